@@ -1,0 +1,7 @@
+//! Pure logic: no yew, web-sys, gloo or wasm-bindgen here, so that all of it
+//! is tested natively.
+
+pub mod persist;
+pub mod route;
+pub mod schema;
+pub mod time;

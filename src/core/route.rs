@@ -1,0 +1,204 @@
+//! Hash routes (`#/plan`), so the app works on any static host, in an iframe
+//! and from a single folder.
+
+/// A place in the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Dashboard,
+    Assess,
+    Glossary,
+    GlossaryTerm(String),
+    Plan,
+    Evidence,
+    Talk,
+    Data,
+    Rubric,
+    NotFound(String),
+}
+
+impl Route {
+    /// The routes the main navigation lists, in order.
+    pub const NAV: [Route; 8] = [
+        Route::Dashboard,
+        Route::Assess,
+        Route::Glossary,
+        Route::Plan,
+        Route::Evidence,
+        Route::Talk,
+        Route::Data,
+        Route::Rubric,
+    ];
+
+    /// Reads `location.hash`. Returns `None` for a fragment that is not a
+    /// route (such as `#main`, the skip link's target), which leaves the
+    /// current page as it is.
+    pub fn parse(hash: &str) -> Option<Route> {
+        let path = match hash.strip_prefix('#') {
+            None | Some("") => return Some(Route::Dashboard),
+            Some(rest) => rest.strip_prefix('/')?,
+        };
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let path = path.trim_end_matches('/');
+        let route = match path.split_once('/') {
+            None => match path {
+                "" => Route::Dashboard,
+                "assess" => Route::Assess,
+                "glossary" => Route::Glossary,
+                "plan" => Route::Plan,
+                "evidence" => Route::Evidence,
+                "talk" => Route::Talk,
+                "data" => Route::Data,
+                "rubric" => Route::Rubric,
+                _ => Route::NotFound(path.to_owned()),
+            },
+            Some(("glossary", id)) if is_term_id(id) => Route::GlossaryTerm(id.to_owned()),
+            Some(_) => Route::NotFound(path.to_owned()),
+        };
+        Some(route)
+    }
+
+    /// The `href` that leads here.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Dashboard => "#/".to_owned(),
+            Route::GlossaryTerm(id) => format!("#/glossary/{id}"),
+            Route::NotFound(path) => format!("#/{path}"),
+            other => format!("#/{}", other.slug()),
+        }
+    }
+
+    fn slug(&self) -> &'static str {
+        match self {
+            Route::Dashboard | Route::NotFound(_) => "",
+            Route::Assess => "assess",
+            Route::Glossary | Route::GlossaryTerm(_) => "glossary",
+            Route::Plan => "plan",
+            Route::Evidence => "evidence",
+            Route::Talk => "talk",
+            Route::Data => "data",
+            Route::Rubric => "rubric",
+        }
+    }
+
+    /// The short name used in the navigation.
+    pub fn nav_label(&self) -> &'static str {
+        match self {
+            Route::Dashboard => "Dashboard",
+            Route::Assess => "Assess",
+            Route::Glossary | Route::GlossaryTerm(_) => "Glossary",
+            Route::Plan => "Plan",
+            Route::Evidence => "Evidence",
+            Route::Talk => "Talk",
+            Route::Data => "Your data",
+            Route::Rubric => "Rubric",
+            Route::NotFound(_) => "Not found",
+        }
+    }
+
+    /// The page's heading and document title.
+    pub fn title(&self) -> String {
+        match self {
+            Route::Dashboard => "Dashboard".to_owned(),
+            Route::Assess => "Readiness self-assessment".to_owned(),
+            Route::Glossary => "Vocabulary glossary".to_owned(),
+            Route::GlossaryTerm(id) => format!("Glossary: {id}"),
+            Route::Plan => "Plan builder".to_owned(),
+            Route::Evidence => "Accomplishment log".to_owned(),
+            Route::Talk => "Conversation prep".to_owned(),
+            Route::Data => "Your data".to_owned(),
+            Route::Rubric => "Rubric".to_owned(),
+            Route::NotFound(_) => "Page not found".to_owned(),
+        }
+    }
+
+    /// One line on what the page is for.
+    pub fn summary(&self) -> &'static str {
+        match self {
+            Route::Dashboard => "Your readiness, next steps and the health of your data at a glance.",
+            Route::Assess => "Grade yourself against every criterion of your current and target level and see how ready you are.",
+            Route::Glossary | Route::GlossaryTerm(_) => "Look up the words engineers at the next level use, and learn to use them in your case.",
+            Route::Plan => "Turn gaps into SMART goals with milestones, check-ins with your manager and weekly goals.",
+            Route::Evidence => "Log what you shipped, the numbers you moved and the people you helped, linked to the criteria they prove.",
+            Route::Talk => "Prepare the promotion conversation, or the one after being passed over, with scripts filled from your own notes.",
+            Route::Data => "See where your data lives, back it up, export it, import it and restore it.",
+            Route::Rubric => "Read the leveling rubric, or bring in and edit your company's own guide.",
+            Route::NotFound(_) => "There is no page at this address.",
+        }
+    }
+
+    /// Whether `self` is the nav entry for the current `route`.
+    pub fn is_section_of(&self, route: &Route) -> bool {
+        match (self, route) {
+            (Route::Glossary, Route::GlossaryTerm(_)) => true,
+            (a, b) => a == b,
+        }
+    }
+}
+
+fn is_term_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_nav_route_from_its_own_href() {
+        for route in Route::NAV {
+            assert_eq!(
+                Route::parse(&route.href()),
+                Some(route.clone()),
+                "{route:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_hash_and_root_are_the_dashboard() {
+        for hash in ["", "#", "#/", "#//"] {
+            assert_eq!(Route::parse(hash), Some(Route::Dashboard), "{hash:?}");
+        }
+    }
+
+    #[test]
+    fn glossary_terms_are_deep_linkable() {
+        let route = Route::parse("#/glossary/error-budget").unwrap();
+        assert_eq!(route, Route::GlossaryTerm("error-budget".into()));
+        assert_eq!(route.href(), "#/glossary/error-budget");
+        assert!(Route::Glossary.is_section_of(&route));
+        assert!(!Route::Plan.is_section_of(&route));
+    }
+
+    #[test]
+    fn trailing_slash_and_query_are_ignored() {
+        assert_eq!(Route::parse("#/plan/"), Some(Route::Plan));
+        assert_eq!(Route::parse("#/plan?week=3"), Some(Route::Plan));
+    }
+
+    #[test]
+    fn fragments_that_are_not_routes_leave_the_page_alone() {
+        assert_eq!(Route::parse("#main"), None);
+    }
+
+    #[test]
+    fn unknown_paths_are_not_found() {
+        assert_eq!(Route::parse("#/nope"), Some(Route::NotFound("nope".into())));
+        assert_eq!(
+            Route::parse("#/glossary/Bad Id"),
+            Some(Route::NotFound("glossary/Bad Id".into()))
+        );
+    }
+
+    #[test]
+    fn every_route_has_a_title_and_a_summary() {
+        for route in Route::NAV {
+            assert!(!route.title().is_empty());
+            assert!(route.summary().ends_with('.'));
+            assert!(!route.nav_label().is_empty());
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! The stored document: its shape, its version, the envelope it is stored
+//! in, and the migrations from every version that ever shipped.
+//!
+//! On disk (one key per namespace):
+//!
+//! ```json
+//! {"version": 1, "revision": 7, "saved_at": 1795241100000, "data": {…}}
+//! ```
+//!
+//! - `version` is the shape of `data`. Any change to that shape, even a new
+//!   field, raises [`CURRENT_VERSION`] and adds a step to [`MIGRATIONS`], so
+//!   that an older build meets newer data as "too new" and leaves it alone
+//!   instead of dropping the fields it does not know.
+//! - `revision` counts the saves of this document.
+//! - `saved_at` is the time of the save, in Unix milliseconds.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::fmt;
+
+use super::time::Millis;
+
+/// The version this build reads and writes.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// One migration step: `MIGRATIONS[i]` turns the `data` of version `i + 1`
+/// into the `data` of version `i + 2`. Version 1 is the first that shipped,
+/// so the chain is empty for now.
+pub type Migration = fn(Value) -> Result<Value, String>;
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Everything the user keeps in Rungs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Document {
+    pub preferences: Preferences,
+}
+
+/// How the user likes the app.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Preferences {
+    pub theme: Theme,
+}
+
+/// Light or dark colours; `System` follows the operating system.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Match my system",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|theme| theme.id() == id)
+    }
+}
+
+/// An intent to change the document. The UI's reducer forwards these to
+/// [`Document::apply`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    SetTheme(Theme),
+}
+
+impl Document {
+    /// Applies `change`; returns whether anything changed.
+    pub fn apply(&mut self, change: Change) -> bool {
+        match change {
+            Change::SetTheme(theme) => replace(&mut self.preferences.theme, theme),
+        }
+    }
+
+    /// The `data` part of the envelope.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a Document always serialises")
+    }
+}
+
+/// Sets `slot` to `value`; returns whether it changed.
+fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    if *slot == value {
+        false
+    } else {
+        *slot = value;
+        true
+    }
+}
+
+/// A stored document, read and brought up to date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub document: Document,
+    pub revision: u64,
+    pub saved_at: Millis,
+    /// The version it was stored as, when older than this build's.
+    pub migrated_from: Option<u32>,
+}
+
+/// Why stored text could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// Not JSON at all (truncated, edited by hand, another app's data).
+    NotJson(String),
+    /// JSON, but not a Rungs envelope.
+    NotAnEnvelope(String),
+    /// Written by a newer version of Rungs than this one.
+    TooNew { version: u32 },
+    /// An envelope whose data does not fit its version.
+    BadData { version: u32, detail: String },
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::NotJson(detail) => write!(f, "it is not valid JSON ({detail})"),
+            ReadError::NotAnEnvelope(detail) => {
+                write!(f, "it is not in the format Rungs saves ({detail})")
+            }
+            ReadError::TooNew { version } => write!(
+                f,
+                "a newer version of Rungs saved it (format {version}; this copy reads up to {CURRENT_VERSION})"
+            ),
+            ReadError::BadData { version, detail } => {
+                write!(f, "its contents do not fit format {version} ({detail})")
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEnvelope {
+    version: u32,
+    revision: u64,
+    saved_at: Millis,
+    data: Value,
+}
+
+/// Reads a stored envelope and migrates it to [`CURRENT_VERSION`].
+pub fn decode(text: &str) -> Result<Decoded, ReadError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
+    let raw: RawEnvelope =
+        serde_json::from_value(value).map_err(|e| ReadError::NotAnEnvelope(e.to_string()))?;
+    let data = migrate(raw.version, raw.data, MIGRATIONS)?;
+    let document = serde_json::from_value(data).map_err(|e| ReadError::BadData {
+        version: raw.version,
+        detail: e.to_string(),
+    })?;
+    Ok(Decoded {
+        document,
+        revision: raw.revision,
+        saved_at: raw.saved_at,
+        migrated_from: (raw.version < CURRENT_VERSION).then_some(raw.version),
+    })
+}
+
+/// Runs `data`, stored as `version`, through `steps` up to the last version
+/// they reach (`steps.len() + 1`).
+pub fn migrate(version: u32, mut data: Value, steps: &[Migration]) -> Result<Value, ReadError> {
+    let latest = steps.len() as u32 + 1;
+    if version == 0 {
+        return Err(ReadError::NotAnEnvelope("version 0 never existed".into()));
+    }
+    if version > latest {
+        return Err(ReadError::TooNew { version });
+    }
+    for (from, step) in (version..latest).zip(&steps[version as usize - 1..]) {
+        data = step(data).map_err(|detail| ReadError::BadData {
+            version: from,
+            detail: format!("could not upgrade it: {detail}"),
+        })?;
+    }
+    Ok(data)
+}
+
+/// The envelope around `data_json` (the output of [`Document::to_json`]).
+pub fn encode(data_json: &str, revision: u64, saved_at: Millis) -> String {
+    format!(
+        r#"{{"version":{CURRENT_VERSION},"revision":{revision},"saved_at":{saved_at},"data":{data_json}}}"#
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_the_envelope() {
+        let mut document = Document::default();
+        assert!(document.apply(Change::SetTheme(Theme::Dark)));
+        let text = encode(&document.to_json(), 3, 42);
+        let decoded = decode(&text).unwrap();
+        assert_eq!(decoded.document, document);
+        assert_eq!((decoded.revision, decoded.saved_at), (3, 42));
+        assert_eq!(decoded.migrated_from, None);
+    }
+
+    #[test]
+    fn applying_the_same_value_is_no_change() {
+        let mut document = Document::default();
+        assert!(!document.apply(Change::SetTheme(Theme::System)));
+        assert!(document.apply(Change::SetTheme(Theme::Light)));
+        assert!(!document.apply(Change::SetTheme(Theme::Light)));
+    }
+
+    #[test]
+    fn says_why_text_cannot_be_read() {
+        assert!(matches!(
+            decode("{\"version\":1,"),
+            Err(ReadError::NotJson(_))
+        ));
+        assert!(matches!(decode("[1,2]"), Err(ReadError::NotAnEnvelope(_))));
+        assert!(matches!(
+            decode(r#"{"version":0,"revision":1,"saved_at":1,"data":{}}"#),
+            Err(ReadError::NotAnEnvelope(_))
+        ));
+        assert_eq!(
+            decode(r#"{"version":9,"revision":1,"saved_at":1,"data":{}}"#),
+            Err(ReadError::TooNew { version: 9 })
+        );
+        let bad = decode(
+            r#"{"version":1,"revision":1,"saved_at":1,"data":{"preferences":{"theme":"plaid"}}}"#,
+        );
+        assert!(
+            matches!(bad, Err(ReadError::BadData { version: 1, .. })),
+            "{bad:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_not_silently_dropped() {
+        let text = r#"{"version":1,"revision":1,"saved_at":1,"data":{"goals":[1]}}"#;
+        assert!(matches!(decode(text), Err(ReadError::BadData { .. })));
+    }
+
+    #[test]
+    fn every_error_reads_as_plain_words() {
+        let error = ReadError::TooNew { version: 4 };
+        assert_eq!(
+            error.to_string(),
+            "a newer version of Rungs saved it (format 4; this copy reads up to 1)"
+        );
+    }
+
+    fn add_field(mut data: Value) -> Result<Value, String> {
+        data["added"] = Value::Bool(true);
+        Ok(data)
+    }
+
+    fn rename_field(mut data: Value) -> Result<Value, String> {
+        let object = data.as_object_mut().ok_or("not an object")?;
+        let added = object.remove("added").ok_or("no field to rename")?;
+        object.insert("renamed".into(), added);
+        Ok(data)
+    }
+
+    #[test]
+    fn runs_every_step_from_the_stored_version() {
+        let steps: &[Migration] = &[add_field, rename_field];
+        let from_v1 = migrate(1, serde_json::json!({}), steps).unwrap();
+        assert_eq!(from_v1, serde_json::json!({"renamed": true}));
+        let from_v2 = migrate(2, serde_json::json!({"added": 1}), steps).unwrap();
+        assert_eq!(from_v2, serde_json::json!({"renamed": 1}));
+        let at_v3 = migrate(3, serde_json::json!({"x": 1}), steps).unwrap();
+        assert_eq!(at_v3, serde_json::json!({"x": 1}));
+        assert_eq!(
+            migrate(4, serde_json::json!({}), steps),
+            Err(ReadError::TooNew { version: 4 })
+        );
+    }
+
+    #[test]
+    fn a_failing_step_names_the_version_it_started_from() {
+        let steps: &[Migration] = &[add_field, rename_field];
+        let failed = migrate(2, serde_json::json!([]), steps);
+        assert!(
+            matches!(&failed, Err(ReadError::BadData { version: 2, detail }) if detail.contains("not an object")),
+            "{failed:?}"
+        );
+    }
+}

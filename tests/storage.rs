@@ -1,0 +1,357 @@
+//! Native tests of the storage rules in `rungs::core::persist` and the
+//! stored format in `rungs::core::schema`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use rungs::core::persist::{
+    Backend, BackendError, External, Keys, Location, MemoryBackend, Problem, Saved, Store,
+};
+use rungs::core::schema::{decode, Change, Document, ReadError, Theme, CURRENT_VERSION};
+
+const NOW: u64 = 1_795_241_100_000;
+const KEY: &str = "rungs.document";
+
+/// A memory backend that can be told to fail.
+#[derive(Default)]
+struct Flaky {
+    inner: MemoryBackend,
+    fail_reads: Option<BackendError>,
+    fail_writes: Option<BackendError>,
+    writes: usize,
+}
+
+impl Backend for Flaky {
+    fn read(&self, key: &str) -> Result<Option<String>, BackendError> {
+        match &self.fail_reads {
+            Some(error) => Err(error.clone()),
+            None => self.inner.read(key),
+        }
+    }
+
+    fn write(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        if let Some(error) = &self.fail_writes {
+            return Err(error.clone());
+        }
+        self.writes += 1;
+        self.inner.write(key, value)
+    }
+}
+
+fn holding(text: &str) -> Flaky {
+    let mut backend = Flaky::default();
+    backend.inner.items.insert(KEY.into(), text.into());
+    backend
+}
+
+fn open(backend: Flaky) -> (Store<Flaky>, Document) {
+    Store::open(backend, Keys::new("rungs"), NOW)
+}
+
+fn dark() -> Document {
+    let mut document = Document::default();
+    document.apply(Change::SetTheme(Theme::Dark));
+    document
+}
+
+fn stored(store: &Store<Flaky>) -> Option<String> {
+    store.backend().inner.items.get(KEY).cloned()
+}
+
+fn keys_starting(store: &Store<Flaky>, prefix: &str) -> Vec<String> {
+    let items = &store.backend().inner.items;
+    items
+        .keys()
+        .filter(|k| k.starts_with(prefix))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn golden_v1_fixture_loads() {
+    let text = include_str!("fixtures/document-v1.json");
+    let decoded = decode(text).expect("version 1 stays readable forever");
+    assert_eq!(decoded.document, dark());
+    assert_eq!(decoded.revision, 4);
+    assert_eq!(decoded.saved_at, NOW);
+    // This build writes version 1 too; when that changes the fixture must be
+    // migrated, so `migrated_from` becomes Some(1).
+    assert_eq!(CURRENT_VERSION, 1);
+    assert_eq!(decoded.migrated_from, None);
+}
+
+#[test]
+fn a_new_user_starts_empty_and_nothing_is_written_until_something_changes() {
+    let (mut store, document) = open(Flaky::default());
+    assert_eq!(document, Document::default());
+    assert_eq!(store.save(&document, NOW), Saved::Unchanged);
+    assert_eq!(store.backend().writes, 0);
+    assert_eq!(store.health().saved_at, None);
+    assert_eq!(store.health().location, Location::Browser);
+}
+
+#[test]
+fn saves_a_change_once_and_reloads_it() {
+    let (mut store, _) = open(Flaky::default());
+    assert_eq!(store.save(&dark(), NOW), Saved::Written);
+    assert_eq!(store.save(&dark(), NOW + 1), Saved::Unchanged);
+    assert_eq!(store.backend().writes, 1);
+    assert_eq!(store.health().saved_at, Some(NOW));
+
+    let text = stored(&store).unwrap();
+    let (_, reloaded) = open(holding(&text));
+    assert_eq!(reloaded, dark());
+}
+
+#[test]
+fn revisions_count_saves() {
+    let (mut store, mut document) = open(Flaky::default());
+    for (n, theme) in [Theme::Dark, Theme::Light, Theme::Dark]
+        .into_iter()
+        .enumerate()
+    {
+        document.apply(Change::SetTheme(theme));
+        store.save(&document, NOW + n as u64);
+    }
+    assert_eq!(decode(&stored(&store).unwrap()).unwrap().revision, 3);
+}
+
+#[test]
+fn unreadable_data_is_set_aside_byte_for_byte_and_never_overwritten() {
+    let garbage = "{\"version\":1,\"revision\":2,\"saved_at\":1,\"data\":{\"prefer";
+    let (mut store, document) = open(holding(garbage));
+    assert_eq!(document, Document::default());
+
+    let quarantine = keys_starting(&store, "rungs.quarantine.");
+    assert_eq!(quarantine.len(), 1);
+    assert_eq!(store.read_raw(&quarantine[0]).as_deref(), Some(garbage));
+    assert!(matches!(
+        &store.health().problems[..],
+        [Problem::SetAside { key, reason: ReadError::NotJson(_) }] if *key == quarantine[0]
+    ));
+    // Nothing is written to the document key until the user changes something.
+    assert_eq!(stored(&store).as_deref(), Some(garbage));
+
+    // Then the app saves again, and the set-aside copy stays.
+    assert_eq!(store.save(&dark(), NOW), Saved::Written);
+    assert_eq!(store.read_raw(&quarantine[0]).as_deref(), Some(garbage));
+}
+
+#[test]
+fn a_second_unreadable_copy_gets_its_own_quarantine_key() {
+    let mut backend = holding("not json");
+    backend
+        .inner
+        .items
+        .insert(format!("rungs.quarantine.{NOW}"), "an older copy".into());
+    let (store, _) = open(backend);
+    assert_eq!(keys_starting(&store, "rungs.quarantine.").len(), 2);
+    assert_eq!(
+        store
+            .read_raw(&format!("rungs.quarantine.{NOW}"))
+            .as_deref(),
+        Some("an older copy")
+    );
+}
+
+#[test]
+fn data_from_a_newer_version_is_copied_and_left_in_place() {
+    let newer = r#"{"version":7,"revision":9,"saved_at":1,"data":{"whatever":true}}"#;
+    let (mut store, _) = open(holding(newer));
+    assert!(matches!(
+        &store.health().problems[..],
+        [Problem::TooNew { version: 7, .. }]
+    ));
+    assert_eq!(store.save(&dark(), NOW), Saved::NotSaved);
+    assert_eq!(stored(&store).as_deref(), Some(newer));
+    let quarantine = keys_starting(&store, "rungs.quarantine.");
+    assert_eq!(store.read_raw(&quarantine[0]).as_deref(), Some(newer));
+}
+
+#[test]
+fn if_unreadable_data_cannot_be_copied_nothing_is_ever_written() {
+    let mut backend = holding("not json");
+    backend.fail_writes = Some(BackendError::Full);
+    let (mut store, _) = open(backend);
+    assert!(matches!(
+        &store.health().problems[..],
+        [Problem::Unreadable {
+            copy_failed: BackendError::Full,
+            ..
+        }]
+    ));
+    store.backend_mut().fail_writes = None;
+    assert_eq!(store.save(&dark(), NOW), Saved::NotSaved);
+    assert_eq!(stored(&store).as_deref(), Some("not json"));
+    assert_eq!(store.backend().writes, 0);
+}
+
+#[test]
+fn storage_that_cannot_be_read_is_never_written() {
+    let mut backend = holding("precious");
+    backend.fail_reads = Some(BackendError::Denied("SecurityError".into()));
+    let (mut store, document) = open(backend);
+    assert_eq!(document, Document::default());
+    let health = store.health();
+    assert_eq!(health.location, Location::Memory);
+    assert!(matches!(
+        &health.problems[..],
+        [Problem::Unavailable { .. }]
+    ));
+    store.backend_mut().fail_reads = None;
+    assert_eq!(store.save(&dark(), NOW), Saved::NotSaved);
+    assert_eq!(stored(&store).as_deref(), Some("precious"));
+}
+
+#[test]
+fn a_full_quota_is_reported_and_the_next_save_retries() {
+    let (mut store, _) = open(Flaky::default());
+    store.backend_mut().fail_writes = Some(BackendError::Full);
+    assert_eq!(store.save(&dark(), NOW), Saved::NotSaved);
+    assert_eq!(
+        store.health().problems,
+        vec![Problem::SaveFailed {
+            reason: BackendError::Full
+        }]
+    );
+    assert!(store.is_unsaved(&dark()));
+
+    store.backend_mut().fail_writes = None;
+    assert_eq!(store.save(&dark(), NOW + 1), Saved::Written);
+    assert!(store.health().problems.is_empty());
+    assert!(!store.is_unsaved(&dark()));
+}
+
+#[test]
+fn a_failed_save_reverted_by_the_user_clears_the_problem() {
+    let (mut store, _) = open(Flaky::default());
+    store.backend_mut().fail_writes = Some(BackendError::Full);
+    store.save(&dark(), NOW);
+    assert_eq!(store.save(&Document::default(), NOW), Saved::Unchanged);
+    assert!(store.health().problems.is_empty());
+}
+
+/// Two stores over one backend, as two tabs over one localStorage.
+fn other_tab_writes(store: &mut Store<Flaky>, document: &Document) {
+    let text = stored(store);
+    let (mut other, _) = Store::open(
+        MemoryBackend {
+            items: text
+                .map(|t| [(KEY.to_owned(), t)].into())
+                .unwrap_or_default(),
+        },
+        Keys::new("rungs"),
+        NOW,
+    );
+    other.save(document, NOW + 5);
+    let written = other.backend().items[KEY].clone();
+    store.backend_mut().inner.items.insert(KEY.into(), written);
+}
+
+#[test]
+fn a_clean_tab_adopts_another_tabs_change() {
+    let (mut store, mine) = open(Flaky::default());
+    other_tab_writes(&mut store, &dark());
+    assert_eq!(store.external_change(&mine), External::Adopt(dark()));
+    assert_eq!(store.health().saved_at, Some(NOW + 5));
+    assert_eq!(store.save(&dark(), NOW + 6), Saved::Unchanged);
+    assert_eq!(store.external_change(&dark()), External::Same);
+}
+
+#[test]
+fn a_tab_with_unsaved_changes_never_overwrites_another_tabs_save() {
+    let (mut store, _) = open(Flaky::default());
+    let mut light = Document::default();
+    light.apply(Change::SetTheme(Theme::Light));
+    other_tab_writes(&mut store, &dark());
+    let theirs = stored(&store);
+
+    // The storage event has not arrived yet: the save itself notices.
+    assert_eq!(store.save(&light, NOW + 10), Saved::NotSaved);
+    assert_eq!(store.health().problems, vec![Problem::ChangedElsewhere]);
+    assert_eq!(stored(&store), theirs);
+    assert_eq!(store.external_change(&light), External::Same);
+
+    // Taking theirs backs up ours first.
+    assert_eq!(store.take_stored(&light, NOW + 20), Ok(dark()));
+    let backups = keys_starting(&store, "rungs.backup.");
+    assert_eq!(backups.len(), 1);
+    let backup = decode(&store.read_raw(&backups[0]).unwrap()).unwrap();
+    assert_eq!(backup.document, light);
+    assert!(store.health().problems.is_empty());
+    assert_eq!(store.save(&dark(), NOW + 21), Saved::Unchanged);
+}
+
+#[test]
+fn keeping_mine_backs_up_theirs_then_saves() {
+    let (mut store, _) = open(Flaky::default());
+    let mut light = Document::default();
+    light.apply(Change::SetTheme(Theme::Light));
+    other_tab_writes(&mut store, &dark());
+    assert_eq!(store.external_change(&light), External::Conflict);
+    let theirs = stored(&store).unwrap();
+
+    store.keep_mine(&light, NOW + 30).unwrap();
+    let backups = keys_starting(&store, "rungs.backup.");
+    assert_eq!(store.read_raw(&backups[0]), Some(theirs));
+    let now_stored = decode(&stored(&store).unwrap()).unwrap();
+    assert_eq!(now_stored.document, light);
+    assert_eq!(
+        now_stored.revision, 2,
+        "continues after the other tab's revision"
+    );
+    assert!(store.health().problems.is_empty());
+}
+
+#[test]
+fn another_tab_resetting_is_adopted_by_a_clean_tab() {
+    let text = r#"{"version":1,"revision":1,"saved_at":5,"data":{"preferences":{"theme":"dark"}}}"#;
+    let (mut store, mine) = open(holding(text));
+    store.backend_mut().inner.items.remove(KEY);
+    assert_eq!(
+        store.external_change(&mine),
+        External::Adopt(Document::default())
+    );
+    assert_eq!(store.health().saved_at, None);
+}
+
+#[test]
+fn the_export_reads_back_as_the_same_document() {
+    let (store, _) = open(Flaky::default());
+    let exported = store.export(&dark(), NOW);
+    assert_eq!(decode(&exported).unwrap().document, dark());
+}
+
+#[test]
+fn every_problem_is_explained_in_plain_words() {
+    let problems = [
+        Problem::Unavailable {
+            reason: BackendError::Denied("SecurityError".into()),
+        },
+        Problem::SetAside {
+            key: "k".into(),
+            reason: ReadError::NotJson("EOF".into()),
+        },
+        Problem::TooNew {
+            key: "k".into(),
+            version: 3,
+        },
+        Problem::Unreadable {
+            reason: ReadError::NotJson("EOF".into()),
+            copy_failed: BackendError::Full,
+        },
+        Problem::SaveFailed {
+            reason: BackendError::Full,
+        },
+        Problem::ChangedElsewhere,
+    ];
+    for problem in &problems {
+        let text = problem.explanation();
+        assert!(text.ends_with('.'), "{text}");
+        assert!(!text.contains("Err(") && !text.contains("Some("), "{text}");
+    }
+    assert!(problems[4]
+        .explanation()
+        .contains("storage for Rungs is full"));
+    assert!(problems[0]
+        .explanation()
+        .contains("lasts only while this tab is open"));
+}
