@@ -1,0 +1,111 @@
+//! The vocabulary glossary: terms with aliases, tags, related terms, a plain
+//! definition and an example of using the term in a promotion case. The
+//! built-in terms are `src/content/glossary.toml`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// The tags a term may carry.
+pub const TAGS: [&str; 8] = [
+    "devops",
+    "cloud",
+    "reliability",
+    "architecture",
+    "data",
+    "security",
+    "process",
+    "career",
+];
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glossary {
+    #[serde(rename = "term")]
+    pub terms: Vec<Term>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub tags: Vec<String>,
+    pub related: Vec<String>,
+    pub definition: String,
+    pub example: String,
+}
+
+impl Glossary {
+    /// Everything wrong with these terms, in plain words; empty when none.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let ids: HashSet<&str> = self.terms.iter().map(|t| t.id.as_str()).collect();
+        if ids.len() != self.terms.len() {
+            problems.push("two terms share an id".into());
+        }
+        // Every name and alias, case-insensitively, to the term that claims it.
+        let mut claimed: HashMap<String, &str> = HashMap::new();
+        for term in &self.terms {
+            let valid_id = !term.id.is_empty()
+                && term.id.split('-').all(|part| {
+                    !part.is_empty()
+                        && part
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                });
+            if !valid_id {
+                problems.push(format!(
+                    "{:?} is not a valid id (a-z, 0-9 and single hyphens)",
+                    term.id
+                ));
+            }
+            for (field, text) in [
+                ("name", &term.name),
+                ("definition", &term.definition),
+                ("example", &term.example),
+            ] {
+                if text.trim().is_empty() {
+                    problems.push(format!("{}: the {field} is empty", term.id));
+                }
+            }
+            if term.tags.is_empty() {
+                problems.push(format!("{}: no tags", term.id));
+            }
+            for tag in &term.tags {
+                if !TAGS.contains(&tag.as_str()) {
+                    problems.push(format!("{}: unknown tag {tag:?}", term.id));
+                }
+            }
+            for related in &term.related {
+                if related == &term.id {
+                    problems.push(format!("{}: lists itself as related", term.id));
+                } else if !ids.contains(related.as_str()) {
+                    problems.push(format!(
+                        "{}: related term {related:?} does not exist",
+                        term.id
+                    ));
+                }
+            }
+            for word in std::iter::once(&term.name).chain(&term.aliases) {
+                if word.trim().is_empty() {
+                    problems.push(format!("{}: an empty alias", term.id));
+                    continue;
+                }
+                match claimed.insert(word.to_lowercase(), &term.id) {
+                    Some(other) if other == term.id => {
+                        problems.push(format!("{}: {word:?} is listed twice", term.id));
+                    }
+                    Some(other) => {
+                        problems.push(format!(
+                            "{word:?} is claimed by both {other} and {}",
+                            term.id
+                        ));
+                    }
+                    None => {}
+                }
+            }
+        }
+        problems
+    }
+}
