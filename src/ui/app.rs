@@ -1,0 +1,184 @@
+//! The shell: skip link, header and navigation, data notices, the routed
+//! page and the footer; plus the hooks that route, autosave and theme.
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::components::footer::Footer;
+use super::components::header::Header;
+use super::components::notices::Notices;
+use super::dom;
+use super::pages;
+use super::state::{Action, AppContext, AppState};
+use super::storage::Session;
+use crate::core::persist::External;
+use crate::core::route::Route;
+use crate::core::schema::Theme;
+
+/// How long after the last change the document is saved: long enough that
+/// typing is never slowed by saves, short enough that a crash loses little.
+pub const SAVE_DELAY_MS: u32 = 400;
+
+/// The performance mark set after the first render, read by `make bench`.
+pub const INTERACTIVE_MARK: &str = "rungs:interactive";
+
+#[derive(Properties)]
+pub struct AppProps {
+    pub session: Rc<Session>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.session, &other.session)
+    }
+}
+
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let session = props.session.clone();
+    let state = use_reducer({
+        let session = session.clone();
+        move || AppState::new(session.document(), session.health())
+    });
+    let route = use_route();
+    use_autosave(&session, &state);
+    use_theme(state.document.preferences.theme);
+    use_page_focus(&route);
+    use_effect_with((), |_| {
+        if let Some(performance) = dom::window().performance() {
+            let _ = performance.mark(INTERACTIVE_MARK);
+        }
+    });
+
+    let skip = Callback::from(|event: MouseEvent| {
+        event.prevent_default();
+        dom::focus("#main");
+    });
+    let context = AppContext { state, session };
+    html! {
+        <ContextProvider<AppContext> {context}>
+            <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
+            <Header route={route.clone()} />
+            <Notices />
+            <main id="main" tabindex="-1">
+                { pages::page(&route) }
+            </main>
+            <Footer />
+        </ContextProvider<AppContext>>
+    }
+}
+
+/// The route in `location.hash`, following `hashchange`.
+#[hook]
+fn use_route() -> Route {
+    let route = use_state(current_route);
+    {
+        let route = route.setter();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&dom::window(), "hashchange", move |_| {
+                if let Some(next) = Route::parse(&location_hash()) {
+                    route.set(next);
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    (*route).clone()
+}
+
+fn location_hash() -> String {
+    dom::window().location().hash().unwrap_or_default()
+}
+
+fn current_route() -> Route {
+    Route::parse(&location_hash()).unwrap_or(Route::Dashboard)
+}
+
+/// Titles the document after the page and, after a navigation, moves focus
+/// to the page's heading so that screen readers announce it.
+#[hook]
+fn use_page_focus(route: &Route) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(route.clone(), move |route| {
+        dom::document().set_title(&format!("{} · Rungs", route.title()));
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            dom::focus("#main h1");
+        }
+    });
+}
+
+/// Applies the chosen theme; `System` leaves it to `prefers-color-scheme`.
+#[hook]
+fn use_theme(theme: Theme) {
+    use_effect_with(theme, |theme| {
+        if let Some(root) = dom::document().document_element() {
+            let _ = match theme {
+                Theme::System => root.remove_attribute("data-theme"),
+                other => root.set_attribute("data-theme", other.id()),
+            };
+        }
+    });
+}
+
+/// Saves a moment after the last change, at once when the tab is hidden or
+/// closed, and follows saves made in other tabs.
+#[hook]
+fn use_autosave(session: &Rc<Session>, state: &UseReducerHandle<AppState>) {
+    {
+        let session = session.clone();
+        let dispatcher = state.dispatcher();
+        let document = state.document.clone();
+        use_effect_with(state.edits, move |edits| {
+            let timer = (*edits > 0).then(|| {
+                session.changed(document);
+                Timeout::new(SAVE_DELAY_MS, move || {
+                    if let Some(health) = session.flush() {
+                        dispatcher.dispatch(Action::Health(health));
+                    }
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    let session = session.clone();
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |_| {
+        let flush = {
+            let session = session.clone();
+            let dispatcher = dispatcher.clone();
+            move || {
+                if let Some(health) = session.flush() {
+                    dispatcher.dispatch(Action::Health(health));
+                }
+            }
+        };
+        let on_hide = EventListener::new(&dom::window(), "pagehide", {
+            let flush = flush.clone();
+            move |_| flush()
+        });
+        let on_visibility = EventListener::new(&dom::document(), "visibilitychange", move |_| {
+            if dom::document().hidden() {
+                flush();
+            }
+        });
+        let key = session.document_key();
+        let on_storage = EventListener::new(&dom::window(), "storage", move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                return;
+            };
+            // `key` is null when another tab cleared all storage.
+            if event.key().is_some_and(|changed| changed != key) {
+                return;
+            }
+            if let External::Adopt(document) = session.external_change() {
+                dispatcher.dispatch(Action::Adopt(document));
+            }
+            dispatcher.dispatch(Action::Health(session.health()));
+        });
+        move || drop((on_hide, on_visibility, on_storage))
+    });
+}

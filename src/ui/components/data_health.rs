@@ -1,0 +1,69 @@
+//! Where the user's data lives, when it was last saved and what is wrong.
+
+use gloo_timers::callback::Interval;
+use yew::prelude::*;
+
+use super::notices::DownloadButton;
+use crate::core::persist::Location;
+use crate::core::time::{ago, DateTime};
+use crate::ui::state::use_app;
+use crate::ui::storage::{now, utc_offset_minutes};
+
+#[function_component]
+pub fn DataHealth() -> Html {
+    let app = use_app();
+    let health = &app.state.health;
+    let clock = use_clock();
+    let offset = utc_offset_minutes();
+
+    let location = match health.location {
+        Location::Browser => "In this browser's local storage, on this device only.",
+        Location::Memory => "Only in this tab's memory: it is gone when you close the tab.",
+    };
+    let saved = match health.saved_at {
+        Some(at) => html! {
+            <time datetime={at.to_string()} title={DateTime::at(at, offset).label()}>
+                { format!("{} ({})", ago(at, clock, offset), DateTime::at(at, offset).label()) }
+            </time>
+        },
+        None if health.location == Location::Memory => html! { "Never: storage is unavailable." },
+        None => html! { "Nothing yet. Rungs saves a moment after each change you make." },
+    };
+    let problems = if health.problems.is_empty() {
+        html! { "None. Every change is saved automatically." }
+    } else {
+        html! {
+            <ul>
+                { for health.problems.iter().map(|p| html! { <li>{ p.title() }</li> }) }
+            </ul>
+        }
+    };
+    html! {
+        <section class="card data-health" aria-labelledby="data-health-heading">
+            <h2 id="data-health-heading">{ "Your data" }</h2>
+            <dl>
+                <dt>{ "Where it lives" }</dt>
+                <dd>{ location }</dd>
+                <dt>{ "Last saved" }</dt>
+                <dd>{ saved }</dd>
+                <dt>{ "Problems" }</dt>
+                <dd>{ problems }</dd>
+            </dl>
+            <DownloadButton label="Download a copy of your data" />
+        </section>
+    }
+}
+
+/// The current time, refreshed every 30 seconds so "2 minutes ago" stays true.
+#[hook]
+fn use_clock() -> u64 {
+    let clock = use_state(now);
+    {
+        let clock = clock.setter();
+        use_effect_with((), move |_| {
+            let interval = Interval::new(30_000, move || clock.set(now()));
+            move || drop(interval)
+        });
+    }
+    *clock
+}

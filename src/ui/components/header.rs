@@ -1,0 +1,35 @@
+use yew::prelude::*;
+
+use crate::core::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub route: Route,
+}
+
+/// The product name and the main navigation.
+#[function_component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let links = Route::NAV.iter().map(|entry| {
+        let current = entry.is_section_of(&props.route).then_some("page");
+        html! {
+            <li key={entry.nav_label()}>
+                <a href={entry.href()} aria-current={current}>{ entry.nav_label() }</a>
+            </li>
+        }
+    });
+    html! {
+        <header class="site-header">
+            <a class="brand" href="#/">
+                <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                    <path d="M9 3v26M23 3v26M9 9h14M9 16h14M9 23h14" />
+                </svg>
+                <span class="brand-name">{ "Rungs" }</span>
+                <span class="visually-hidden">{ ", dashboard" }</span>
+            </a>
+            <nav aria-label="Main">
+                <ul>{ for links }</ul>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,7 @@
+//! Widgets shared by the shell and the pages.
+
+pub mod data_health;
+pub mod footer;
+pub mod header;
+pub mod notices;
+pub mod page_header;

@@ -1,0 +1,67 @@
+//! Small helpers over web-sys.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlElement, Url};
+
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+pub fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
+
+/// A `blob:` URL holding `text`. The caller revokes it when done.
+pub fn text_url(text: &str, mime: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// A link that downloads `text` as `filename`, built with plain DOM calls so
+/// that it works even after the app has stopped (see `panic`).
+pub fn download_link(text: &str, filename: &str) -> Option<HtmlAnchorElement> {
+    let url = text_url(text, "application/json")?;
+    let link: HtmlAnchorElement = document().create_element("a").ok()?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(filename);
+    Some(link)
+}
+
+/// Offers `text` to the user as a downloaded file.
+pub fn download(text: &str, filename: &str) {
+    if let Some(link) = download_link(text, filename) {
+        link.click();
+        // Revoked later, not at once: the download may still be reading it.
+        let url = link.href();
+        gloo_timers::callback::Timeout::new(60_000, move || {
+            let _ = Url::revoke_object_url(&url);
+        })
+        .forget();
+    }
+}
+
+/// A file name stamped with today's date: `rungs-data-2026-11-21.json`.
+pub fn dated_filename(stem: &str) -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{stem}-{:04}-{:02}-{:02}.json",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}
+
+/// Moves keyboard focus to the first element matching `selector`.
+pub fn focus(selector: &str) {
+    if let Some(element) = document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}

@@ -1,0 +1,17 @@
+//! One component per route.
+
+mod dashboard;
+mod upcoming;
+
+use yew::prelude::*;
+
+use crate::core::route::Route;
+
+/// The page for `route`.
+pub fn page(route: &Route) -> Html {
+    match route {
+        Route::Dashboard => html! { <dashboard::Dashboard /> },
+        Route::NotFound(_) => html! { <upcoming::NotFound /> },
+        other => html! { <upcoming::Upcoming route={other.clone()} /> },
+    }
+}

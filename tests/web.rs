@@ -1,0 +1,282 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium) of the shell and
+//! of the storage layer against the real localStorage.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use gloo_storage::{LocalStorage, Storage};
+use rungs::core::persist::{Backend, BackendError, Location, Problem};
+use rungs::ui::app::{App, AppProps};
+use rungs::ui::panic::show_error_page;
+use rungs::ui::storage::{probe, Session, WebBackend};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Removes every stored key under `namespace`.
+fn clear(namespace: &str) {
+    let storage = LocalStorage::raw();
+    let keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|key| key.starts_with(&format!("{namespace}.")))
+        .collect();
+    for key in keys {
+        storage.remove_item(&key).unwrap();
+    }
+}
+
+/// The app, mounted in its own element, over `session`.
+struct Mounted {
+    root: Element,
+    handle: Option<yew::AppHandle<App>>,
+}
+
+impl Mounted {
+    async fn new(session: Rc<Session>) -> Mounted {
+        let root = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&root).unwrap();
+        let handle =
+            yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { session }).render();
+        yew::scheduler::flush().await;
+        Mounted {
+            root,
+            handle: Some(handle),
+        }
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into())
+            .collect()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.all(selector)
+            .iter()
+            .map(|e| e.text_content().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+        let _ = document()
+            .document_element()
+            .unwrap()
+            .remove_attribute("data-theme");
+    }
+}
+
+#[wasm_bindgen_test]
+fn local_storage_is_found_and_round_trips() {
+    assert_eq!(probe(), Ok(()));
+    let mut backend = WebBackend::Local;
+    backend.write("rungs-test-rt.x", "héllo ✓").unwrap();
+    assert_eq!(
+        backend.read("rungs-test-rt.x").unwrap().as_deref(),
+        Some("héllo ✓")
+    );
+    assert_eq!(backend.read("rungs-test-rt.missing").unwrap(), None);
+    clear("rungs-test-rt");
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_as_full() {
+    let mut backend = WebBackend::Local;
+    let chunk = "x".repeat(1 << 20);
+    let mut error = None;
+    for i in 0..64 {
+        if let Err(e) = backend.write(&format!("rungs-test-fill.{i}"), &chunk) {
+            error = Some(e);
+            break;
+        }
+    }
+    clear("rungs-test-fill");
+    assert_eq!(error, Some(BackendError::Full));
+}
+
+#[wasm_bindgen_test]
+async fn the_shell_has_navigation_a_skip_link_and_the_privacy_promise() {
+    clear("rungs-test-shell");
+    let app = Mounted::new(Session::open_in("rungs-test-shell")).await;
+    let links = app.all("nav[aria-label='Main'] a");
+    let labels: Vec<String> = links.iter().map(|a| a.text_content().unwrap()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Dashboard",
+            "Assess",
+            "Glossary",
+            "Plan",
+            "Evidence",
+            "Talk",
+            "Your data",
+            "Rubric"
+        ]
+    );
+    assert_eq!(app.text(".skip-link"), "Skip to content");
+    assert!(app
+        .text("footer")
+        .contains("Your data never leaves this browser"));
+    assert!(app.text("h1").contains("Dashboard"));
+    assert!(app
+        .text(".data-health")
+        .contains("In this browser's local storage"));
+    assert!(app.all(".notice").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_theme_applies_it_and_saves_it_when_the_page_hides() {
+    clear("rungs-test-theme");
+    let session = Session::open_in("rungs-test-theme");
+    let app = Mounted::new(session.clone()).await;
+    let select: HtmlSelectElement = app.all("footer select")[0].clone().unchecked_into();
+    select.set_value("dark");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    let root = document().document_element().unwrap();
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+
+    // Not saved on the spot (the autosave waits for a pause), but at once
+    // when the page is hidden.
+    assert_eq!(
+        LocalStorage::raw()
+            .get_item("rungs-test-theme.document")
+            .unwrap(),
+        None
+    );
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    let stored = LocalStorage::raw()
+        .get_item("rungs-test-theme.document")
+        .unwrap()
+        .unwrap();
+    assert!(stored.contains(r#""theme":"dark""#), "{stored}");
+    assert!(app.text(".data-health").contains("just now"));
+    drop(app);
+    clear("rungs-test-theme");
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_data_is_set_aside_and_the_user_is_told() {
+    clear("rungs-test-corrupt");
+    LocalStorage::raw()
+        .set_item("rungs-test-corrupt.document", "{not json")
+        .unwrap();
+    let session = Session::open_in("rungs-test-corrupt");
+    let health = session.health();
+    let [Problem::SetAside { key, .. }] = &health.problems[..] else {
+        panic!("expected one set-aside problem, got {:?}", health.problems);
+    };
+    assert_eq!(
+        LocalStorage::raw().get_item(key).unwrap().as_deref(),
+        Some("{not json")
+    );
+
+    let app = Mounted::new(session.clone()).await;
+    let notice = app.text(".notice");
+    assert!(notice.contains("Unreadable data was set aside"), "{notice}");
+    assert!(notice.contains("not valid JSON"), "{notice}");
+    assert_eq!(app.all(".notice[role='status'] button").len(), 1);
+    drop(app);
+    clear("rungs-test-corrupt");
+}
+
+/// Makes `window.localStorage` throw, as in a sandboxed iframe, until dropped.
+struct BlockedStorage;
+
+impl BlockedStorage {
+    fn new() -> BlockedStorage {
+        js_sys::Function::new_no_args(
+            "window.__rungsStorage = Object.getOwnPropertyDescriptor(window, 'localStorage');
+             Object.defineProperty(window, 'localStorage', { configurable: true, get() {
+               throw new DOMException('The document is sandboxed.', 'SecurityError');
+             } });",
+        )
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
+        BlockedStorage
+    }
+}
+
+impl Drop for BlockedStorage {
+    fn drop(&mut self) {
+        js_sys::Function::new_no_args(
+            "if (window.__rungsStorage) Object.defineProperty(window, 'localStorage', window.__rungsStorage);
+             else delete window.localStorage;",
+        )
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn blocked_storage_falls_back_to_memory_with_a_notice() {
+    let blocked = BlockedStorage::new();
+    assert!(matches!(probe(), Err(BackendError::Denied(_))));
+    let session = Session::open_in("rungs-test-blocked");
+    assert_eq!(session.health().location, Location::Memory);
+    let app = Mounted::new(session).await;
+    assert!(app
+        .text(".notice")
+        .contains("Storage unavailable: working in memory"));
+    assert!(app
+        .text(".data-health")
+        .contains("Only in this tab's memory"));
+    drop(app);
+    drop(blocked);
+    assert_eq!(probe(), Ok(()));
+}
+
+#[wasm_bindgen_test]
+fn the_panic_page_explains_offers_the_data_and_renders_text_as_text() {
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    show_error_page(
+        &container,
+        "boom <b>bold</b>",
+        Some("{\"version\":1}".into()),
+    );
+    assert_eq!(
+        container
+            .query_selector("h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Something went wrong"
+    );
+    let link = container.query_selector("a[download]").unwrap().unwrap();
+    assert_eq!(link.text_content().unwrap(), "Download your data");
+    assert!(link.get_attribute("href").unwrap().starts_with("blob:"));
+    assert!(container.query_selector("b").unwrap().is_none());
+    assert_eq!(
+        container
+            .query_selector("pre")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "boom <b>bold</b>"
+    );
+    container.remove();
+}
