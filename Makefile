@@ -1,0 +1,89 @@
+# Rungs. `make serve` and `make test` install whatever is missing on a fresh
+# Debian machine with rustup, node/npm and apt, then do their job.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+E2E := tests/e2e
+TRUNK_VERSION := 0.22.1
+# wasm-bindgen-cli must be exactly the wasm-bindgen in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# npm's binaryen gives Trunk a wasm-opt that reads current wasm-bindgen output.
+export PATH := $(CURDIR)/$(E2E)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export CHROMEDRIVER
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/tests/webdriver.json
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+
+.PHONY: help serve dev build test check test-native test-web test-e2e bench tools clean
+
+help:
+	@echo "make serve   build the release app and serve it on http://127.0.0.1:8080"
+	@echo "make test    run every check: format, lints, native, browser and end-to-end tests"
+	@echo "make bench   measure the release build against the budgets in DESIGN.md"
+
+serve: tools
+	trunk serve --release
+
+dev: tools
+	trunk serve
+
+build: tools
+	trunk build --release
+
+test: tools check test-native test-web build test-e2e
+
+check:
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+test-web:
+	cargo test --target wasm32-unknown-unknown --test web
+
+test-e2e:
+	cd $(E2E) && npx playwright test
+
+bench: build
+	cd $(E2E) && node bench.mjs
+
+# --- installing what is missing -------------------------------------------
+
+tools: rust-tools web-tools browser node-packages
+
+.PHONY: rust-tools web-tools browser node-packages
+rust-tools:
+	@command -v cargo >/dev/null || { echo "Rungs needs Rust: install rustup from your package manager or rustup.rs" >&2; exit 1; }
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+	@cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+
+web-tools:
+	@trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)" \
+		|| cargo install trunk --version $(TRUNK_VERSION) --locked --ignore-rust-version
+	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+		|| cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION) --force
+
+browser:
+	@[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] || { \
+		$(SUDO) apt-get update && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver; }
+
+node-packages: $(E2E)/node_modules/.installed
+
+$(E2E)/node_modules/.installed: $(E2E)/package.json $(E2E)/package-lock.json
+	@command -v npm >/dev/null || { echo "Rungs needs Node.js and npm" >&2; exit 1; }
+	cd $(E2E) && npm ci --no-audit --no-fund
+	@touch $@
+
+clean:
+	cargo clean
+	rm -rf dist $(E2E)/node_modules $(E2E)/test-results bench-results.json

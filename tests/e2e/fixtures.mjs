@@ -1,0 +1,76 @@
+// Shared by every end-to-end test: each test fails if the page throws, logs
+// an error, or sends a request anywhere but its own origin.
+import { test as base, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export { expect };
+
+export const ROUTES = [
+  { hash: '#/', title: 'Dashboard', nav: 'Dashboard' },
+  { hash: '#/assess', title: 'Readiness self-assessment', nav: 'Assess' },
+  { hash: '#/glossary', title: 'Vocabulary glossary', nav: 'Glossary' },
+  { hash: '#/glossary/error-budget', title: 'Glossary: error-budget', nav: 'Glossary' },
+  { hash: '#/plan', title: 'Plan builder', nav: 'Plan' },
+  { hash: '#/evidence', title: 'Accomplishment log', nav: 'Evidence' },
+  { hash: '#/talk', title: 'Conversation prep', nav: 'Talk' },
+  { hash: '#/data', title: 'Your data', nav: 'Your data' },
+  { hash: '#/rubric', title: 'Rubric', nav: 'Rubric' },
+];
+
+export const test = base.extend({
+  guard: [
+    async ({ context, page, baseURL }, use) => {
+      const origin = new URL(baseURL).origin;
+      const errors = [];
+      const foreign = [];
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+      });
+      context.on('request', (request) => {
+        const url = new URL(request.url());
+        const local = ['data:', 'blob:', 'about:'].includes(url.protocol) || url.origin === origin;
+        if (!local) foreign.push(request.url());
+      });
+      await use();
+      expect(errors, 'errors in the page').toEqual([]);
+      expect(foreign, 'requests that left the page origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Opens the app at `hash` and waits for it to be interactive. */
+export async function open(page, hash = '#/') {
+  await page.goto(`index.html${hash}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+/** Fails with the list of violations, if axe-core finds any. */
+export async function expectAccessible(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const violations = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+  );
+  expect(violations).toEqual([]);
+}
+
+/** The stored text under `key`. */
+export function stored(page, key = 'rungs.document') {
+  return page.evaluate((k) => localStorage.getItem(k), key);
+}
+
+/** Every stored key that starts with `prefix`. */
+export function storedKeys(page, prefix) {
+  return page.evaluate(
+    (p) => Object.keys(localStorage).filter((k) => k.startsWith(p)).sort(),
+    prefix,
+  );
+}
+
+/** The text of a file the page offered for download after `action`. */
+export async function downloadedText(page, action) {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  const { readFile } = await import('node:fs/promises');
+  return readFile(await download.path(), 'utf8');
+}
