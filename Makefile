@@ -14,7 +14,8 @@ CHROMEDRIVER := /usr/bin/chromedriver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # npm's binaryen gives Trunk a wasm-opt that reads current wasm-bindgen output.
-export PATH := $(CURDIR)/$(E2E)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CURDIR)/$(E2E)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMEDRIVER
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/tests/webdriver.json
@@ -57,7 +58,8 @@ bench: build
 
 # --- installing what is missing -------------------------------------------
 
-tools: rust-tools web-tools browser node-packages
+# Quick installs first, the long cargo builds last.
+tools: browser node-packages rust-tools web-tools
 
 .PHONY: rust-tools web-tools browser node-packages
 rust-tools:
