@@ -330,8 +330,7 @@ impl<B: Backend> Store<B> {
     pub fn save(&mut self, document: &Document, now: Millis) -> Saved {
         let json = document.to_json();
         if self.saved_json == json {
-            self.problems
-                .retain(|p| !matches!(p, Problem::SaveFailed { .. }));
+            self.clear_save_failure();
             return Saved::Unchanged;
         }
         if !self.can_write() {
@@ -340,7 +339,7 @@ impl<B: Backend> Store<B> {
         match self.backend.read(&self.keys.document) {
             Ok(current) if current == self.seen => {}
             Ok(_) => {
-                self.problems.push(Problem::ChangedElsewhere);
+                self.mark_conflict();
                 return Saved::NotSaved;
             }
             Err(reason) => {
@@ -356,8 +355,7 @@ impl<B: Backend> Store<B> {
         let text = encode(&json, revision, now);
         match self.backend.write(&self.keys.document, &text) {
             Ok(()) => {
-                self.problems
-                    .retain(|p| !matches!(p, Problem::SaveFailed { .. }));
+                self.clear_save_failure();
                 self.seen = Some(text);
                 self.saved_json = json;
                 self.revision = revision;
@@ -372,9 +370,13 @@ impl<B: Backend> Store<B> {
     }
 
     fn report_save_failure(&mut self, reason: BackendError) {
+        self.clear_save_failure();
+        self.problems.push(Problem::SaveFailed { reason });
+    }
+
+    fn clear_save_failure(&mut self) {
         self.problems
             .retain(|p| !matches!(p, Problem::SaveFailed { .. }));
-        self.problems.push(Problem::SaveFailed { reason });
     }
 
     /// Called when another tab may have changed the stored data. `current`

@@ -64,71 +64,49 @@ impl Rubric {
     /// be used. Every area needs at least `min_per_level` criteria at every
     /// level.
     pub fn problems(&self, min_per_level: usize) -> Vec<String> {
-        let mut problems = Vec::new();
-        let mut ids = HashSet::new();
-        let mut unique = |kind: &str, id: &str, problems: &mut Vec<String>| {
-            if id.trim().is_empty() {
-                problems.push(format!("a {kind} has no id"));
-            } else if !ids.insert(id.to_owned()) {
-                problems.push(format!("the id {id:?} is used twice"));
-            }
-        };
-        let blank = |what: String, text: &str, problems: &mut Vec<String>| {
-            if text.trim().is_empty() {
-                problems.push(format!("{what} is empty"));
-            }
-        };
+        let mut check = Checker::default();
         if self.levels.len() < 2 {
-            problems.push("a rubric needs at least two levels".into());
+            check.problem("a rubric needs at least two levels".into());
         }
         if self.tracks.is_empty() {
-            problems.push("a rubric needs at least one track".into());
+            check.problem("a rubric needs at least one track".into());
         }
         for level in &self.levels {
-            unique("level", &level.id, &mut problems);
-            blank(
-                format!("the name of level {}", level.id),
-                &level.name,
-                &mut problems,
-            );
-            blank(
-                format!("the summary of level {}", level.id),
-                &level.summary,
-                &mut problems,
+            check.unique_id("level", &level.id);
+            check.filled(
+                "level",
+                &level.id,
+                &[("name", &level.name), ("summary", &level.summary)],
             );
         }
         for track in &self.tracks {
-            unique("track", &track.id, &mut problems);
-            blank(
-                format!("the name of track {}", track.id),
-                &track.name,
-                &mut problems,
+            check.unique_id("track", &track.id);
+            check.filled(
+                "track",
+                &track.id,
+                &[("name", &track.name), ("summary", &track.summary)],
             );
             if track.areas.is_empty() {
-                problems.push(format!("track {} has no areas", track.id));
+                check.problem(format!("track {} has no areas", track.id));
             }
             let mut area_ids = HashSet::new();
             for area in &track.areas {
                 if !area_ids.insert(&area.id) {
-                    problems.push(format!(
+                    check.problem(format!(
                         "area {} appears twice in track {}",
                         area.id, track.id
                     ));
                 }
-                blank(
-                    format!("the name of area {}", area.id),
-                    &area.name,
-                    &mut problems,
+                check.filled(
+                    "area",
+                    &area.id,
+                    &[("name", &area.name), ("summary", &area.summary)],
                 );
                 for criterion in &area.criteria {
-                    unique("criterion", &criterion.id, &mut problems);
-                    blank(
-                        format!("criterion {}", criterion.id),
-                        &criterion.text,
-                        &mut problems,
-                    );
+                    check.unique_id("criterion", &criterion.id);
+                    check.filled("criterion", &criterion.id, &[("text", &criterion.text)]);
                     if !self.levels.iter().any(|l| l.id == criterion.level) {
-                        problems.push(format!(
+                        check.problem(format!(
                             "criterion {} names level {:?}, which the rubric does not have",
                             criterion.id, criterion.level
                         ));
@@ -137,7 +115,7 @@ impl Rubric {
                 for level in &self.levels {
                     let count = area.at(&level.id).count();
                     if count < min_per_level {
-                        problems.push(format!(
+                        check.problem(format!(
                             "{} / {} has {count} criteria at {}, fewer than {min_per_level}",
                             track.name, area.name, level.name
                         ));
@@ -145,6 +123,36 @@ impl Rubric {
                 }
             }
         }
-        problems
+        check.problems
+    }
+}
+
+/// Collects problems while walking a rubric.
+#[derive(Default)]
+struct Checker {
+    ids: HashSet<String>,
+    problems: Vec<String>,
+}
+
+impl Checker {
+    fn problem(&mut self, problem: String) {
+        self.problems.push(problem);
+    }
+
+    /// Ids of levels, tracks and criteria are unique across the rubric.
+    fn unique_id(&mut self, kind: &str, id: &str) {
+        if id.trim().is_empty() {
+            self.problem(format!("a {kind} has no id"));
+        } else if !self.ids.insert(id.to_owned()) {
+            self.problem(format!("the id {id:?} is used twice"));
+        }
+    }
+
+    fn filled(&mut self, kind: &str, id: &str, fields: &[(&str, &str)]) {
+        for (field, text) in fields {
+            if text.trim().is_empty() {
+                self.problem(format!("the {field} of {kind} {id} is empty"));
+            }
+        }
     }
 }

@@ -135,11 +135,7 @@ fn use_autosave(session: &Rc<Session>, state: &UseReducerHandle<AppState>) {
         use_effect_with(state.edits, move |edits| {
             let timer = (*edits > 0).then(|| {
                 session.changed(document);
-                Timeout::new(SAVE_DELAY_MS, move || {
-                    if let Some(health) = session.flush() {
-                        dispatcher.dispatch(Action::Health(health));
-                    }
-                })
+                Timeout::new(SAVE_DELAY_MS, move || flush(&session, &dispatcher))
             });
             move || drop(timer)
         });
@@ -147,22 +143,16 @@ fn use_autosave(session: &Rc<Session>, state: &UseReducerHandle<AppState>) {
     let session = session.clone();
     let dispatcher = state.dispatcher();
     use_effect_with((), move |_| {
-        let flush = {
-            let session = session.clone();
-            let dispatcher = dispatcher.clone();
-            move || {
-                if let Some(health) = session.flush() {
-                    dispatcher.dispatch(Action::Health(health));
-                }
-            }
-        };
         let on_hide = EventListener::new(&dom::window(), "pagehide", {
-            let flush = flush.clone();
-            move |_| flush()
+            let (session, dispatcher) = (session.clone(), dispatcher.clone());
+            move |_| flush(&session, &dispatcher)
         });
-        let on_visibility = EventListener::new(&dom::document(), "visibilitychange", move |_| {
-            if dom::document().hidden() {
-                flush();
+        let on_visibility = EventListener::new(&dom::document(), "visibilitychange", {
+            let (session, dispatcher) = (session.clone(), dispatcher.clone());
+            move |_| {
+                if dom::document().hidden() {
+                    flush(&session, &dispatcher);
+                }
             }
         });
         let key = session.document_key();
@@ -181,4 +171,11 @@ fn use_autosave(session: &Rc<Session>, state: &UseReducerHandle<AppState>) {
         });
         move || drop((on_hide, on_visibility, on_storage))
     });
+}
+
+/// Saves pending changes now and reports the outcome to the state.
+fn flush(session: &Session, dispatcher: &UseReducerDispatcher<AppState>) {
+    if let Some(health) = session.flush() {
+        dispatcher.dispatch(Action::Health(health));
+    }
 }
