@@ -355,3 +355,30 @@ fn every_problem_is_explained_in_plain_words() {
         .explanation()
         .contains("lasts only while this tab is open"));
 }
+
+#[test]
+fn a_conflict_choice_that_cannot_back_up_changes_nothing_and_says_why() {
+    let (mut store, _) = open(Flaky::default());
+    let mut light = Document::default();
+    light.apply(Change::SetTheme(Theme::Light));
+    other_tab_writes(&mut store, &dark());
+    assert_eq!(store.external_change(&light), External::Conflict);
+    let theirs = stored(&store);
+    store.backend_mut().fail_writes = Some(BackendError::Full);
+
+    assert_eq!(store.take_stored(&light, NOW), Err(BackendError::Full));
+    assert_eq!(store.keep_mine(&light, NOW), Err(BackendError::Full));
+    assert_eq!(stored(&store), theirs);
+    assert!(keys_starting(&store, "rungs.backup.").is_empty());
+    let problems = store.health().problems;
+    assert!(
+        problems.contains(&Problem::ChangedElsewhere),
+        "{problems:?}"
+    );
+    assert!(
+        problems.contains(&Problem::SaveFailed {
+            reason: BackendError::Full
+        }),
+        "{problems:?}"
+    );
+}

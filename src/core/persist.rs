@@ -347,26 +347,25 @@ impl<B: Backend> Store<B> {
                 return Saved::NotSaved;
             }
         }
-        self.write(json, now)
+        match self.write(json, now) {
+            Ok(()) => Saved::Written,
+            Err(_) => Saved::NotSaved,
+        }
     }
 
-    fn write(&mut self, json: String, now: Millis) -> Saved {
+    fn write(&mut self, json: String, now: Millis) -> Result<(), BackendError> {
         let revision = self.revision + 1;
         let text = encode(&json, revision, now);
-        match self.backend.write(&self.keys.document, &text) {
-            Ok(()) => {
-                self.clear_save_failure();
-                self.seen = Some(text);
-                self.saved_json = json;
-                self.revision = revision;
-                self.saved_at = Some(now);
-                Saved::Written
-            }
-            Err(reason) => {
-                self.report_save_failure(reason);
-                Saved::NotSaved
-            }
+        if let Err(reason) = self.backend.write(&self.keys.document, &text) {
+            self.report_save_failure(reason.clone());
+            return Err(reason);
         }
+        self.clear_save_failure();
+        self.seen = Some(text);
+        self.saved_json = json;
+        self.revision = revision;
+        self.saved_at = Some(now);
+        Ok(())
     }
 
     fn report_save_failure(&mut self, reason: BackendError) {
@@ -427,6 +426,11 @@ impl<B: Backend> Store<B> {
     /// this tab's document is backed up, then the stored one is returned.
     /// Changes nothing when the stored text cannot be read.
     pub fn take_stored(&mut self, mine: &Document, now: Millis) -> Result<Document, BackendError> {
+        let taken = self.try_take_stored(mine, now);
+        self.reported(taken)
+    }
+
+    fn try_take_stored(&mut self, mine: &Document, now: Millis) -> Result<Document, BackendError> {
         let text = self.backend.read(&self.keys.document)?;
         if text.as_deref().map(decode).is_some_and(|d| d.is_err()) {
             return Err(BackendError::Other(
@@ -442,6 +446,20 @@ impl<B: Backend> Store<B> {
     /// Resolves [`Problem::ChangedElsewhere`] in favour of this tab: the
     /// stored text is backed up, then `mine` is written over it.
     pub fn keep_mine(&mut self, mine: &Document, now: Millis) -> Result<(), BackendError> {
+        let kept = self.try_keep_mine(mine, now);
+        self.reported(kept)
+    }
+
+    /// A failed conflict choice changes nothing; it is shown like a failed
+    /// save.
+    fn reported<T>(&mut self, result: Result<T, BackendError>) -> Result<T, BackendError> {
+        if let Err(reason) = &result {
+            self.report_save_failure(reason.clone());
+        }
+        result
+    }
+
+    fn try_keep_mine(&mut self, mine: &Document, now: Millis) -> Result<(), BackendError> {
         let stored = self.backend.read(&self.keys.document)?;
         if let Some(stored) = &stored {
             self.back_up(stored, now)?;
@@ -452,13 +470,7 @@ impl<B: Backend> Store<B> {
             .map_or(self.revision, |decoded| decoded.revision.max(self.revision));
         self.seen = stored;
         self.problems.retain(|p| *p != Problem::ChangedElsewhere);
-        match self.write(mine.to_json(), now) {
-            Saved::Written => Ok(()),
-            _ => Err(match self.problems.last() {
-                Some(Problem::SaveFailed { reason }) => reason.clone(),
-                _ => BackendError::Other("the save did not happen".into()),
-            }),
-        }
+        self.write(mine.to_json(), now)
     }
 
     fn back_up(&mut self, text: &str, now: Millis) -> Result<(), BackendError> {
