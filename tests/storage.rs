@@ -46,10 +46,14 @@ fn open(backend: Flaky) -> (Store<Flaky>, Document) {
     Store::open(backend, Keys::new("rungs"), NOW)
 }
 
-fn dark() -> Document {
+fn themed(theme: Theme) -> Document {
     let mut document = Document::default();
-    document.apply(Change::SetTheme(Theme::Dark));
+    document.apply(Change::SetTheme(theme));
     document
+}
+
+fn dark() -> Document {
+    themed(Theme::Dark)
 }
 
 fn stored(store: &Store<Flaky>) -> Option<String> {
@@ -246,6 +250,15 @@ fn other_tab_writes(store: &mut Store<Flaky>, document: &Document) {
     store.backend_mut().inner.items.insert(KEY.into(), written);
 }
 
+/// This tab changed the theme to light while another tab saved dark.
+fn in_conflict() -> (Store<Flaky>, Document) {
+    let (mut store, _) = open(Flaky::default());
+    let light = themed(Theme::Light);
+    other_tab_writes(&mut store, &dark());
+    assert_eq!(store.external_change(&light), External::Conflict);
+    (store, light)
+}
+
 #[test]
 fn a_clean_tab_adopts_another_tabs_change() {
     let (mut store, mine) = open(Flaky::default());
@@ -259,8 +272,7 @@ fn a_clean_tab_adopts_another_tabs_change() {
 #[test]
 fn a_tab_with_unsaved_changes_never_overwrites_another_tabs_save() {
     let (mut store, _) = open(Flaky::default());
-    let mut light = Document::default();
-    light.apply(Change::SetTheme(Theme::Light));
+    let light = themed(Theme::Light);
     other_tab_writes(&mut store, &dark());
     let theirs = stored(&store);
 
@@ -282,11 +294,7 @@ fn a_tab_with_unsaved_changes_never_overwrites_another_tabs_save() {
 
 #[test]
 fn keeping_mine_backs_up_theirs_then_saves() {
-    let (mut store, _) = open(Flaky::default());
-    let mut light = Document::default();
-    light.apply(Change::SetTheme(Theme::Light));
-    other_tab_writes(&mut store, &dark());
-    assert_eq!(store.external_change(&light), External::Conflict);
+    let (mut store, light) = in_conflict();
     let theirs = stored(&store).unwrap();
 
     store.keep_mine(&light, NOW + 30).unwrap();
@@ -358,11 +366,7 @@ fn every_problem_is_explained_in_plain_words() {
 
 #[test]
 fn a_conflict_choice_that_cannot_back_up_changes_nothing_and_says_why() {
-    let (mut store, _) = open(Flaky::default());
-    let mut light = Document::default();
-    light.apply(Change::SetTheme(Theme::Light));
-    other_tab_writes(&mut store, &dark());
-    assert_eq!(store.external_change(&light), External::Conflict);
+    let (mut store, light) = in_conflict();
     let theirs = stored(&store);
     store.backend_mut().fail_writes = Some(BackendError::Full);
 
