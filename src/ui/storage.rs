@@ -191,11 +191,6 @@ impl Session {
     pub fn document_key(&self) -> String {
         self.store.borrow().keys().document.clone()
     }
-
-    /// Whether a save would change what is stored.
-    pub fn has_unsaved_changes(&self) -> bool {
-        self.dirty.get() || self.store.borrow().is_unsaved(&self.latest.borrow())
-    }
 }
 
 /// The open session's data, if it can be had without waiting: for the panic

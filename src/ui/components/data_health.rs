@@ -21,11 +21,14 @@ pub fn DataHealth() -> Html {
         Location::Memory => "Only in this tab's memory: it is gone when you close the tab.",
     };
     let saved = match health.saved_at {
-        Some(at) => html! {
-            <time datetime={at.to_string()} title={DateTime::at(at, offset).label()}>
-                { format!("{} ({})", ago(at, clock, offset), DateTime::at(at, offset).label()) }
-            </time>
-        },
+        Some(at) => {
+            let label = DateTime::at(at, offset).label();
+            html! {
+                <time datetime={at.to_string()} title={label.clone()}>
+                    { format!("{} ({label})", ago(at, clock, offset)) }
+                </time>
+            }
+        }
         None if health.location == Location::Memory => html! { "Never: storage is unavailable." },
         None => html! { "Nothing yet. Rungs saves a moment after each change you make." },
     };
