@@ -49,6 +49,16 @@ impl DateTime {
     }
 }
 
+/// `at` in ISO 8601 UTC to the minute ("2026-11-21T06:05Z"), as HTML's
+/// `<time datetime>` expects.
+pub fn iso_utc(at: Millis) -> String {
+    let t = DateTime::at(at, 0);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}Z",
+        t.year, t.month, t.day, t.hour, t.minute
+    )
+}
+
 /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -102,6 +112,12 @@ mod tests {
             DateTime::at(NOV_21_2026_0605_UTC, -420).label(),
             "20 Nov 2026, 23:05"
         );
+    }
+
+    #[test]
+    fn iso_is_utc_whatever_the_offset() {
+        assert_eq!(iso_utc(NOV_21_2026_0605_UTC), "2026-11-21T06:05Z");
+        assert_eq!(iso_utc(0), "1970-01-01T00:00Z");
     }
 
     #[test]

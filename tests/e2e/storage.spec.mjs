@@ -21,6 +21,7 @@ test('a reload keeps what the user chose, and says when it was saved', async ({ 
 
   await page.getByLabel('Theme').selectOption({ label: 'Dark' });
   await expect(health).toContainText('just now');
+  await expect(health.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT\d\d:\d\dZ$/);
   expect(JSON.parse(await stored(page))).toMatchObject({
     version: 1,
     revision: 1,

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::notices::DownloadButton;
 use crate::core::persist::Location;
-use crate::core::time::{ago, DateTime};
+use crate::core::time::{ago, iso_utc, DateTime};
 use crate::ui::state::use_app;
 use crate::ui::storage::{now, utc_offset_minutes};
 
@@ -24,7 +24,7 @@ pub fn DataHealth() -> Html {
         Some(at) => {
             let label = DateTime::at(at, offset).label();
             html! {
-                <time datetime={at.to_string()} title={label.clone()}>
+                <time datetime={iso_utc(at)} title={label.clone()}>
                     { format!("{} ({label})", ago(at, clock, offset)) }
                 </time>
             }
