@@ -41,7 +41,7 @@ test: tools check test-native test-web build test-e2e
 
 check:
 	cargo fmt --all --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:

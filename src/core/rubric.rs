@@ -5,6 +5,11 @@
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
+/// The built-in rubric's file in the build, next to `index.html`. The build
+/// writes it from `src/content/rubric.toml` (see `tools/content`), and the
+/// app fetches it when a page first needs it.
+pub const RUBRIC_FILE: &str = "rubric.json";
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rubric {
