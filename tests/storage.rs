@@ -2,10 +2,11 @@
 //! stored format in `rungs::core::schema`.
 #![cfg(not(target_arch = "wasm32"))]
 
+use rungs::core::assessment::Grade;
 use rungs::core::persist::{
     Backend, BackendError, External, Keys, Location, MemoryBackend, Problem, Saved, Store,
 };
-use rungs::core::schema::{decode, Change, Document, ReadError, Theme, CURRENT_VERSION};
+use rungs::core::schema::{decode, encode, Change, Document, ReadError, Theme, CURRENT_VERSION};
 
 const NOW: u64 = 1_795_241_100_000;
 const KEY: &str = "rungs.document";
@@ -76,10 +77,33 @@ fn golden_v1_fixture_loads() {
     assert_eq!(decoded.document, dark());
     assert_eq!(decoded.revision, 4);
     assert_eq!(decoded.saved_at, NOW);
-    // This build writes version 1 too; when that changes the fixture must be
-    // migrated, so `migrated_from` becomes Some(1).
-    assert_eq!(CURRENT_VERSION, 1);
+    // Version 2 added the assessment; a version 1 document arrives without one.
+    assert_eq!(decoded.migrated_from, Some(1));
+    assert_eq!(decoded.document.assessment, Default::default());
+}
+
+#[test]
+fn golden_v2_fixture_loads_with_its_assessment() {
+    let text = include_str!("fixtures/document-v2.json");
+    let decoded = decode(text).expect("version 2 stays readable forever");
+    assert_eq!(
+        CURRENT_VERSION, 2,
+        "a new version needs its own golden fixture"
+    );
     assert_eq!(decoded.migrated_from, None);
+    let assessment = &decoded.document.assessment;
+    assert_eq!(assessment.track.as_deref(), Some("software"));
+    assert_eq!(assessment.current.as_deref(), Some("e2"));
+    let rating = assessment
+        .rating("software.craft.senior.system-design")
+        .unwrap();
+    assert_eq!(rating.mine, Some(Grade::Sometimes));
+    assert_eq!(rating.manager, Some(Grade::NotYet));
+    assert_eq!(rating.evidence, "Reviewed the queue redesign in March.");
+    assert_eq!(assessment.snapshots.len(), 1);
+    // Written back, it is the same data.
+    let again = decode(&encode(&decoded.document.to_json(), 6, NOW)).unwrap();
+    assert_eq!(again.document, decoded.document);
 }
 
 #[test]

@@ -19,24 +19,36 @@ use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::fmt;
 
+use super::assessment::{Assessment, Edit};
 use super::time::Millis;
 
 /// The version this build reads and writes.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// One migration step: `MIGRATIONS[i]` turns the `data` of version `i + 1`
-/// (JSON text) into the `data` of version `i + 2`. Version 1 is the first
-/// that shipped, so the chain is empty for now. Steps work on text so that
+/// (JSON text) into the `data` of version `i + 2`. Steps work on text so that
 /// the current format decodes straight into typed structs: a generic JSON
 /// tree costs wasm size, and only a step that needs one should bring it.
 pub type Migration = fn(&str) -> Result<String, String>;
-pub const MIGRATIONS: &[Migration] = &[];
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 added the self-assessment. Version 1 data is a version 2
+/// document with no assessment yet, so its text carries over unchanged.
+fn v1_to_v2(data: &str) -> Result<String, String> {
+    Ok(data.to_owned())
+}
 
 /// Everything the user keeps in Rungs.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Document {
     pub preferences: Preferences,
+    #[serde(skip_serializing_if = "is_default")]
+    pub assessment: Assessment,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 /// How the user likes the app.
@@ -85,6 +97,7 @@ impl Theme {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
     SetTheme(Theme),
+    Assess(Edit),
 }
 
 impl Document {
@@ -92,6 +105,7 @@ impl Document {
     pub fn apply(&mut self, change: Change) -> bool {
         match change {
             Change::SetTheme(theme) => replace(&mut self.preferences.theme, theme),
+            Change::Assess(edit) => self.assessment.apply(edit),
         }
     }
 
@@ -273,7 +287,7 @@ mod tests {
         let error = ReadError::TooNew { version: 4 };
         assert_eq!(
             error.to_string(),
-            "a newer version of Rungs saved it (format 4; this copy reads up to 1)"
+            "a newer version of Rungs saved it (format 4; this copy reads up to 2)"
         );
     }
 
@@ -319,7 +333,7 @@ mod tests {
     #[test]
     fn the_current_version_is_not_rewritten() {
         assert!(matches!(
-            migrate(1, "{}", MIGRATIONS),
+            migrate(CURRENT_VERSION, "{}", MIGRATIONS),
             Ok(Cow::Borrowed("{}"))
         ));
     }

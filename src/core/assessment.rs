@@ -1,0 +1,1018 @@
+//! The readiness self-assessment: grades against the rubric, and the
+//! readiness, gaps, strengths, honesty check, level diff and comparison of
+//! perspectives computed from them.
+//!
+//! # Readiness
+//!
+//! Readiness is computed from your own grades ([`Perspective::Mine`]) only;
+//! manager and peer grades are compared, never scored. Each criterion earns
+//! credit in whole quarters, so no floats are involved:
+//!
+//! | Your grade                                 | Credit |
+//! |--------------------------------------------|--------|
+//! | not graded, "not yet"                      | 0 / 4  |
+//! | "sometimes"                                | 2 / 4  |
+//! | "consistently" or "beyond", no evidence    | 3 / 4  |
+//! | "consistently" or "beyond", with evidence  | 4 / 4  |
+//!
+//! A top grade counts fully only once evidence backs it: readiness comes
+//! from evidence, not checkboxes. An area's readiness at a level is the
+//! credit earned over the credit possible for that area's criteria at that
+//! level, as a whole percent rounded half up; the overall readiness at a
+//! level does the same over every criterion of the track at that level, so
+//! each criterion weighs the same. Criteria not graded yet earn nothing, and
+//! every [`Score`] carries its coverage (graded / total) so that what is
+//! missing shows beside the number. [`FORMULA`] says the same in the words
+//! the page shows.
+
+use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::rubric::{Area, Criterion, Level, Rubric, Track};
+use super::time::Millis;
+
+/// How readiness is computed, in plain words, one sentence per entry.
+pub const FORMULA: &[&str] = &[
+    "Readiness is worked out from your own grades; manager and peer grades are shown beside it but never change it.",
+    "Each criterion is worth one point: \u{201c}sometimes\u{201d} earns half a point, and \u{201c}consistently\u{201d} or \u{201c}beyond\u{201d} earns three quarters, rising to the full point once you write down evidence.",
+    "\u{201c}Not yet\u{201d} and criteria you have not graded earn nothing, so the coverage beside each score shows what is still to grade.",
+    "An area's score is the points earned out of the points possible at that level, and the overall score counts every criterion of the track equally.",
+];
+
+/// How often a criterion is met, from the bottom up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Grade {
+    /// Rarely or never.
+    NotYet,
+    /// Some of the time, or with help.
+    Sometimes,
+    /// Nearly every time: the criterion is met.
+    Consistently,
+    /// Well past the level.
+    Beyond,
+}
+
+impl Grade {
+    /// Every grade, from the bottom up.
+    pub const ALL: [Grade; 4] = [
+        Grade::NotYet,
+        Grade::Sometimes,
+        Grade::Consistently,
+        Grade::Beyond,
+    ];
+
+    /// The stable id, as stored.
+    pub fn id(self) -> &'static str {
+        match self {
+            Grade::NotYet => "not-yet",
+            Grade::Sometimes => "sometimes",
+            Grade::Consistently => "consistently",
+            Grade::Beyond => "beyond",
+        }
+    }
+
+    /// The name shown to the user.
+    pub fn label(self) -> &'static str {
+        match self {
+            Grade::NotYet => "Not yet",
+            Grade::Sometimes => "Sometimes",
+            Grade::Consistently => "Consistently",
+            Grade::Beyond => "Beyond",
+        }
+    }
+
+    /// One short sentence saying what the grade means.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Grade::NotYet => "Rarely or never, so far.",
+            Grade::Sometimes => "Some of the time, or with help.",
+            Grade::Consistently => "Nearly every time, without being asked.",
+            Grade::Beyond => "Well past this level; others learn from you.",
+        }
+    }
+
+    /// The grade with this [`id`](Grade::id).
+    pub fn from_id(id: &str) -> Option<Grade> {
+        Grade::ALL.into_iter().find(|grade| grade.id() == id)
+    }
+
+    /// Whether the criterion is met: "consistently" or "beyond".
+    pub fn meets(self) -> bool {
+        self >= Grade::Consistently
+    }
+
+    /// Steps from the bottom, 0..=3.
+    fn step(self) -> u8 {
+        self as u8
+    }
+}
+
+/// Whose grade.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Perspective {
+    /// Your own.
+    Mine,
+    /// Your manager's, as you recorded it.
+    Manager,
+    /// A peer's, as you recorded it.
+    Peer,
+}
+
+impl Perspective {
+    /// Every perspective, yours first.
+    pub const ALL: [Perspective; 3] = [Perspective::Mine, Perspective::Manager, Perspective::Peer];
+
+    /// The name shown to the user.
+    pub fn label(self) -> &'static str {
+        match self {
+            Perspective::Mine => "You",
+            Perspective::Manager => "Manager",
+            Perspective::Peer => "Peer",
+        }
+    }
+}
+
+/// Everything recorded about one criterion. Stored keyed by criterion id.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Rating {
+    /// Your own grade, the only one readiness is computed from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mine: Option<Grade>,
+    /// Your manager's grade, as you recorded it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manager: Option<Grade>,
+    /// A peer's grade, as you recorded it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peer: Option<Grade>,
+    /// Private notes.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Examples that show the criterion met.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+}
+
+impl Rating {
+    /// The grade given from `perspective`.
+    pub fn grade(&self, perspective: Perspective) -> Option<Grade> {
+        match perspective {
+            Perspective::Mine => self.mine,
+            Perspective::Manager => self.manager,
+            Perspective::Peer => self.peer,
+        }
+    }
+
+    /// Whether any evidence is written (whitespace does not count).
+    pub fn has_evidence(&self) -> bool {
+        !self.evidence.trim().is_empty()
+    }
+
+    /// Whether nothing at all is recorded.
+    pub fn is_empty(&self) -> bool {
+        *self == Rating::default()
+    }
+
+    fn grade_mut(&mut self, perspective: Perspective) -> &mut Option<Grade> {
+        match perspective {
+            Perspective::Mine => &mut self.mine,
+            Perspective::Manager => &mut self.manager,
+            Perspective::Peer => &mut self.peer,
+        }
+    }
+}
+
+/// One dated record of readiness, kept for the history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    /// When it was taken.
+    pub at: Millis,
+    /// Track id.
+    pub track: String,
+    /// Current level id.
+    pub current: String,
+    /// Target level id; None when the current level was the top one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// Overall readiness.
+    pub overall: Percents,
+    /// Readiness per area, in rubric order.
+    pub areas: Vec<AreaPercents>,
+}
+
+/// Readiness at the current and the target level, in percent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Percents {
+    /// At the current level.
+    pub current: u8,
+    /// At the target level, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<u8>,
+}
+
+/// One area's readiness in a [`Snapshot`]. The fields of [`Percents`] are
+/// spelt out rather than flattened in, because serde cannot combine
+/// `flatten` with `deny_unknown_fields`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaPercents {
+    /// Area id.
+    pub area: String,
+    /// At the current level.
+    pub current: u8,
+    /// At the target level, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<u8>,
+}
+
+/// The user's self-assessment. Stored inside the document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Assessment {
+    /// Track id; None means the rubric's first track.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub track: Option<String>,
+    /// Current level id; None until the user chooses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<String>,
+    /// Target level id; None means the level after the current one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// Keyed by criterion id, so rewording a criterion keeps its grades.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub ratings: BTreeMap<String, Rating>,
+    /// Readiness history, in the order taken.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<Snapshot>,
+}
+
+/// An intent to change the assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// Choose the track (by id).
+    Track(String),
+    /// Choose the current level (by id). A stored target at or below it is
+    /// kept but ignored: [`Assessment::selection`] then uses the next level.
+    Current(String),
+    /// Choose the target level (by id); None = the next level.
+    Target(Option<String>),
+    /// Grade a criterion from one perspective; None clears the grade.
+    Grade {
+        criterion: String,
+        perspective: Perspective,
+        grade: Option<Grade>,
+    },
+    /// Replace a criterion's note.
+    Note { criterion: String, text: String },
+    /// Replace a criterion's evidence.
+    Evidence { criterion: String, text: String },
+    /// Append a snapshot to the history.
+    AddSnapshot(Snapshot),
+}
+
+impl Assessment {
+    /// Applies `edit`; returns whether anything changed. Needs no rubric, so
+    /// unknown ids are stored as given and resolved by
+    /// [`selection`](Assessment::selection). A rating left empty is removed
+    /// from the map.
+    pub fn apply(&mut self, edit: Edit) -> bool {
+        match edit {
+            Edit::Track(id) => replace(&mut self.track, Some(id)),
+            Edit::Current(id) => replace(&mut self.current, Some(id)),
+            Edit::Target(id) => replace(&mut self.target, id),
+            Edit::Grade {
+                criterion,
+                perspective,
+                grade,
+            } => self.update(criterion, |rating| {
+                replace(rating.grade_mut(perspective), grade)
+            }),
+            Edit::Note { criterion, text } => {
+                self.update(criterion, |rating| replace(&mut rating.note, text))
+            }
+            Edit::Evidence { criterion, text } => {
+                self.update(criterion, |rating| replace(&mut rating.evidence, text))
+            }
+            Edit::AddSnapshot(snapshot) => {
+                self.snapshots.push(snapshot);
+                true
+            }
+        }
+    }
+
+    /// Changes the rating of `criterion`, dropping it if it ends up empty.
+    fn update(&mut self, criterion: String, change: impl FnOnce(&mut Rating) -> bool) -> bool {
+        let mut rating = self.ratings.remove(&criterion).unwrap_or_default();
+        let changed = change(&mut rating);
+        if !rating.is_empty() {
+            self.ratings.insert(criterion, rating);
+        }
+        changed
+    }
+
+    /// What is recorded about `criterion`, if anything.
+    pub fn rating(&self, criterion: &str) -> Option<&Rating> {
+        self.ratings.get(criterion)
+    }
+
+    /// The track, current and target levels chosen, resolved against
+    /// `rubric`. None while no valid current level is chosen (unknown ids
+    /// count as not chosen) or the rubric has no tracks. An unknown track id
+    /// falls back to the first track. The target is the chosen one if it is
+    /// strictly above the current level, else the next level; None only when
+    /// current is the top level.
+    pub fn selection<'r>(&self, rubric: &'r Rubric) -> Option<Selection<'r>> {
+        let chosen_track = self.track.as_deref();
+        let track = rubric
+            .tracks
+            .iter()
+            .find(|track| Some(track.id.as_str()) == chosen_track)
+            .or_else(|| rubric.tracks.first())?;
+        let index = |id: Option<&str>| rubric.levels.iter().position(|l| Some(&*l.id) == id);
+        let current = index(self.current.as_deref())?;
+        let target = index(self.target.as_deref())
+            .filter(|&target| target > current)
+            .unwrap_or(current + 1);
+        Some(Selection {
+            track,
+            current: &rubric.levels[current],
+            target: rubric.levels.get(target),
+        })
+    }
+
+    /// The full report for the selection (None when there is no selection).
+    pub fn report(&self, rubric: &Rubric) -> Option<Report> {
+        let selection = self.selection(rubric)?;
+        let areas: Vec<AreaReport> = selection
+            .track
+            .areas
+            .iter()
+            .map(|area| AreaReport {
+                id: area.id.clone(),
+                name: area.name.clone(),
+                current: self.score(area, selection.current),
+                target: selection.target.map(|level| self.score(area, level)),
+            })
+            .collect();
+        let overall_current = areas
+            .iter()
+            .map(|a| a.current)
+            .fold(Score::default(), Score::plus);
+        let overall_target = selection.target.map(|_| {
+            areas
+                .iter()
+                .filter_map(|a| a.target)
+                .fold(Score::default(), Score::plus)
+        });
+
+        let entries = self.entries(&selection);
+        let mut gaps: Vec<Item> = entries
+            .iter()
+            .filter(|e| e.is_target && e.grade().is_some_and(|g| !g.meets()))
+            .map(Entry::item)
+            .collect();
+        // Stable, so rubric order holds within each grade.
+        gaps.sort_by_key(|item| item.grade);
+        let unassessed_target = count(
+            entries
+                .iter()
+                .filter(|e| e.is_target && e.grade().is_none()),
+        );
+        let beyond = entries.iter().filter(|e| e.grade() == Some(Grade::Beyond));
+        let proven = entries
+            .iter()
+            .filter(|e| e.is_target && e.grade() == Some(Grade::Consistently) && e.has_evidence());
+        let strengths = beyond.chain(proven).map(Entry::item).collect();
+        let flags = flags(&entries, &areas);
+        let mut comparisons: Vec<Comparison> =
+            entries.iter().filter_map(Entry::comparison).collect();
+        // Stable, so ties stay in rubric order.
+        comparisons.sort_by_key(|c| Reverse(c.spread));
+
+        Some(Report {
+            track_id: selection.track.id.clone(),
+            track_name: selection.track.name.clone(),
+            current: selection.current.clone(),
+            target: selection.target.cloned(),
+            areas,
+            overall_current,
+            overall_target,
+            gaps,
+            unassessed_target,
+            strengths,
+            flags,
+            comparisons,
+        })
+    }
+
+    /// Your readiness for `area` at `level`.
+    fn score(&self, area: &Area, level: &Level) -> Score {
+        let mut score = Score::default();
+        for criterion in area.at(&level.id) {
+            let rating = self.rating(&criterion.id);
+            let grade = rating.and_then(|r| r.mine);
+            score.total += 1;
+            score.possible += 4;
+            score.graded += u32::from(grade.is_some());
+            score.earned += credit(grade, rating.is_some_and(Rating::has_evidence));
+        }
+        score
+    }
+
+    /// Every criterion of the selection with what is recorded about it:
+    /// current level first, then target, each in rubric order.
+    fn entries<'a>(&'a self, selection: &Selection<'a>) -> Vec<Entry<'a>> {
+        let mut entries = Vec::new();
+        for (index, level) in selection.levels().enumerate() {
+            for area in &selection.track.areas {
+                entries.extend(area.at(&level.id).map(|criterion| Entry {
+                    level,
+                    is_target: index > 0,
+                    area,
+                    criterion,
+                    rating: self.rating(&criterion.id),
+                }));
+            }
+        }
+        entries
+    }
+}
+
+/// Credit in quarters for your grade of one criterion.
+fn credit(grade: Option<Grade>, has_evidence: bool) -> u32 {
+    match grade {
+        None | Some(Grade::NotYet) => 0,
+        Some(Grade::Sometimes) => 2,
+        Some(Grade::Consistently | Grade::Beyond) if has_evidence => 4,
+        Some(Grade::Consistently | Grade::Beyond) => 3,
+    }
+}
+
+/// Sets `slot` to `value`; returns whether it changed.
+fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    if *slot == value {
+        false
+    } else {
+        *slot = value;
+        true
+    }
+}
+
+/// How many `items` there are.
+fn count<T>(items: impl Iterator<Item = T>) -> u32 {
+    items.count() as u32
+}
+
+/// The smallest number of criteria you must grade before
+/// [`Flag::MostlyTop`] can fire.
+const MOSTLY_TOP_MIN_GRADED: u32 = 8;
+/// The share of top grades, in percent, at which [`Flag::MostlyTop`] fires.
+const MOSTLY_TOP_PERCENT: u32 = 90;
+
+/// The honesty check over the selected levels.
+fn flags(entries: &[Entry], areas: &[AreaReport]) -> Vec<Flag> {
+    let mut flags = Vec::new();
+    let graded = count(entries.iter().filter(|e| e.grade().is_some()));
+    let top = count(
+        entries
+            .iter()
+            .filter(|e| e.grade().is_some_and(Grade::meets)),
+    );
+    if graded >= MOSTLY_TOP_MIN_GRADED && top * 100 >= graded * MOSTLY_TOP_PERCENT {
+        flags.push(Flag::MostlyTop { top, graded });
+    }
+    let unbacked = count(
+        entries
+            .iter()
+            .filter(|e| e.grade() == Some(Grade::Beyond) && !e.has_evidence()),
+    );
+    if unbacked > 0 {
+        flags.push(Flag::BeyondWithoutEvidence { count: unbacked });
+    }
+    let inverted: Vec<String> = areas
+        .iter()
+        .filter(|area| {
+            area.target.is_some_and(|target| {
+                area.current.graded > 0
+                    && target.graded > 0
+                    && target.percent() > area.current.percent()
+            })
+        })
+        .map(|area| area.name.clone())
+        .collect();
+    if !inverted.is_empty() {
+        flags.push(Flag::TargetAboveCurrent { areas: inverted });
+    }
+    flags
+}
+
+/// One criterion of the selection and what is recorded about it.
+struct Entry<'a> {
+    level: &'a Level,
+    is_target: bool,
+    area: &'a Area,
+    criterion: &'a Criterion,
+    rating: Option<&'a Rating>,
+}
+
+impl Entry<'_> {
+    fn grade(&self) -> Option<Grade> {
+        self.rating.and_then(|r| r.mine)
+    }
+
+    fn has_evidence(&self) -> bool {
+        self.rating.is_some_and(Rating::has_evidence)
+    }
+
+    fn item(&self) -> Item {
+        Item {
+            criterion: self.criterion.id.clone(),
+            area: self.area.name.clone(),
+            level: self.level.name.clone(),
+            text: self.criterion.text.clone(),
+            grade: self.grade(),
+            has_evidence: self.has_evidence(),
+        }
+    }
+
+    /// Present only when a manager or peer grade is recorded.
+    fn comparison(&self) -> Option<Comparison> {
+        let rating = self.rating?;
+        if rating.manager.is_none() && rating.peer.is_none() {
+            return None;
+        }
+        let steps = || {
+            [rating.mine, rating.manager, rating.peer]
+                .into_iter()
+                .flatten()
+                .map(Grade::step)
+        };
+        let spread = steps().max().unwrap_or(0) - steps().min().unwrap_or(0);
+        Some(Comparison {
+            criterion: self.criterion.id.clone(),
+            area: self.area.name.clone(),
+            level: self.level.name.clone(),
+            text: self.criterion.text.clone(),
+            mine: rating.mine,
+            manager: rating.manager,
+            peer: rating.peer,
+            spread,
+        })
+    }
+}
+
+/// The chosen track and levels, resolved against a rubric.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Selection<'r> {
+    /// The chosen track, or the first.
+    pub track: &'r Track,
+    /// The level you are at.
+    pub current: &'r Level,
+    /// None only when the current level is the top one.
+    pub target: Option<&'r Level>,
+}
+
+impl<'r> Selection<'r> {
+    /// The levels being graded: current, then target when there is one.
+    pub fn levels(&self) -> impl Iterator<Item = &'r Level> {
+        std::iter::once(self.current).chain(self.target)
+    }
+}
+
+/// Readiness over some criteria: credit in quarters, and coverage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Score {
+    /// Credit earned, in quarters of a criterion.
+    pub earned: u32,
+    /// Credit possible, in quarters (4 per criterion).
+    pub possible: u32,
+    /// Criteria you graded, "not yet" included.
+    pub graded: u32,
+    /// Criteria in all.
+    pub total: u32,
+}
+
+impl Score {
+    /// Earned over possible as a whole percent, rounded half up; 0 when
+    /// nothing is possible.
+    pub fn percent(&self) -> u8 {
+        if self.possible == 0 {
+            return 0;
+        }
+        let (earned, possible) = (u64::from(self.earned), u64::from(self.possible));
+        ((earned * 200 + possible) / (possible * 2)).min(100) as u8
+    }
+
+    /// Whether every criterion is graded.
+    pub fn complete(&self) -> bool {
+        self.graded == self.total
+    }
+
+    fn plus(self, other: Score) -> Score {
+        Score {
+            earned: self.earned + other.earned,
+            possible: self.possible + other.possible,
+            graded: self.graded + other.graded,
+            total: self.total + other.total,
+        }
+    }
+}
+
+/// Plain words for a readiness percentage at the current level.
+pub fn current_verdict(percent: u8) -> &'static str {
+    match percent {
+        85.. => "Solid: you work at this level.",
+        60.. => "Mostly there: a few things to shore up.",
+        _ => "Not yet solid: start here before the next level.",
+    }
+}
+
+/// Plain words for a readiness percentage at the target level.
+pub fn target_verdict(percent: u8) -> &'static str {
+    match percent {
+        85.. => "Ready to make the case.",
+        60.. => "Close: a few gaps left.",
+        30.. => "On the way.",
+        _ => "Early days.",
+    }
+}
+
+/// Everything the readiness page shows, computed from an [`Assessment`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// Track id.
+    pub track_id: String,
+    /// Track name.
+    pub track_name: String,
+    /// The level you are at.
+    pub current: Level,
+    /// None when the current level is the top one.
+    pub target: Option<Level>,
+    /// In rubric order.
+    pub areas: Vec<AreaReport>,
+    /// Readiness over every criterion of the track at the current level.
+    pub overall_current: Score,
+    /// Some exactly when `target` is.
+    pub overall_target: Option<Score>,
+    /// Target-level criteria you graded below "consistently": "not yet"
+    /// first, then "sometimes", each in rubric order.
+    pub gaps: Vec<Item>,
+    /// Target-level criteria not graded yet.
+    pub unassessed_target: u32,
+    /// Criteria of either level graded "beyond", then target-level criteria
+    /// graded "consistently" with evidence; rubric order within each
+    /// (current level first).
+    pub strengths: Vec<Item>,
+    /// The honesty check, in the order of [`Flag`]'s variants.
+    pub flags: Vec<Flag>,
+    /// Criteria of both levels with a manager or peer grade; largest
+    /// disagreement first, ties in rubric order (current level first).
+    pub comparisons: Vec<Comparison>,
+}
+
+/// One area's readiness at the current and the target level.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AreaReport {
+    /// Area id.
+    pub id: String,
+    /// Area name.
+    pub name: String,
+    /// Readiness at the current level.
+    pub current: Score,
+    /// Some exactly when the report has a target level.
+    pub target: Option<Score>,
+}
+
+/// One criterion in a list of the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// Criterion id.
+    pub criterion: String,
+    /// Area name.
+    pub area: String,
+    /// Level name.
+    pub level: String,
+    /// Criterion text.
+    pub text: String,
+    /// Your grade.
+    pub grade: Option<Grade>,
+    /// Whether you wrote evidence for it.
+    pub has_evidence: bool,
+}
+
+/// One criterion graded from more than your perspective.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    /// Criterion id.
+    pub criterion: String,
+    /// Area name.
+    pub area: String,
+    /// Level name.
+    pub level: String,
+    /// Criterion text.
+    pub text: String,
+    /// Your grade.
+    pub mine: Option<Grade>,
+    /// Your manager's grade.
+    pub manager: Option<Grade>,
+    /// A peer's grade.
+    pub peer: Option<Grade>,
+    /// Highest minus lowest of the grades present, in steps (0..=3).
+    pub spread: u8,
+}
+
+/// What the honesty check found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Flag {
+    /// At least 8 criteria graded by you and at least 90% of them
+    /// "consistently" or "beyond".
+    MostlyTop { top: u32, graded: u32 },
+    /// Criteria graded "beyond" with no evidence (count >= 1).
+    BeyondWithoutEvidence { count: u32 },
+    /// Areas (names) where your target-level readiness is higher than your
+    /// current-level readiness, both with at least one graded criterion:
+    /// usually a sign that the two levels were graded by different
+    /// standards.
+    TargetAboveCurrent { areas: Vec<String> },
+}
+
+impl Flag {
+    /// Plain words for the user, with what to do next.
+    pub fn message(&self) -> String {
+        match self {
+            Flag::MostlyTop { top, graded } => format!(
+                "You graded {top} of {graded} criteria \u{201c}consistently\u{201d} or better. \
+                 That may be true, but it is rare: ask your manager to grade the same criteria, \
+                 and write evidence for each top grade."
+            ),
+            Flag::BeyondWithoutEvidence { count: 1 } => {
+                "One criterion graded \u{201c}beyond\u{201d} has no evidence yet. \
+                 Write down an example that shows it, or lower the grade."
+                    .to_owned()
+            }
+            Flag::BeyondWithoutEvidence { count } => format!(
+                "{count} criteria graded \u{201c}beyond\u{201d} have no evidence yet. \
+                 Write down an example for each, or lower the grade."
+            ),
+            Flag::TargetAboveCurrent { areas } => format!(
+                "In {}, you look more ready for your target level than for your current one. \
+                 The two levels were probably graded by different standards: grade them again side by side.",
+                natural_list(areas)
+            ),
+        }
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+fn natural_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+impl Report {
+    /// The snapshot of this report at `at`.
+    pub fn snapshot(&self, at: Millis) -> Snapshot {
+        Snapshot {
+            at,
+            track: self.track_id.clone(),
+            current: self.current.id.clone(),
+            target: self.target.as_ref().map(|level| level.id.clone()),
+            overall: Percents {
+                current: self.overall_current.percent(),
+                target: self.overall_target.map(|score| score.percent()),
+            },
+            areas: self
+                .areas
+                .iter()
+                .map(|area| AreaPercents {
+                    area: area.id.clone(),
+                    current: area.current.percent(),
+                    target: area.target.map(|score| score.percent()),
+                })
+                .collect(),
+        }
+    }
+
+    /// The readiness report as Markdown, dated `date`. Text from the rubric
+    /// and the caller always lands mid-line after fixed text, and is passed
+    /// through an escape that collapses line breaks and backslash-escapes
+    /// inline Markdown and `|`, so an imported rubric cannot break the
+    /// layout.
+    pub fn markdown(&self, date: &str) -> String {
+        let mut out = String::from("# Promotion readiness\n\n");
+        let current = inline(&self.current.name);
+        let target = self.target.as_ref().map(|level| inline(&level.name));
+        let levels = match &target {
+            Some(target) => format!("{current} → {target}"),
+            None => format!("{current}, the top level"),
+        };
+        let _ = write!(
+            out,
+            "Date: {} · Track: {} · Level: {levels}\n\n",
+            inline(date),
+            inline(&self.track_name),
+        );
+
+        let overall = |label: &str, score: Score, verdict: fn(u8) -> &'static str| {
+            format!(
+                "- **{label}:** {}% — {} ({} of {} criteria graded)\n",
+                score.percent(),
+                verdict(score.percent()),
+                score.graded,
+                score.total
+            )
+        };
+        out += &overall(
+            &format!("Current level, {current}"),
+            self.overall_current,
+            current_verdict,
+        );
+        if let (Some(name), Some(score)) = (&target, self.overall_target) {
+            out += &overall(&format!("Target level, {name}"), score, target_verdict);
+        }
+
+        let _ = write!(out, "\n| Area | {current} |");
+        if let Some(name) = &target {
+            let _ = write!(out, " {name} |");
+        }
+        out += "\n| --- | ---: |";
+        if target.is_some() {
+            out += " ---: |";
+        }
+        for area in &self.areas {
+            let _ = write!(
+                out,
+                "\n| {} | {}% |",
+                inline(&area.name),
+                area.current.percent()
+            );
+            if let Some(score) = area.target {
+                let _ = write!(out, " {}% |", score.percent());
+            }
+        }
+
+        out += "\n\n## Gaps\n\n";
+        list(&mut out, &self.gaps, "None recorded.", |item| {
+            item.grade.map_or("Not graded", Grade::label).to_owned()
+        });
+        if let (Some(name), 1..) = (&target, self.unassessed_target) {
+            let _ = writeln!(
+                out,
+                "\n{} of {name} not graded yet.",
+                criteria(self.unassessed_target)
+            );
+        }
+
+        out += "\n## Strengths\n\n";
+        list(&mut out, &self.strengths, "None recorded yet.", |item| {
+            let grade = item.grade.map_or("Not graded", Grade::label);
+            format!("{grade} at {}", inline(&item.level))
+        });
+
+        out += "\n## Honesty check\n\n";
+        if self.flags.is_empty() {
+            out += "Nothing was flagged.\n";
+        }
+        for flag in &self.flags {
+            let _ = writeln!(out, "- {}", inline(&flag.message()));
+        }
+
+        if !self.comparisons.is_empty() {
+            out += "\n## Where others see it differently\n\n| Criterion | You | Manager | Peer |\n| --- | --- | --- | --- |\n";
+            let cell = |grade: Option<Grade>| grade.map_or("—", Grade::label);
+            for c in &self.comparisons {
+                let _ = writeln!(
+                    out,
+                    "| **{}:** {} | {} | {} | {} |",
+                    inline(&c.area),
+                    inline(&c.text),
+                    cell(c.mine),
+                    cell(c.manager),
+                    cell(c.peer)
+                );
+            }
+        }
+
+        out += "\n*Readiness counts your own grades only: \u{201c}sometimes\u{201d} earns half a criterion, \
+                \u{201c}consistently\u{201d} or \u{201c}beyond\u{201d} three quarters and the whole criterion once evidence is written, \
+                and criteria not graded earn nothing.*\n";
+        out
+    }
+}
+
+/// A bulleted list of `items`, or `empty` when there are none; `detail`
+/// gives the words in brackets after each.
+fn list(out: &mut String, items: &[Item], empty: &str, detail: fn(&Item) -> String) {
+    if items.is_empty() {
+        let _ = writeln!(out, "{empty}");
+    }
+    for item in items {
+        let _ = writeln!(
+            out,
+            "- **{}** — {} ({})",
+            inline(&item.area),
+            inline(&item.text),
+            detail(item)
+        );
+    }
+}
+
+/// "1 criterion", "3 criteria".
+fn criteria(count: u32) -> String {
+    if count == 1 {
+        "1 criterion".to_owned()
+    } else {
+        format!("{count} criteria")
+    }
+}
+
+/// `text` made safe to place mid-line in Markdown, table cells included:
+/// runs of whitespace (line breaks too) become one space, and characters
+/// with inline meaning are backslash-escaped.
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
+            ) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// One area of a track: its criteria at two levels side by side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AreaDiff<'r> {
+    /// The area.
+    pub area: &'r Area,
+    /// The area's criteria at the current level, in rubric order.
+    pub current: Vec<&'r Criterion>,
+    /// The area's criteria at the target level, in rubric order.
+    pub target: Vec<&'r Criterion>,
+}
+
+/// What changes between two levels, generated from any rubric: every area of
+/// `track`, in order, with its criteria at `current` and at `target`.
+pub fn level_diff<'r>(track: &'r Track, current: &Level, target: &Level) -> Vec<AreaDiff<'r>> {
+    let at = |area: &'r Area, level: &Level| -> Vec<&'r Criterion> {
+        area.criteria
+            .iter()
+            .filter(|criterion| criterion.level == level.id)
+            .collect()
+    };
+    track
+        .areas
+        .iter()
+        .map(|area| AreaDiff {
+            area,
+            current: at(area, current),
+            target: at(area, target),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_collapses_lines_and_escapes_markup() {
+        assert_eq!(inline("  a\n# b  |c| *d*_e_ "), r"a # b \|c\| \*d\*\_e\_");
+        assert_eq!(inline(""), "");
+    }
+
+    #[test]
+    fn credit_is_in_quarters() {
+        assert_eq!(credit(None, true), 0);
+        assert_eq!(credit(Some(Grade::NotYet), true), 0);
+        assert_eq!(credit(Some(Grade::Sometimes), true), 2);
+        assert_eq!(credit(Some(Grade::Consistently), false), 3);
+        assert_eq!(credit(Some(Grade::Beyond), false), 3);
+        assert_eq!(credit(Some(Grade::Consistently), true), 4);
+        assert_eq!(credit(Some(Grade::Beyond), true), 4);
+    }
+
+    #[test]
+    fn lists_read_naturally() {
+        let names = |n: &[&str]| natural_list(&n.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(names(&["A"]), "A");
+        assert_eq!(names(&["A", "B"]), "A and B");
+        assert_eq!(names(&["A", "B", "C"]), "A, B and C");
+    }
+}
