@@ -20,10 +20,19 @@ pub fn text_url(text: &str, mime: &str) -> Option<String> {
     Url::create_object_url_with_blob(&blob).ok()
 }
 
+/// The media type of a file Rungs offers for download, from its extension.
+fn media_type(filename: &str) -> &'static str {
+    if filename.ends_with(".md") {
+        "text/markdown;charset=utf-8"
+    } else {
+        "application/json"
+    }
+}
+
 /// A link that downloads `text` as `filename`, built with plain DOM calls so
 /// that it works even after the app has stopped (see `panic`).
 pub fn download_link(text: &str, filename: &str) -> Option<HtmlAnchorElement> {
-    let url = text_url(text, "application/json")?;
+    let url = text_url(text, media_type(filename))?;
     let link: HtmlAnchorElement = document().create_element("a").ok()?.unchecked_into();
     link.set_href(&url);
     link.set_download(filename);
@@ -43,11 +52,12 @@ pub fn download(text: &str, filename: &str) {
     }
 }
 
-/// A file name stamped with today's date: `rungs-data-2026-11-21.json`.
-pub fn dated_filename(stem: &str) -> String {
+/// A file name stamped with today's date: `rungs-data-2026-11-21.json`
+/// for `dated_filename("rungs-data", "json")`.
+pub fn dated_filename(stem: &str, extension: &str) -> String {
     let date = js_sys::Date::new_0();
     format!(
-        "{stem}-{:04}-{:02}-{:02}.json",
+        "{stem}-{:04}-{:02}-{:02}.{extension}",
         date.get_full_year(),
         date.get_month() + 1,
         date.get_date()

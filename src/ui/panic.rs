@@ -36,7 +36,7 @@ pub fn show_error_page(container: &HtmlElement, message: &str, data: Option<Stri
     .ok();
     let actions = element("p", &[("class", "actions")]);
     if let Some(link) =
-        data.and_then(|text| dom::download_link(&text, &dom::dated_filename("rungs-data")))
+        data.and_then(|text| dom::download_link(&text, &dom::dated_filename("rungs-data", "json")))
     {
         link.set_text_content(Some("Download your data"));
         link.set_class_name("button");

@@ -5,3 +5,5 @@ pub mod footer;
 pub mod header;
 pub mod notices;
 pub mod page_header;
+pub mod radar;
+pub mod rubric_status;

@@ -108,7 +108,10 @@ pub fn DownloadButton(props: &DownloadButtonProps) -> Html {
                     dom::download(&text, &format!("{key}.json"));
                 }
             }
-            None => dom::download(&session.export(), &dom::dated_filename("rungs-data")),
+            None => dom::download(
+                &session.export(),
+                &dom::dated_filename("rungs-data", "json"),
+            ),
         })
     };
     html! { <button type="button" {onclick}>{ &props.label }</button> }

@@ -1,8 +1,12 @@
 use yew::prelude::*;
 
+use crate::core::assessment::{current_verdict, target_verdict};
 use crate::core::route::Route;
 use crate::ui::components::data_health::DataHealth;
 use crate::ui::components::page_header::PageHeader;
+use crate::ui::components::rubric_status::RubricStatus;
+use crate::ui::content::{use_rubric, Loaded};
+use crate::ui::state::use_app;
 
 /// `#/`: what Rungs is, where everything is, and the state of the data.
 #[function_component]
@@ -22,12 +26,79 @@ pub fn Dashboard() -> Html {
                 lead="Rungs helps you see how ready you are for your next level, build the case, and plan the conversation. Everything stays in this browser."
             />
             <div class="dashboard-grid">
+                <Readiness />
                 <DataHealth />
                 <section class="card" aria-labelledby="sections-heading">
                     <h2 id="sections-heading">{ "Everything in Rungs" }</h2>
                     <ul class="section-list">{ for sections }</ul>
                 </section>
             </div>
+        </>
+    }
+}
+
+/// How many gaps the dashboard lists.
+const TOP_GAPS: usize = 3;
+
+/// Readiness at a glance and the top gaps; an invitation before the first
+/// assessment. The rubric is fetched only once there is something to show.
+#[function_component]
+fn Readiness() -> Html {
+    let started = use_app().state.document.assessment.current.is_some();
+    html! {
+        <section class="card" aria-labelledby="readiness-heading">
+            <h2 id="readiness-heading">{ "Readiness" }</h2>
+            if started {
+                <ReadinessFigures />
+            } else {
+                <p>{ "Grade yourself against your current level and the next to see how ready you are, and where the gaps are." }</p>
+                <p><a href={Route::Assess.href()}>{ "Start your self-assessment" }</a></p>
+            }
+        </section>
+    }
+}
+
+#[function_component]
+fn ReadinessFigures() -> Html {
+    let document = use_app().state.document.clone();
+    let (rubric, retry) = use_rubric();
+    let Loaded::Ready(rubric) = rubric else {
+        return html! { <RubricStatus loaded={rubric} {retry} /> };
+    };
+    let Some(report) = document.assessment.report(&rubric) else {
+        return html! { <p><a href={Route::Assess.href()}>{ "Choose your levels to see your readiness" }</a></p> };
+    };
+    let current = report.overall_current.percent();
+    let target = report.target.as_ref().zip(report.overall_target.as_ref());
+    let gaps = report.gaps.iter().take(TOP_GAPS).map(|gap| {
+        html! {
+            <li key={gap.criterion.as_str()}>
+                <span class="item-area">{ &gap.area }</span>
+                <span class="item-text">{ &gap.text }</span>
+            </li>
+        }
+    });
+    html! {
+        <>
+            <dl class="dashboard-scores">
+                if let Some((level, score)) = target {
+                    <div>
+                        <dt>{ format!("{} (target)", level.name) }</dt>
+                        <dd><strong>{ format!("{}%", score.percent()) }</strong>{ format!(" · {}", target_verdict(score.percent())) }</dd>
+                    </div>
+                }
+                <div>
+                    <dt>{ format!("{} (current)", report.current.name) }</dt>
+                    <dd><strong>{ format!("{current}%") }</strong>{ format!(" · {}", current_verdict(current)) }</dd>
+                </div>
+            </dl>
+            if report.gaps.is_empty() {
+                <p class="muted">{ "No gaps among the criteria you have graded." }</p>
+            } else {
+                <h3>{ "Top gaps" }</h3>
+                <ol class="items">{ for gaps }</ol>
+            }
+            <p><a href={Route::Assess.href()}>{ "Continue your self-assessment" }</a></p>
         </>
     }
 }

@@ -1,5 +1,6 @@
 //! One component per route.
 
+mod assess;
 mod dashboard;
 mod upcoming;
 
@@ -11,6 +12,7 @@ use crate::core::route::Route;
 pub fn page(route: &Route) -> Html {
     match route {
         Route::Dashboard => html! { <dashboard::Dashboard /> },
+        Route::Assess => html! { <assess::Assess /> },
         Route::NotFound(_) => html! { <upcoming::NotFound /> },
         other => html! { <upcoming::Upcoming route={other.clone()} /> },
     }

@@ -1,0 +1,264 @@
+//! Grading, one area at a time: every criterion of the current and the
+//! target level, with a note, evidence and other people's grades.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::core::assessment::{Assessment, Edit, Grade, Perspective, Rating, Selection};
+use crate::core::rubric::{Criterion, Rubric};
+use crate::ui::dom;
+
+#[derive(Properties, PartialEq)]
+pub struct GradingProps {
+    pub rubric: Rc<Rubric>,
+    pub assessment: Rc<Assessment>,
+    pub on_edit: Callback<Edit>,
+}
+
+/// The area stepper and the criteria of the chosen area.
+#[function_component]
+pub fn Grading(props: &GradingProps) -> Html {
+    let area_index = use_state(|| 0usize);
+    let Some(selection) = props.assessment.selection(&props.rubric) else {
+        return Html::default();
+    };
+    let areas = &selection.track.areas;
+    let index = (*area_index).min(areas.len().saturating_sub(1));
+    let Some(area) = areas.get(index) else {
+        return Html::default();
+    };
+
+    let choose = |to: usize, focus: bool| {
+        let area_index = area_index.clone();
+        Callback::from(move |_: MouseEvent| {
+            area_index.set(to);
+            if focus {
+                // Continue from the top of the next area.
+                dom::focus("#area-heading");
+            }
+        })
+    };
+    let steps = areas.iter().enumerate().map(|(i, area)| {
+        let (graded, total) = progress(&props.assessment, &selection, i);
+        let done = graded == total;
+        html! {
+            <li key={area.id.as_str()}>
+                <button
+                    type="button"
+                    class="area-step"
+                    aria-current={(i == index).then_some("step")}
+                    data-done={done.to_string()}
+                    onclick={choose(i, false)}
+                >
+                    <span class="area-step-name">{ &area.name }</span>
+                    <span class="area-step-count">{ format!("{graded} of {total}") }</span>
+                </button>
+            </li>
+        }
+    });
+
+    let levels = selection.levels().map(|level| {
+        let role = if level.id == selection.current.id {
+            "your current level"
+        } else {
+            "your target level"
+        };
+        let criteria = area.at(&level.id).map(|criterion| {
+            html! {
+                <CriterionCard
+                    key={criterion.id.as_str()}
+                    id={criterion.id.clone()}
+                    text={criterion.text.clone()}
+                    rating={props.assessment.rating(&criterion.id).cloned()}
+                    on_edit={props.on_edit.clone()}
+                />
+            }
+        });
+        html! {
+            <section class="level-criteria" key={level.id.as_str()} aria-label={format!("{}, {role}", level.name)}>
+                <h3>{ &level.name }<span class="level-role">{ format!(" · {role}") }</span></h3>
+                { for criteria }
+            </section>
+        }
+    });
+
+    let previous = index.checked_sub(1).map(|i| {
+        html! {
+            <button type="button" onclick={choose(i, true)}>
+                { format!("← Previous: {}", areas[i].name) }
+            </button>
+        }
+    });
+    let next = areas.get(index + 1).map(|next| {
+        html! {
+            <button type="button" onclick={choose(index + 1, true)}>
+                { format!("Next: {} →", next.name) }
+            </button>
+        }
+    });
+
+    html! {
+        <section class="card grading" aria-labelledby="grading-heading">
+            <h2 id="grading-heading">{ "Grade yourself" }</h2>
+            <p class="muted">
+                { "Choose how often each statement is true of your work today. Leave it unassessed if you cannot say yet. Add evidence to make a claim count in full." }
+            </p>
+            <dl class="scale">
+                { for Grade::ALL.into_iter().map(|g| html! {
+                    <div><dt>{ g.label() }</dt><dd>{ g.hint() }</dd></div>
+                }) }
+            </dl>
+            <nav aria-label="Areas">
+                <ol class="area-steps">{ for steps }</ol>
+            </nav>
+            <div class="area-panel">
+                <h2 id="area-heading" class="area-heading" tabindex="-1">
+                    { format!("Area {} of {}: {}", index + 1, areas.len(), area.name) }
+                </h2>
+                <p class="muted">{ &area.summary }</p>
+                { for levels }
+                <div class="actions area-nav">{ previous }{ next }</div>
+            </div>
+        </section>
+    }
+}
+
+/// Criteria graded by you in area `index` of the selection, and its total,
+/// over both levels.
+fn progress(assessment: &Assessment, selection: &Selection, index: usize) -> (usize, usize) {
+    let area = &selection.track.areas[index];
+    let criteria: Vec<&Criterion> = selection
+        .levels()
+        .flat_map(|level| area.at(&level.id))
+        .collect();
+    let graded = criteria
+        .iter()
+        .filter(|c| assessment.rating(&c.id).is_some_and(|r| r.mine.is_some()))
+        .count();
+    (graded, criteria.len())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CriterionProps {
+    pub id: String,
+    pub text: String,
+    pub rating: Option<Rating>,
+    pub on_edit: Callback<Edit>,
+}
+
+/// One criterion: your grade as a radio group, then a disclosure with a
+/// note, evidence and the grades other people gave.
+#[function_component]
+pub fn CriterionCard(props: &CriterionProps) -> Html {
+    let rating = props.rating.clone().unwrap_or_default();
+    let name = format!("grade-{}", props.id);
+    let edit = |make: fn(String, Option<Grade>) -> Edit, grade: Option<Grade>| {
+        let (on_edit, id) = (props.on_edit.clone(), props.id.clone());
+        Callback::from(move |_: Event| on_edit.emit(make(id.clone(), grade)))
+    };
+    let choices = std::iter::once(None)
+        .chain(Grade::ALL.into_iter().map(Some))
+        .map(|grade| {
+            let label = grade.map_or("Not assessed", Grade::label);
+            html! {
+                <label class="grade-choice" data-grade={grade.map_or("none", Grade::id)}>
+                    <input
+                        type="radio"
+                        name={name.clone()}
+                        checked={rating.mine == grade}
+                        onchange={edit(mine, grade)}
+                    />
+                    { label }
+                </label>
+            }
+        });
+    let text_edit = |make: fn(String, String) -> Edit| {
+        let (on_edit, id) = (props.on_edit.clone(), props.id.clone());
+        Callback::from(move |event: InputEvent| {
+            let text = event.target_unchecked_into::<HtmlTextAreaElement>().value();
+            on_edit.emit(make(id.clone(), text))
+        })
+    };
+    let other = |perspective: Perspective| {
+        let (on_edit, id) = (props.on_edit.clone(), props.id.clone());
+        let onchange = Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            on_edit.emit(Edit::Grade {
+                criterion: id.clone(),
+                perspective,
+                grade: Grade::from_id(&value),
+            })
+        });
+        let current = rating.grade(perspective);
+        let field = format!("{}-{}", perspective.label(), props.id);
+        html! {
+            <div class="field">
+                <label for={field.clone()}>{ format!("{}'s grade", perspective.label()) }</label>
+                <select id={field} {onchange}>
+                    <option value="" selected={current.is_none()}>{ "Not given" }</option>
+                    { for Grade::ALL.into_iter().map(|g| html! {
+                        <option value={g.id()} selected={current == Some(g)}>{ g.label() }</option>
+                    }) }
+                </select>
+            </div>
+        }
+    };
+    let filled = [
+        (!rating.evidence.trim().is_empty()).then_some("evidence"),
+        (!rating.note.trim().is_empty()).then_some("note"),
+        rating.manager.map(|_| "manager"),
+        rating.peer.map(|_| "peer"),
+    ];
+    let filled: Vec<&str> = filled.into_iter().flatten().collect();
+    let summary = if filled.is_empty() {
+        "Evidence, note and other views".to_owned()
+    } else {
+        format!("Evidence, note and other views ({})", filled.join(", "))
+    };
+    let evidence_id = format!("evidence-{}", props.id);
+    let note_id = format!("note-{}", props.id);
+    html! {
+        <div class="criterion">
+            <fieldset role="radiogroup">
+                <legend>{ &props.text }</legend>
+                <div class="grade-choices">{ for choices }</div>
+            </fieldset>
+            if rating.mine.is_some_and(Grade::meets) && !rating.has_evidence() {
+                <p class="hint">{ "Counts three quarters until you add evidence." }</p>
+            }
+            <details>
+                <summary>{ summary }</summary>
+                <div class="field">
+                    <label for={evidence_id.clone()}>{ "Evidence: what you did, and where it shows" }</label>
+                    <textarea id={evidence_id} rows="2" value={rating.evidence.clone()} oninput={text_edit(evidence)} />
+                </div>
+                <div class="field">
+                    <label for={note_id.clone()}>{ "Note to yourself" }</label>
+                    <textarea id={note_id} rows="2" value={rating.note.clone()} oninput={text_edit(note)} />
+                </div>
+                <div class="others">
+                    { other(Perspective::Manager) }
+                    { other(Perspective::Peer) }
+                </div>
+            </details>
+        </div>
+    }
+}
+
+fn mine(criterion: String, grade: Option<Grade>) -> Edit {
+    Edit::Grade {
+        criterion,
+        perspective: Perspective::Mine,
+        grade,
+    }
+}
+
+fn evidence(criterion: String, text: String) -> Edit {
+    Edit::Evidence { criterion, text }
+}
+
+fn note(criterion: String, text: String) -> Edit {
+    Edit::Note { criterion, text }
+}

@@ -1,0 +1,184 @@
+//! `#/assess`: the readiness self-assessment.
+
+mod grading;
+mod results;
+
+use std::rc::Rc;
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::core::assessment::{Assessment, Edit};
+use crate::core::rubric::Rubric;
+use crate::core::schema::Change;
+use crate::ui::components::page_header::PageHeader;
+use crate::ui::components::rubric_status::RubricStatus;
+use crate::ui::content::{use_rubric, Loaded};
+use crate::ui::state::{use_app, Action};
+
+/// A callback that applies an edit to the assessment.
+#[hook]
+pub fn use_edit() -> Callback<Edit> {
+    let dispatcher = use_app().state.dispatcher();
+    use_callback((), move |edit: Edit, _| {
+        dispatcher.dispatch(Action::Change(Change::Assess(edit)))
+    })
+}
+
+#[function_component]
+pub fn Assess() -> Html {
+    let (rubric, retry) = use_rubric();
+    html! {
+        <>
+            <PageHeader
+                title="Readiness self-assessment"
+                lead="Grade yourself honestly against every criterion of your current level and the next, and see how ready you are, area by area."
+            />
+            if let Loaded::Ready(rubric) = rubric {
+                <AssessView {rubric} />
+            } else {
+                <RubricStatus loaded={rubric} {retry} />
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ViewProps {
+    rubric: Rc<Rubric>,
+}
+
+#[function_component]
+fn AssessView(props: &ViewProps) -> Html {
+    let app = use_app();
+    let on_edit = use_edit();
+    let document = app.state.document.clone();
+    // Shared with the children as one Rc, rebuilt only when it changes.
+    let assessment = use_memo(document.clone(), |document| document.assessment.clone());
+    let snapshots = use_memo(document.clone(), |document| {
+        document.assessment.snapshots.clone()
+    });
+    let report = use_memo((props.rubric.clone(), assessment.clone()), |(rubric, a)| {
+        a.report(rubric).map(Rc::new)
+    });
+    let selection = assessment.selection(&props.rubric);
+    let setup = html! { <Setup rubric={props.rubric.clone()} assessment={assessment.clone()} on_edit={on_edit.clone()} /> };
+    let Some((report, selection)) = (*report).clone().zip(selection) else {
+        return html! {
+            <>
+                { setup }
+                <p class="card">{ "Choose your current level to begin. Rungs then asks you about every criterion of that level and the next." }</p>
+            </>
+        };
+    };
+    let diff = selection.target.map(|target| {
+        html! {
+            <results::LevelDiff
+                rubric={props.rubric.clone()}
+                track={selection.track.id.clone()}
+                current={selection.current.id.clone()}
+                target={target.id.clone()}
+            />
+        }
+    });
+    html! {
+        <div class="assess">
+            { setup }
+            <results::Summary report={report.clone()} />
+            <grading::Grading rubric={props.rubric.clone()} {assessment} on_edit={on_edit.clone()} />
+            <results::AreaChart report={report.clone()} />
+            <results::GapsAndStrengths report={report.clone()} />
+            { diff }
+            <results::Perspectives report={report.clone()} />
+            <results::History report={report.clone()} {snapshots} {on_edit} />
+            <results::Export {report} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SetupProps {
+    rubric: Rc<Rubric>,
+    assessment: Rc<Assessment>,
+    on_edit: Callback<Edit>,
+}
+
+/// Track, current level and target level.
+#[function_component]
+fn Setup(props: &SetupProps) -> Html {
+    let rubric = &props.rubric;
+    let selection = props.assessment.selection(rubric);
+    let track = selection.map_or_else(
+        || {
+            rubric
+                .tracks
+                .first()
+                .map(|t| t.id.clone())
+                .unwrap_or_default()
+        },
+        |s| s.track.id.clone(),
+    );
+    let current = selection.map(|s| s.current.id.clone());
+    let target = selection.and_then(|s| s.target).map(|t| t.id.clone());
+    let current_index =
+        selection.and_then(|s| rubric.levels.iter().position(|l| l.id == s.current.id));
+
+    let on_select = |make: fn(String) -> Edit| {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |event: Event| {
+            on_edit.emit(make(
+                event.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
+    };
+    let tracks = rubric.tracks.iter().map(|t| {
+        html! { <option value={t.id.clone()} selected={t.id == track}>{ &t.name }</option> }
+    });
+    let currents = rubric.levels.iter().map(|l| {
+        html! { <option value={l.id.clone()} selected={current.as_deref() == Some(l.id.as_str())}>{ &l.name }</option> }
+    });
+    let targets = rubric
+        .levels
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| current_index.is_some_and(|c| *i > c))
+        .map(|(_, l)| {
+            html! { <option value={l.id.clone()} selected={target.as_deref() == Some(l.id.as_str())}>{ &l.name }</option> }
+        });
+    let level_summary = selection.map(|s| {
+        html! {
+            <dl class="level-summaries">
+                { for s.levels().map(|l| html! { <div><dt>{ &l.name }</dt><dd>{ &l.summary }</dd></div> }) }
+            </dl>
+        }
+    });
+    html! {
+        <section class="card setup" aria-labelledby="setup-heading">
+            <h2 id="setup-heading">{ "Your levels" }</h2>
+            <div class="setup-fields">
+                <div class="field">
+                    <label for="assess-track">{ "Track" }</label>
+                    <select id="assess-track" onchange={on_select(Edit::Track)}>{ for tracks }</select>
+                </div>
+                <div class="field">
+                    <label for="assess-current">{ "Current level" }</label>
+                    <select id="assess-current" onchange={on_select(Edit::Current)}>
+                        if current.is_none() {
+                            <option value="" selected=true disabled=true>{ "Choose…" }</option>
+                        }
+                        { for currents }
+                    </select>
+                </div>
+                if target.is_some() {
+                    <div class="field">
+                        <label for="assess-target">{ "Target level" }</label>
+                        <select id="assess-target" onchange={on_select(|id| Edit::Target(Some(id)))}>{ for targets }</select>
+                    </div>
+                } else if current.is_some() {
+                    <p class="muted">{ "This is the top level, so there is no target level: grade how solid you are at it." }</p>
+                }
+            </div>
+            { level_summary }
+        </section>
+    }
+}
