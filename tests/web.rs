@@ -6,7 +6,9 @@ use std::rc::Rc;
 
 use gloo_storage::{LocalStorage, Storage};
 use rungs::core::persist::{Backend, BackendError, Location, Problem};
+use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
 use rungs::ui::app::{App, AppProps};
+use rungs::ui::content::provide_rubric;
 use rungs::ui::panic::show_error_page;
 use rungs::ui::storage::{probe, Session, WebBackend};
 use wasm_bindgen::JsCast;
@@ -279,4 +281,148 @@ fn the_panic_page_explains_offers_the_data_and_renders_text_as_text() {
         "boom <b>bold</b>"
     );
     container.remove();
+}
+
+/// A rubric small enough to read: two levels, three areas (the fewest a
+/// radar chart draws), one criterion per area and level.
+fn small_rubric() -> Rubric {
+    let level = |id: &str, name: &str| Level {
+        id: id.into(),
+        name: name.into(),
+        summary: format!("What a {name} does."),
+    };
+    let area = |id: &str, name: &str| Area {
+        id: id.into(),
+        name: name.into(),
+        summary: format!("All about {name}."),
+        criteria: ["one", "two"]
+            .iter()
+            .map(|level| Criterion {
+                id: format!("t.{id}.{level}"),
+                level: (*level).into(),
+                text: format!("{name} at level {level}"),
+            })
+            .collect(),
+    };
+    Rubric {
+        id: "small".into(),
+        name: "Small".into(),
+        description: "A rubric for tests.".into(),
+        levels: vec![level("one", "Level One"), level("two", "Level Two")],
+        tracks: vec![Track {
+            id: "t".into(),
+            name: "Track".into(),
+            summary: "The only track.".into(),
+            areas: vec![area("a", "Alpha"), area("b", "Beta"), area("c", "Gamma")],
+        }],
+    }
+}
+
+fn change(element: &Element) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    element
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+}
+
+/// Opens the app on `hash`; the hash is cleared again on drop.
+struct AtRoute;
+
+impl AtRoute {
+    fn new(hash: &str) -> AtRoute {
+        web_sys::window()
+            .unwrap()
+            .location()
+            .set_hash(hash)
+            .unwrap();
+        AtRoute
+    }
+}
+
+impl Drop for AtRoute {
+    fn drop(&mut self) {
+        let _ = web_sys::window().unwrap().location().set_hash("");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn grading_moves_readiness_and_the_chart_at_once() {
+    clear("rungs-test-assess");
+    provide_rubric(Some(small_rubric()));
+    let _route = AtRoute::new("#/assess");
+    let app = Mounted::new(Session::open_in("rungs-test-assess")).await;
+    assert!(app.all("[role='radiogroup']").is_empty());
+
+    let current: HtmlSelectElement = app.all("#assess-current")[0].clone().unchecked_into();
+    current.set_value("one");
+    change(&current);
+    yew::scheduler::flush().await;
+    // Area 1 of 3, with its criterion at each level as a named radio group.
+    let groups = app.all("fieldset[role='radiogroup']");
+    assert_eq!(groups.len(), 2);
+    assert_eq!(
+        app.text("fieldset legend"),
+        "Alpha at level one\nAlpha at level two"
+    );
+    assert_eq!(app.text(".score-value"), "0%\n0%");
+
+    // "Consistently" without evidence: three quarters of one of three criteria.
+    let consistently: HtmlElement = groups[1]
+        .query_selector_all("input[type='radio']")
+        .unwrap()
+        .item(3)
+        .unwrap()
+        .unchecked_into();
+    consistently.click();
+    yew::scheduler::flush().await;
+    assert_eq!(app.text(".score-value"), "0%\n25%");
+    assert!(app
+        .text(".criterion")
+        .contains("Counts three quarters until you add evidence"));
+
+    // The chart draws both levels over three axes; the table has a row per area.
+    let series = app.all("svg polygon.radar-series");
+    assert_eq!(series.len(), 2);
+    let points = series[1].get_attribute("points").unwrap();
+    assert_eq!(points.split(' ').count(), 3, "{points}");
+    assert_ne!(points, series[0].get_attribute("points").unwrap());
+    assert_eq!(app.all("table tbody tr").len(), 3);
+    assert!(
+        app.text("table").contains("Alpha0%75%"),
+        "{}",
+        app.text("table")
+    );
+    provide_rubric(None);
+}
+
+#[wasm_bindgen_test]
+async fn a_rubric_that_cannot_be_fetched_is_explained_with_a_way_to_retry() {
+    clear("rungs-test-norubric");
+    // The test server has no rubric.json, so the fetch fails for real.
+    provide_rubric(None);
+    let _route = AtRoute::new("#/assess");
+    let app = Mounted::new(Session::open_in("rungs-test-norubric")).await;
+    for _ in 0..200 {
+        if !app.all("[role='alert']").is_empty() {
+            break;
+        }
+        next_task().await;
+        yew::scheduler::flush().await;
+    }
+    let alert = app.text("[role='alert']");
+    assert!(alert.contains("The rubric could not be loaded"), "{alert}");
+    assert!(alert.contains("Your data is safe and unchanged"), "{alert}");
+    assert_eq!(app.all("[role='alert'] button").len(), 1);
+}
+
+/// Resolves after the browser has run its pending tasks (a fetch finishing).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }

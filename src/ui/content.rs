@@ -26,10 +26,10 @@ thread_local! {
     static RUBRIC: RefCell<Option<Rc<Rubric>>> = const { RefCell::new(None) };
 }
 
-/// Uses `rubric` instead of the built-in one (tests, and later a company's
-/// own rubric).
-pub fn provide_rubric(rubric: Rubric) {
-    RUBRIC.with(|cell| *cell.borrow_mut() = Some(Rc::new(rubric)));
+/// Replaces the rubric pages use (tests, and later a company's own rubric);
+/// `None` forgets it, so that the next page to need it fetches it again.
+pub fn provide_rubric(rubric: Option<Rubric>) {
+    RUBRIC.with(|cell| *cell.borrow_mut() = rubric.map(Rc::new));
 }
 
 fn cached_rubric() -> Loaded<Rubric> {
@@ -57,7 +57,7 @@ pub fn use_rubric() -> (Loaded<Rubric>, Callback<()>) {
                         .map_err(|e| format!("the rubric file is damaged ({e})"))
                 }) {
                     Ok(rubric) => {
-                        provide_rubric(rubric);
+                        provide_rubric(Some(rubric));
                         state.set(cached_rubric());
                     }
                     Err(problem) => state.set(Loaded::Failed(problem.into())),

@@ -50,6 +50,7 @@ pub fn Grading(props: &GradingProps) -> Html {
                     class="area-step"
                     aria-current={(i == index).then_some("step")}
                     data-done={done.to_string()}
+                    aria-label={format!("{}, {graded} of {total} graded", area.name)}
                     onclick={choose(i, false)}
                 >
                     <span class="area-step-name">{ &area.name }</span>
@@ -77,10 +78,10 @@ pub fn Grading(props: &GradingProps) -> Html {
             }
         });
         html! {
-            <section class="level-criteria" key={level.id.as_str()} aria-label={format!("{}, {role}", level.name)}>
+            <div class="level-criteria" key={level.id.as_str()}>
                 <h3>{ &level.name }<span class="level-role">{ format!(" · {role}") }</span></h3>
                 { for criteria }
-            </section>
+            </div>
         }
     });
 
