@@ -86,7 +86,7 @@ pub fn Radar(props: &RadarProps) -> Html {
     });
     html! {
         <figure class="radar">
-            <svg viewBox="-70 0 500 360" aria-hidden="true" focusable="false">
+            <svg viewBox="-120 0 600 360" aria-hidden="true" focusable="false">
                 { for rings }
                 { for axes }
                 { for shapes }

@@ -119,6 +119,7 @@ pub fn AreaChart(props: &ReportProps) -> Html {
             <h2 id="areas-heading">{ "By area" }</h2>
             <div class="chart-and-table">
                 <Radar {axes} {series} />
+                <div class="table-scroll" role="region" aria-label="Readiness per area" tabindex="0">
                 <table>
                     <caption>{ "Readiness per area" }</caption>
                     <thead>
@@ -132,6 +133,7 @@ pub fn AreaChart(props: &ReportProps) -> Html {
                     </thead>
                     <tbody>{ for rows }</tbody>
                 </table>
+                </div>
             </div>
         </section>
     }
