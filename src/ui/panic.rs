@@ -12,7 +12,9 @@ use super::storage;
 
 /// Installs the hook. Call before anything else can panic.
 pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
+    // Through Yew: its renderer replaces a hook set with std::panic::set_hook
+    // by its own, which only logs to the console.
+    yew::set_custom_panic_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&message.as_str().into());
         if let Some(body) = dom::document().body() {

@@ -11,13 +11,6 @@ pub struct Series {
     pub values: Vec<u8>,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RadarProps {
-    pub axes: Vec<AttrValue>,
-    /// Drawn in order; the legend names them.
-    pub series: Vec<Series>,
-}
-
 const SIZE: f64 = 360.0;
 const CENTRE: f64 = SIZE / 2.0;
 const RADIUS: f64 = 110.0;
@@ -46,16 +39,16 @@ fn polygon(n: usize, fraction: impl Fn(usize) -> f64) -> String {
         .join(" ")
 }
 
-#[function_component]
-pub fn Radar(props: &RadarProps) -> Html {
-    let n = props.axes.len();
+/// The chart of `series` (drawn in order, named in the legend) over `axes`.
+pub fn radar(axes: &[AttrValue], series: &[Series]) -> Html {
+    let n = axes.len();
     if n < 3 {
         return Html::default();
     }
     let rings = RINGS.iter().map(|&ring| {
         html! { <polygon class="radar-ring" points={polygon(n, |_| ring)} /> }
     });
-    let axes = props.axes.iter().enumerate().map(|(i, label)| {
+    let axes = axes.iter().enumerate().map(|(i, label)| {
         let (x, y) = point(i, n, 1.0);
         let (lx, ly) = point(i, n, 1.12);
         let centre = CENTRE as i32;
@@ -73,13 +66,13 @@ pub fn Radar(props: &RadarProps) -> Html {
             </>
         }
     });
-    let shapes = props.series.iter().enumerate().map(|(s, series)| {
+    let shapes = series.iter().enumerate().map(|(s, series)| {
         let points = polygon(n, |i| {
             f64::from(*series.values.get(i).unwrap_or(&0)) / 100.0
         });
         html! { <polygon class={format!("radar-series radar-series-{s}")} {points} /> }
     });
-    let legend = props.series.iter().enumerate().map(|(s, series)| {
+    let legend = series.iter().enumerate().map(|(s, series)| {
         html! {
             <li><span class={format!("radar-key radar-series-{s}")} aria-hidden="true"></span>{ &series.name }</li>
         }

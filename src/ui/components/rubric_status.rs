@@ -5,17 +5,11 @@ use yew::prelude::*;
 use crate::core::rubric::Rubric;
 use crate::ui::content::Loaded;
 
-#[derive(Properties, PartialEq)]
-pub struct RubricStatusProps {
-    pub loaded: Loaded<Rubric>,
-    pub retry: Callback<()>,
-}
-
-#[function_component]
-pub fn RubricStatus(props: &RubricStatusProps) -> Html {
-    match &props.loaded {
+/// "Loading", or why the rubric could not be loaded with a way to retry.
+pub fn rubric_status(loaded: &Loaded<Rubric>, retry: &Callback<()>) -> Html {
+    match loaded {
         Loaded::Failed(problem) => {
-            let retry = props.retry.reform(|_: MouseEvent| ());
+            let retry = retry.reform(|_: MouseEvent| ());
             html! {
                 <div class="notice" role="alert">
                     <h2>{ "The rubric could not be loaded" }</h2>

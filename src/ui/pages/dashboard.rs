@@ -4,7 +4,7 @@ use crate::core::assessment::{current_verdict, target_verdict};
 use crate::core::route::Route;
 use crate::ui::components::data_health::DataHealth;
 use crate::ui::components::page_header::PageHeader;
-use crate::ui::components::rubric_status::RubricStatus;
+use crate::ui::components::rubric_status::rubric_status;
 use crate::ui::content::{use_rubric, Loaded};
 use crate::ui::state::use_app;
 
@@ -63,7 +63,7 @@ fn ReadinessFigures() -> Html {
     let document = use_app().state.document.clone();
     let (rubric, retry) = use_rubric();
     let Loaded::Ready(rubric) = rubric else {
-        return html! { <RubricStatus loaded={rubric} {retry} /> };
+        return rubric_status(&rubric, &retry);
     };
     let Some(report) = document.assessment.report(&rubric) else {
         return html! { <p><a href={Route::Assess.href()}>{ "Choose your levels to see your readiness" }</a></p> };

@@ -67,15 +67,11 @@ pub fn Grading(props: &GradingProps) -> Html {
             "your target level"
         };
         let criteria = area.at(&level.id).map(|criterion| {
-            html! {
-                <CriterionCard
-                    key={criterion.id.as_str()}
-                    id={criterion.id.clone()}
-                    text={criterion.text.clone()}
-                    rating={props.assessment.rating(&criterion.id).cloned()}
-                    on_edit={props.on_edit.clone()}
-                />
-            }
+            criterion_card(
+                criterion,
+                props.assessment.rating(&criterion.id),
+                &props.on_edit,
+            )
         });
         html! {
             <div class="level-criteria" key={level.id.as_str()}>
@@ -141,22 +137,18 @@ fn progress(assessment: &Assessment, selection: &Selection, index: usize) -> (us
     (graded, criteria.len())
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CriterionProps {
-    pub id: String,
-    pub text: String,
-    pub rating: Option<Rating>,
-    pub on_edit: Callback<Edit>,
-}
-
 /// One criterion: your grade as a radio group, then a disclosure with a
 /// note, evidence and the grades other people gave.
-#[function_component]
-pub fn CriterionCard(props: &CriterionProps) -> Html {
-    let rating = props.rating.clone().unwrap_or_default();
-    let name = format!("grade-{}", props.id);
+fn criterion_card(
+    criterion: &Criterion,
+    rating: Option<&Rating>,
+    on_edit: &Callback<Edit>,
+) -> Html {
+    let rating = rating.cloned().unwrap_or_default();
+    let id = &criterion.id;
+    let name = format!("grade-{id}");
     let edit = |make: fn(String, Option<Grade>) -> Edit, grade: Option<Grade>| {
-        let (on_edit, id) = (props.on_edit.clone(), props.id.clone());
+        let (on_edit, id) = (on_edit.clone(), id.clone());
         Callback::from(move |_: Event| on_edit.emit(make(id.clone(), grade)))
     };
     let choices = std::iter::once(None)
@@ -176,24 +168,26 @@ pub fn CriterionCard(props: &CriterionProps) -> Html {
             }
         });
     let text_edit = |make: fn(String, String) -> Edit| {
-        let (on_edit, id) = (props.on_edit.clone(), props.id.clone());
+        let (on_edit, id) = (on_edit.clone(), id.clone());
         Callback::from(move |event: InputEvent| {
             let text = event.target_unchecked_into::<HtmlTextAreaElement>().value();
             on_edit.emit(make(id.clone(), text))
         })
     };
     let other = |perspective: Perspective| {
-        let (on_edit, id) = (props.on_edit.clone(), props.id.clone());
-        let onchange = Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-            on_edit.emit(Edit::Grade {
-                criterion: id.clone(),
-                perspective,
-                grade: Grade::from_id(&value),
+        let onchange = {
+            let (on_edit, id) = (on_edit.clone(), id.clone());
+            Callback::from(move |event: Event| {
+                let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+                on_edit.emit(Edit::Grade {
+                    criterion: id.clone(),
+                    perspective,
+                    grade: Grade::from_id(&value),
+                })
             })
-        });
+        };
         let current = rating.grade(perspective);
-        let field = format!("{}-{}", perspective.label(), props.id);
+        let field = format!("{}-{}", perspective.label(), id);
         html! {
             <div class="field">
                 <label for={field.clone()}>{ format!("{}'s grade", perspective.label()) }</label>
@@ -218,12 +212,12 @@ pub fn CriterionCard(props: &CriterionProps) -> Html {
     } else {
         format!("Evidence, note and other views ({})", filled.join(", "))
     };
-    let evidence_id = format!("evidence-{}", props.id);
-    let note_id = format!("note-{}", props.id);
+    let evidence_id = format!("evidence-{}", id);
+    let note_id = format!("note-{}", id);
     html! {
-        <div class="criterion">
+        <div class="criterion" key={id.as_str()}>
             <fieldset role="radiogroup">
-                <legend>{ &props.text }</legend>
+                <legend>{ &criterion.text }</legend>
                 <div class="grade-choices">{ for choices }</div>
             </fieldset>
             if rating.mine.is_some_and(Grade::meets) && !rating.has_evidence() {

@@ -12,7 +12,7 @@ use crate::core::assessment::{Assessment, Edit};
 use crate::core::rubric::Rubric;
 use crate::core::schema::Change;
 use crate::ui::components::page_header::PageHeader;
-use crate::ui::components::rubric_status::RubricStatus;
+use crate::ui::components::rubric_status::rubric_status;
 use crate::ui::content::{use_rubric, Loaded};
 use crate::ui::state::{use_app, Action};
 
@@ -37,7 +37,7 @@ pub fn Assess() -> Html {
             if let Loaded::Ready(rubric) = rubric {
                 <AssessView {rubric} />
             } else {
-                <RubricStatus loaded={rubric} {retry} />
+                { rubric_status(&rubric, &retry) }
             }
         </>
     }
@@ -55,14 +55,11 @@ fn AssessView(props: &ViewProps) -> Html {
     let document = app.state.document.clone();
     // Shared with the children as one Rc, rebuilt only when it changes.
     let assessment = use_memo(document.clone(), |document| document.assessment.clone());
-    let snapshots = use_memo(document.clone(), |document| {
-        document.assessment.snapshots.clone()
-    });
     let report = use_memo((props.rubric.clone(), assessment.clone()), |(rubric, a)| {
         a.report(rubric).map(Rc::new)
     });
     let selection = assessment.selection(&props.rubric);
-    let setup = html! { <Setup rubric={props.rubric.clone()} assessment={assessment.clone()} on_edit={on_edit.clone()} /> };
+    let setup = setup(&props.rubric, &assessment, &on_edit);
     let Some((report, selection)) = (*report).clone().zip(selection) else {
         return html! {
             <>
@@ -71,43 +68,27 @@ fn AssessView(props: &ViewProps) -> Html {
             </>
         };
     };
-    let diff = selection.target.map(|target| {
-        html! {
-            <results::LevelDiff
-                rubric={props.rubric.clone()}
-                track={selection.track.id.clone()}
-                current={selection.current.id.clone()}
-                target={target.id.clone()}
-            />
-        }
-    });
+    let changes = selection
+        .target
+        .map(|target| results::changes(selection.track, selection.current, target));
     html! {
         <div class="assess">
             { setup }
-            <results::Summary report={report.clone()} />
-            <grading::Grading rubric={props.rubric.clone()} {assessment} on_edit={on_edit.clone()} />
-            <results::AreaChart report={report.clone()} />
-            <results::GapsAndStrengths report={report.clone()} />
-            { diff }
-            <results::Perspectives report={report.clone()} />
-            <results::History report={report.clone()} {snapshots} {on_edit} />
+            { results::summary(&report) }
+            <grading::Grading rubric={props.rubric.clone()} assessment={assessment.clone()} on_edit={on_edit.clone()} />
+            { results::area_chart(&report) }
+            { results::gaps_and_strengths(&report) }
+            { changes }
+            { results::perspectives(&report) }
+            { results::history(&report, &assessment.snapshots, &on_edit) }
             <results::Export {report} />
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct SetupProps {
-    rubric: Rc<Rubric>,
-    assessment: Rc<Assessment>,
-    on_edit: Callback<Edit>,
-}
-
 /// Track, current level and target level.
-#[function_component]
-fn Setup(props: &SetupProps) -> Html {
-    let rubric = &props.rubric;
-    let selection = props.assessment.selection(rubric);
+fn setup(rubric: &Rubric, assessment: &Assessment, on_edit: &Callback<Edit>) -> Html {
+    let selection = assessment.selection(rubric);
     let track = selection.map_or_else(
         || {
             rubric
@@ -124,7 +105,7 @@ fn Setup(props: &SetupProps) -> Html {
         selection.and_then(|s| rubric.levels.iter().position(|l| l.id == s.current.id));
 
     let on_select = |make: fn(String) -> Edit| {
-        let on_edit = props.on_edit.clone();
+        let on_edit = on_edit.clone();
         Callback::from(move |event: Event| {
             on_edit.emit(make(
                 event.target_unchecked_into::<HtmlSelectElement>().value(),

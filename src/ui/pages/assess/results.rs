@@ -11,16 +11,11 @@ use crate::core::assessment::{
     current_verdict, level_diff, target_verdict, Edit, Grade, Item, Report, Score, Snapshot,
     FORMULA,
 };
-use crate::core::rubric::Rubric;
+use crate::core::rubric::{Criterion, Level, Track};
 use crate::core::time::{iso_utc, DateTime};
-use crate::ui::components::radar::{Radar, Series};
+use crate::ui::components::radar::{radar, Series};
 use crate::ui::dom;
 use crate::ui::storage::{now, utc_offset_minutes};
-
-#[derive(Properties, PartialEq)]
-pub struct ReportProps {
-    pub report: Rc<Report>,
-}
 
 fn percent(score: &Score) -> String {
     format!("{}%", score.percent())
@@ -32,9 +27,7 @@ fn coverage(score: &Score) -> String {
 
 /// Overall readiness at both levels, how it is computed, and the honesty
 /// check.
-#[function_component]
-pub fn Summary(props: &ReportProps) -> Html {
-    let report = &props.report;
+pub fn summary(report: &Report) -> Html {
     let score = |title: String, score: &Score, verdict: &'static str| {
         html! {
             <div class="score">
@@ -85,9 +78,7 @@ pub fn Summary(props: &ReportProps) -> Html {
 }
 
 /// The radar chart and the table with the same figures.
-#[function_component]
-pub fn AreaChart(props: &ReportProps) -> Html {
-    let report = &props.report;
+pub fn area_chart(report: &Report) -> Html {
     let axes: Vec<AttrValue> = report.areas.iter().map(|a| a.name.clone().into()).collect();
     let mut series = vec![Series {
         name: report.current.name.clone().into(),
@@ -118,7 +109,7 @@ pub fn AreaChart(props: &ReportProps) -> Html {
         <section class="card" aria-labelledby="areas-heading">
             <h2 id="areas-heading">{ "By area" }</h2>
             <div class="chart-and-table">
-                <Radar {axes} {series} />
+                { radar(&axes, &series) }
                 <div class="table-scroll" role="region" aria-label="Readiness per area" tabindex="0">
                 <table>
                     <caption>{ "Readiness per area" }</caption>
@@ -157,9 +148,7 @@ fn item_list(items: &[Item], empty: &'static str) -> Html {
 }
 
 /// What to work on and what to build the case on.
-#[function_component]
-pub fn GapsAndStrengths(props: &ReportProps) -> Html {
-    let report = &props.report;
+pub fn gaps_and_strengths(report: &Report) -> Html {
     let unassessed = (report.unassessed_target > 0).then(|| {
         html! {
             <p class="muted">
@@ -184,28 +173,10 @@ pub fn GapsAndStrengths(props: &ReportProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DiffProps {
-    pub rubric: Rc<Rubric>,
-    pub track: AttrValue,
-    pub current: AttrValue,
-    pub target: AttrValue,
-}
-
 /// Per area, the criteria of the two levels side by side.
-#[function_component]
-pub fn LevelDiff(props: &DiffProps) -> Html {
-    let rubric = &props.rubric;
-    let find = |id: &str| rubric.levels.iter().find(|l| l.id == id);
-    let (Some(track), Some(current), Some(target)) = (
-        rubric.tracks.iter().find(|t| t.id == props.track.as_str()),
-        find(&props.current),
-        find(&props.target),
-    ) else {
-        return Html::default();
-    };
+pub fn changes(track: &Track, current: &Level, target: &Level) -> Html {
     let areas = level_diff(track, current, target).into_iter().map(|diff| {
-        let list = |criteria: &[&crate::core::rubric::Criterion]| {
+        let list = |criteria: &[&Criterion]| {
             html! { <ul>{ for criteria.iter().map(|c| html! { <li key={c.id.as_str()}>{ &c.text }</li> }) }</ul> }
         };
         html! {
@@ -237,9 +208,8 @@ pub fn LevelDiff(props: &DiffProps) -> Html {
 
 /// Your grades beside your manager's and a peer's, largest disagreement
 /// first.
-#[function_component]
-pub fn Perspectives(props: &ReportProps) -> Html {
-    let comparisons = &props.report.comparisons;
+pub fn perspectives(report: &Report) -> Html {
+    let comparisons = &report.comparisons;
     let grade = |g: Option<Grade>| g.map_or("—", Grade::label);
     let body = if comparisons.is_empty() {
         html! {
@@ -286,29 +256,21 @@ pub fn Perspectives(props: &ReportProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct HistoryProps {
-    pub report: Rc<Report>,
-    pub snapshots: Rc<Vec<Snapshot>>,
-    pub on_edit: Callback<Edit>,
-}
-
 /// How many snapshots the history table shows, the latest ones.
 const HISTORY_COLUMNS: usize = 6;
 
 /// Dated snapshots of readiness, per area, over time.
-#[function_component]
-pub fn History(props: &HistoryProps) -> Html {
+pub fn history(report: &Rc<Report>, snapshots: &[Snapshot], on_edit: &Callback<Edit>) -> Html {
     let save = {
-        let (report, on_edit) = (props.report.clone(), props.on_edit.clone());
+        let (report, on_edit) = (report.clone(), on_edit.clone());
         Callback::from(move |_: MouseEvent| on_edit.emit(Edit::AddSnapshot(report.snapshot(now()))))
     };
     let offset = utc_offset_minutes();
-    let shown = &props.snapshots[props.snapshots.len().saturating_sub(HISTORY_COLUMNS)..];
+    let shown = &snapshots[snapshots.len().saturating_sub(HISTORY_COLUMNS)..];
     // A snapshot shows its target readiness, or its current readiness when
     // it had no target.
     let cell = |current: u8, target: Option<u8>| format!("{}%", target.unwrap_or(current));
-    let rows = props.report.areas.iter().map(|area| {
+    let rows = report.areas.iter().map(|area| {
         html! {
             <tr key={area.id.as_str()}>
                 <th scope="row">{ &area.name }</th>
@@ -349,7 +311,7 @@ pub fn History(props: &HistoryProps) -> Html {
         <section class="card" aria-labelledby="history-heading">
             <h2 id="history-heading">{ "History" }</h2>
             <p class="muted">
-                { match props.snapshots.len() {
+                { match snapshots.len() {
                     0 => "Save a snapshot now and again, after a round of grading or a check-in, to see how your readiness moves.".to_owned(),
                     n if n > HISTORY_COLUMNS => format!("{n} snapshots saved; the latest {HISTORY_COLUMNS} are shown."),
                     1 => "1 snapshot saved.".to_owned(),
@@ -363,8 +325,13 @@ pub fn History(props: &HistoryProps) -> Html {
 }
 
 /// The readiness report as Markdown, copied or downloaded.
+#[derive(Properties, PartialEq)]
+pub struct ExportProps {
+    pub report: Rc<Report>,
+}
+
 #[function_component]
-pub fn Export(props: &ReportProps) -> Html {
+pub fn Export(props: &ExportProps) -> Html {
     let status = use_state(|| AttrValue::from(""));
     let markdown = {
         let report = props.report.clone();
