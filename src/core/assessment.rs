@@ -30,6 +30,7 @@ use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use super::replace;
 use super::rubric::{Area, Criterion, Level, Rubric, Track};
 use super::time::Millis;
 
@@ -450,16 +451,6 @@ fn credit(grade: Option<Grade>, has_evidence: bool) -> u32 {
         Some(Grade::Sometimes) => 2,
         Some(Grade::Consistently | Grade::Beyond) if has_evidence => 4,
         Some(Grade::Consistently | Grade::Beyond) => 3,
-    }
-}
-
-/// Sets `slot` to `value`; returns whether it changed.
-fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
-    if *slot == value {
-        false
-    } else {
-        *slot = value;
-        true
     }
 }
 

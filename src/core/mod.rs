@@ -8,3 +8,15 @@ pub mod route;
 pub mod rubric;
 pub mod schema;
 pub mod time;
+
+/// Sets `slot` to `value`; returns whether it changed. Every `apply` in
+/// core reports "nothing changed" through this, so that the UI neither
+/// re-renders nor saves for a no-op.
+pub(crate) fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    if *slot == value {
+        false
+    } else {
+        *slot = value;
+        true
+    }
+}

@@ -20,6 +20,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::assessment::{Assessment, Edit};
+use super::replace;
 use super::time::Millis;
 
 /// The version this build reads and writes.
@@ -112,16 +113,6 @@ impl Document {
     /// The `data` part of the envelope.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a Document always serialises")
-    }
-}
-
-/// Sets `slot` to `value`; returns whether it changed.
-fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
-    if *slot == value {
-        false
-    } else {
-        *slot = value;
-        true
     }
 }
 
