@@ -604,7 +604,8 @@ impl Score {
         self.graded == self.total
     }
 
-    fn plus(self, other: Score) -> Score {
+    /// Both scores together, as if one.
+    pub fn plus(self, other: Score) -> Score {
         Score {
             earned: self.earned + other.earned,
             possible: self.possible + other.possible,

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::core::assessment::{Assessment, Edit, Grade, Perspective, Rating, Selection};
+use crate::core::assessment::{Assessment, Edit, Grade, Perspective, Rating, Report};
 use crate::core::rubric::{Criterion, Rubric};
 use crate::ui::dom;
 
@@ -14,6 +14,7 @@ use crate::ui::dom;
 pub struct GradingProps {
     pub rubric: Rc<Rubric>,
     pub assessment: Rc<Assessment>,
+    pub report: Rc<Report>,
     pub on_edit: Callback<Edit>,
 }
 
@@ -40,9 +41,13 @@ pub fn Grading(props: &GradingProps) -> Html {
             }
         })
     };
-    let steps = areas.iter().enumerate().map(|(i, area)| {
-        let (graded, total) = progress(&props.assessment, &selection, i);
-        let done = graded == total;
+    let steps = props.report.areas.iter().enumerate().map(|(i, area)| {
+        // Graded by you, over both levels.
+        let both = area
+            .target
+            .map_or(area.current, |target| area.current.plus(target));
+        let (graded, total) = (both.graded, both.total);
+        let done = both.complete();
         html! {
             <li key={area.id.as_str()}>
                 <button
@@ -120,21 +125,6 @@ pub fn Grading(props: &GradingProps) -> Html {
             </div>
         </section>
     }
-}
-
-/// Criteria graded by you in area `index` of the selection, and its total,
-/// over both levels.
-fn progress(assessment: &Assessment, selection: &Selection, index: usize) -> (usize, usize) {
-    let area = &selection.track.areas[index];
-    let criteria: Vec<&Criterion> = selection
-        .levels()
-        .flat_map(|level| area.at(&level.id))
-        .collect();
-    let graded = criteria
-        .iter()
-        .filter(|c| assessment.rating(&c.id).is_some_and(|r| r.mine.is_some()))
-        .count();
-    (graded, criteria.len())
 }
 
 /// One criterion: your grade as a radio group, then a disclosure with a

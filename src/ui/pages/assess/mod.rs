@@ -75,7 +75,7 @@ fn AssessView(props: &ViewProps) -> Html {
         <div class="assess">
             { setup }
             { results::summary(&report) }
-            <grading::Grading rubric={props.rubric.clone()} assessment={assessment.clone()} on_edit={on_edit.clone()} />
+            <grading::Grading rubric={props.rubric.clone()} assessment={assessment.clone()} report={report.clone()} on_edit={on_edit.clone()} />
             { results::area_chart(&report) }
             { results::gaps_and_strengths(&report) }
             { changes }
