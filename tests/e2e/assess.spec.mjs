@@ -99,7 +99,8 @@ test('grade two levels, watch readiness move, compare views, reload and export',
 
   // The dashboard shows readiness and the top gaps.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
-  const readiness = page.getByRole('region', { name: 'Readiness' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  const readiness = page.getByRole('region', { name: 'Readiness', exact: true });
   await expect(readiness).toContainText('4%');
   await expect(readiness.getByRole('listitem').first()).toContainText('Diagnoses failures that cross components');
   await expectAccessible(page);
