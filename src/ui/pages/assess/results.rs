@@ -167,7 +167,7 @@ pub fn gaps_and_strengths(report: &Report) -> Html {
             <section class="card" aria-labelledby="strengths-heading">
                 <h2 id="strengths-heading">{ format!("Strengths ({})", report.strengths.len()) }</h2>
                 <p class="muted">{ "Where you work beyond the level, and target criteria you meet with evidence: the backbone of your case." }</p>
-                { item_list(&report.strengths, "None yet: grade \"beyond\", or add evidence to what you meet consistently.") }
+                { item_list(&report.strengths, "None yet: grade “beyond”, or add evidence to what you meet consistently.") }
             </section>
         </div>
     }
@@ -214,7 +214,7 @@ pub fn perspectives(report: &Report) -> Html {
     let body = if comparisons.is_empty() {
         html! {
             <p class="muted">
-                { "After a 1:1 where you asked to be graded against both levels, record your manager's and a peer's grades under \"Evidence, note and other views\" on any criterion. They appear here beside yours." }
+                { "After a 1:1 where you asked to be graded against both levels, record your manager's and a peer's grades under “Evidence, note and other views” on any criterion. They appear here beside yours." }
             </p>
         }
     } else {
