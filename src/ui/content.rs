@@ -47,10 +47,12 @@ pub fn use_rubric() -> (Loaded<Rubric>, Callback<()>) {
     {
         let state = state.clone();
         use_effect_with(*attempt, move |_| {
-            if matches!(*state, Loaded::Ready(_)) {
-                return;
+            match *state {
+                Loaded::Ready(_) => return,
+                // A retry: show "Loading" again while it runs.
+                Loaded::Failed(_) => state.set(Loaded::Loading),
+                Loaded::Loading => {}
             }
-            state.set(Loaded::Loading);
             spawn_local(async move {
                 match fetch_text(RUBRIC_FILE).await.and_then(|text| {
                     serde_json::from_str::<Rubric>(&text)

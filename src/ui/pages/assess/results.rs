@@ -17,6 +17,14 @@ use crate::ui::components::radar::{radar, Series};
 use crate::ui::dom;
 use crate::ui::storage::{now, utc_offset_minutes};
 
+/// A table in a region of its own that scrolls sideways on a narrow screen;
+/// focusable, so that the keyboard can scroll it too.
+fn scroll_region(label: &'static str, table: Html) -> Html {
+    html! {
+        <div class="table-scroll" role="region" aria-label={label} tabindex="0">{ table }</div>
+    }
+}
+
 fn percent(score: &Score) -> String {
     format!("{}%", score.percent())
 }
@@ -110,7 +118,7 @@ pub fn area_chart(report: &Report) -> Html {
             <h2 id="areas-heading">{ "By area" }</h2>
             <div class="chart-and-table">
                 { radar(&axes, &series) }
-                <div class="table-scroll" role="region" aria-label="Readiness per area" tabindex="0">
+                { scroll_region("Readiness per area", html! {
                 <table>
                     <caption>{ "Readiness per area" }</caption>
                     <thead>
@@ -124,7 +132,7 @@ pub fn area_chart(report: &Report) -> Html {
                     </thead>
                     <tbody>{ for rows }</tbody>
                 </table>
-                </div>
+                }) }
             </div>
         </section>
     }
@@ -218,8 +226,9 @@ pub fn perspectives(report: &Report) -> Html {
             </p>
         }
     } else {
-        html! {
-            <div class="table-scroll" role="region" aria-label="Grades compared" tabindex="0">
+        scroll_region(
+            "Grades compared",
+            html! {
                 <table>
                     <thead>
                         <tr>
@@ -245,8 +254,8 @@ pub fn perspectives(report: &Report) -> Html {
                         }) }
                     </tbody>
                 </table>
-            </div>
-        }
+            },
+        )
     };
     html! {
         <section class="card" aria-labelledby="perspectives-heading">
@@ -282,8 +291,7 @@ pub fn history(report: &Rc<Report>, snapshots: &[Snapshot], on_edit: &Callback<E
         }
     });
     let table = (!shown.is_empty()).then(|| {
-        html! {
-            <div class="table-scroll" role="region" aria-label="Readiness over time" tabindex="0">
+        scroll_region("Readiness over time", html! {
                 <table>
                     <caption>{ "Readiness for the target level at each snapshot" }</caption>
                     <thead>
@@ -304,8 +312,7 @@ pub fn history(report: &Rc<Report>, snapshots: &[Snapshot], on_edit: &Callback<E
                         { for rows }
                     </tbody>
                 </table>
-            </div>
-        }
+            })
     });
     html! {
         <section class="card" aria-labelledby="history-heading">
