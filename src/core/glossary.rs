@@ -29,10 +29,16 @@ pub struct Glossary {
 pub struct Term {
     pub id: String,
     pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
     pub definition: String,
+    /// How to use the term in a promotion conversation. Every built-in term
+    /// has one; the user's own terms may leave it empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub example: String,
 }
 

@@ -2,6 +2,7 @@
 //! is tested natively.
 
 pub mod assessment;
+pub mod fold;
 pub mod glossary;
 pub mod persist;
 pub mod route;
