@@ -8,7 +8,7 @@ use gloo_storage::{LocalStorage, Storage};
 use rungs::core::persist::{Backend, BackendError, Location, Problem};
 use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
 use rungs::ui::app::{App, AppProps};
-use rungs::ui::content::provide_rubric;
+use rungs::ui::content::provide;
 use rungs::ui::panic::show_error_page;
 use rungs::ui::storage::{probe, Session, WebBackend};
 use wasm_bindgen::JsCast;
@@ -349,7 +349,7 @@ impl Drop for AtRoute {
 #[wasm_bindgen_test]
 async fn grading_moves_readiness_and_the_chart_at_once() {
     clear("rungs-test-assess");
-    provide_rubric(Some(small_rubric()));
+    provide(Some(small_rubric()));
     let _route = AtRoute::new("#/assess");
     let app = Mounted::new(Session::open_in("rungs-test-assess")).await;
     assert!(app.all("[role='radiogroup']").is_empty());
@@ -393,14 +393,14 @@ async fn grading_moves_readiness_and_the_chart_at_once() {
         "{}",
         app.text("table")
     );
-    provide_rubric(None);
+    provide::<Rubric>(None);
 }
 
 #[wasm_bindgen_test]
 async fn a_rubric_that_cannot_be_fetched_is_explained_with_a_way_to_retry() {
     clear("rungs-test-norubric");
     // The test server has no rubric.json, so the fetch fails for real.
-    provide_rubric(None);
+    provide::<Rubric>(None);
     let _route = AtRoute::new("#/assess");
     let app = Mounted::new(Session::open_in("rungs-test-norubric")).await;
     for _ in 0..200 {

@@ -5,6 +5,10 @@
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
+/// The built-in glossary's file in the build, next to `index.html`, written
+/// from `src/content/glossary.toml` by `tools/content` like the rubric.
+pub const GLOSSARY_FILE: &str = "glossary.json";
+
 /// The tags a term may carry.
 pub const TAGS: [&str; 8] = [
     "devops",

@@ -3,6 +3,9 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::thread::LocalKey;
+
+use serde::de::DeserializeOwned;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -10,6 +13,7 @@ use web_sys::{RequestCache, RequestInit, Response};
 use yew::prelude::*;
 
 use super::dom;
+use crate::core::glossary::{Glossary, GLOSSARY_FILE};
 use crate::core::rubric::{Rubric, RUBRIC_FILE};
 
 /// Content on its way.
@@ -21,28 +25,56 @@ pub enum Loaded<T> {
     Failed(AttrValue),
 }
 
+/// A piece of built-in content the build writes next to `index.html`.
+pub trait Content: DeserializeOwned + Clone + PartialEq + 'static {
+    /// Its file in the build.
+    const FILE: &'static str;
+    /// What the user calls it, after "the": "rubric", "glossary".
+    const NAME: &'static str;
+    /// Where it is kept once fetched, so that every page after the first
+    /// gets it at once.
+    fn cache() -> &'static LocalKey<RefCell<Option<Rc<Self>>>>;
+}
+
 thread_local! {
-    /// The rubric once fetched: every page after the first gets it at once.
     static RUBRIC: RefCell<Option<Rc<Rubric>>> = const { RefCell::new(None) };
+    static GLOSSARY: RefCell<Option<Rc<Glossary>>> = const { RefCell::new(None) };
 }
 
-/// Replaces the rubric pages use (tests, and later a company's own rubric);
-/// `None` forgets it, so that the next page to need it fetches it again.
-pub fn provide_rubric(rubric: Option<Rubric>) {
-    RUBRIC.with(|cell| *cell.borrow_mut() = rubric.map(Rc::new));
+impl Content for Rubric {
+    const FILE: &'static str = RUBRIC_FILE;
+    const NAME: &'static str = "rubric";
+    fn cache() -> &'static LocalKey<RefCell<Option<Rc<Self>>>> {
+        &RUBRIC
+    }
 }
 
-fn cached_rubric() -> Loaded<Rubric> {
-    RUBRIC.with(|cell| match &*cell.borrow() {
-        Some(rubric) => Loaded::Ready(rubric.clone()),
+impl Content for Glossary {
+    const FILE: &'static str = GLOSSARY_FILE;
+    const NAME: &'static str = "glossary";
+    fn cache() -> &'static LocalKey<RefCell<Option<Rc<Self>>>> {
+        &GLOSSARY
+    }
+}
+
+/// Replaces the content pages use (tests, and later a company's own
+/// rubric); `None` forgets it, so that the next page to need it fetches it
+/// again.
+pub fn provide<T: Content>(content: Option<T>) {
+    T::cache().with(|cell| *cell.borrow_mut() = content.map(Rc::new));
+}
+
+fn cached<T: Content>() -> Loaded<T> {
+    T::cache().with(|cell| match &*cell.borrow() {
+        Some(content) => Loaded::Ready(content.clone()),
         None => Loaded::Loading,
     })
 }
 
-/// The rubric, and a callback that tries again after a failure.
+/// The content, and a callback that tries again after a failure.
 #[hook]
-pub fn use_rubric() -> (Loaded<Rubric>, Callback<()>) {
-    let state = use_state(cached_rubric);
+pub fn use_content<T: Content>() -> (Loaded<T>, Callback<()>) {
+    let state = use_state(cached::<T>);
     let attempt = use_state(|| 0u32);
     {
         let state = state.clone();
@@ -54,13 +86,13 @@ pub fn use_rubric() -> (Loaded<Rubric>, Callback<()>) {
                 Loaded::Loading => {}
             }
             spawn_local(async move {
-                match fetch_text(RUBRIC_FILE).await.and_then(|text| {
-                    serde_json::from_str::<Rubric>(&text)
-                        .map_err(|e| format!("the rubric file is damaged ({e})"))
+                match fetch_text(T::FILE).await.and_then(|text| {
+                    serde_json::from_str::<T>(&text)
+                        .map_err(|e| format!("the {} file is damaged ({e})", T::NAME))
                 }) {
-                    Ok(rubric) => {
-                        provide_rubric(Some(rubric));
-                        state.set(cached_rubric());
+                    Ok(content) => {
+                        provide(Some(content));
+                        state.set(cached::<T>());
                     }
                     Err(problem) => state.set(Loaded::Failed(problem.into())),
                 }

@@ -2,10 +2,11 @@ use yew::prelude::*;
 
 use crate::core::assessment::{current_verdict, target_verdict};
 use crate::core::route::Route;
+use crate::core::rubric::Rubric;
+use crate::ui::components::content_status::content_status;
 use crate::ui::components::data_health::DataHealth;
 use crate::ui::components::page_header::PageHeader;
-use crate::ui::components::rubric_status::rubric_status;
-use crate::ui::content::{use_rubric, Loaded};
+use crate::ui::content::{use_content, Loaded};
 use crate::ui::state::use_app;
 
 /// `#/`: what Rungs is, where everything is, and the state of the data.
@@ -61,9 +62,9 @@ fn Readiness() -> Html {
 #[function_component]
 fn ReadinessFigures() -> Html {
     let document = use_app().state.document.clone();
-    let (rubric, retry) = use_rubric();
+    let (rubric, retry) = use_content::<Rubric>();
     let Loaded::Ready(rubric) = rubric else {
-        return rubric_status(&rubric, &retry);
+        return content_status(&rubric, &retry);
     };
     let Some(report) = document.assessment.report(&rubric) else {
         return html! { <p><a href={Route::Assess.href()}>{ "Choose your levels to see your readiness" }</a></p> };

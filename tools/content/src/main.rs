@@ -1,8 +1,8 @@
 //! Trunk runs this after every build (see `Trunk.toml`): it checks the
-//! built-in content in `src/content/` and writes it as compact JSON into the
-//! build, where the app fetches it when a page first needs it. Keeping the
-//! content out of the wasm keeps the first load small, and the app parses
-//! it with the serde_json it links anyway.
+//! built-in content in `src/content/` (the rubric and the glossary) and
+//! writes it as compact JSON into the build, where the app fetches it when a
+//! page first needs it. Keeping the content out of the wasm keeps the first
+//! load small, and the app parses it with the serde_json it links anyway.
 //!
 //! Usage: `rungs-content [OUT_DIR]`; without an argument it writes into
 //! `$TRUNK_STAGING_DIR`.
@@ -10,6 +10,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use rungs::core::glossary::{Glossary, GLOSSARY_FILE};
 use rungs::core::rubric::{Rubric, RUBRIC_FILE};
 
 /// Every area of the built-in rubric has at least this many criteria at
@@ -25,7 +29,11 @@ fn main() -> ExitCode {
         eprintln!("rungs-content: name the output folder, or run it from a Trunk hook");
         return ExitCode::FAILURE;
     };
-    match write_rubric(&out) {
+    let written = write::<Rubric>(&out, "rubric.toml", RUBRIC_FILE, |rubric| {
+        rubric.problems(CRITERIA_PER_LEVEL)
+    })
+    .and_then(|()| write::<Glossary>(&out, "glossary.toml", GLOSSARY_FILE, Glossary::problems));
+    match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(problem) => {
             eprintln!("rungs-content: {problem}");
@@ -34,19 +42,28 @@ fn main() -> ExitCode {
     }
 }
 
-fn write_rubric(out: &Path) -> Result<(), String> {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src/content/rubric.toml");
-    let text = std::fs::read_to_string(&source)
-        .map_err(|e| format!("cannot read {}: {e}", source.display()))?;
-    let rubric: Rubric = toml::from_str(&text).map_err(|e| format!("rubric.toml: {e}"))?;
-    let problems = rubric.problems(CRITERIA_PER_LEVEL);
+/// Reads `src/content/{source}`, checks it with `problems` and writes it as
+/// compact JSON to `out/{file}`.
+fn write<T: DeserializeOwned + Serialize>(
+    out: &Path,
+    source: &str,
+    file: &str,
+    problems: impl Fn(&T) -> Vec<String>,
+) -> Result<(), String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../src/content")
+        .join(source);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let content: T = toml::from_str(&text).map_err(|e| format!("{source}: {e}"))?;
+    let problems = problems(&content);
     if !problems.is_empty() {
         return Err(format!(
-            "rubric.toml is not valid:\n- {}",
+            "{source} is not valid:\n- {}",
             problems.join("\n- ")
         ));
     }
-    let json = serde_json::to_string(&rubric).map_err(|e| e.to_string())?;
-    let target = out.join(RUBRIC_FILE);
+    let json = serde_json::to_string(&content).map_err(|e| e.to_string())?;
+    let target = out.join(file);
     std::fs::write(&target, json).map_err(|e| format!("cannot write {}: {e}", target.display()))
 }

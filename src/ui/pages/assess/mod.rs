@@ -11,9 +11,9 @@ use yew::prelude::*;
 use crate::core::assessment::{Assessment, Edit};
 use crate::core::rubric::Rubric;
 use crate::core::schema::Change;
+use crate::ui::components::content_status::content_status;
 use crate::ui::components::page_header::PageHeader;
-use crate::ui::components::rubric_status::rubric_status;
-use crate::ui::content::{use_rubric, Loaded};
+use crate::ui::content::{use_content, Loaded};
 use crate::ui::state::{use_app, Action};
 
 /// A callback that applies an edit to the assessment.
@@ -27,7 +27,7 @@ pub fn use_edit() -> Callback<Edit> {
 
 #[function_component]
 pub fn Assess() -> Html {
-    let (rubric, retry) = use_rubric();
+    let (rubric, retry) = use_content::<Rubric>();
     html! {
         <>
             <PageHeader
@@ -37,7 +37,7 @@ pub fn Assess() -> Html {
             if let Loaded::Ready(rubric) = rubric {
                 <AssessView {rubric} />
             } else {
-                { rubric_status(&rubric, &retry) }
+                { content_status(&rubric, &retry) }
             }
         </>
     }
