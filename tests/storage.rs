@@ -2,11 +2,14 @@
 //! stored format in `rungs::core::schema`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use rungs::core::assessment::Grade;
+use rungs::core::assessment::{Assessment, Grade};
 use rungs::core::persist::{
     Backend, BackendError, External, Keys, Location, MemoryBackend, Problem, Saved, Store,
 };
-use rungs::core::schema::{decode, encode, Change, Document, ReadError, Theme, CURRENT_VERSION};
+use rungs::core::schema::{
+    decode, encode, Change, Decoded, Document, ReadError, Theme, CURRENT_VERSION,
+};
+use rungs::core::vocabulary::Familiarity;
 
 const NOW: u64 = 1_795_241_100_000;
 const KEY: &str = "rungs.document";
@@ -70,28 +73,52 @@ fn keys_starting(store: &Store<Flaky>, prefix: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn golden_v1_fixture_loads() {
-    let text = include_str!("fixtures/document-v1.json");
-    let decoded = decode(text).expect("version 1 stays readable forever");
-    assert_eq!(decoded.document, dark());
-    assert_eq!(decoded.revision, 4);
-    assert_eq!(decoded.saved_at, NOW);
-    // Version 2 added the assessment; a version 1 document arrives without one.
-    assert_eq!(decoded.migrated_from, Some(1));
-    assert_eq!(decoded.document.assessment, Default::default());
+/// Every golden fixture, by the version that wrote it. Each version that
+/// ships adds one here, and every one stays readable forever.
+const FIXTURES: [(u32, &str); 3] = [
+    (1, include_str!("fixtures/document-v1.json")),
+    (2, include_str!("fixtures/document-v2.json")),
+    (3, include_str!("fixtures/document-v3.json")),
+];
+
+fn fixture(version: u32) -> Decoded {
+    let (_, text) = FIXTURES[version as usize - 1];
+    decode(text).unwrap_or_else(|e| panic!("version {version} stays readable forever: {e}"))
 }
 
 #[test]
-fn golden_v2_fixture_loads_with_its_assessment() {
-    let text = include_str!("fixtures/document-v2.json");
-    let decoded = decode(text).expect("version 2 stays readable forever");
+fn every_golden_fixture_loads_and_says_what_it_was_migrated_from() {
     assert_eq!(
-        CURRENT_VERSION, 2,
+        FIXTURES.last().unwrap().0,
+        CURRENT_VERSION,
         "a new version needs its own golden fixture"
     );
-    assert_eq!(decoded.migrated_from, None);
-    let assessment = &decoded.document.assessment;
+    for (version, _) in FIXTURES {
+        let decoded = fixture(version);
+        let expected = (version < CURRENT_VERSION).then_some(version);
+        assert_eq!(decoded.migrated_from, expected, "version {version}");
+        // Written back, it is the same data.
+        let again = decode(&encode(&decoded.document.to_json(), 9, NOW)).unwrap();
+        assert_eq!(again.document, decoded.document, "version {version}");
+        assert_eq!(again.migrated_from, None);
+    }
+}
+
+#[test]
+fn golden_v1_fixture_loads() {
+    let decoded = fixture(1);
+    assert_eq!(decoded.document, dark());
+    assert_eq!(decoded.revision, 4);
+    assert_eq!(decoded.saved_at, NOW);
+    // Version 2 added the assessment and version 3 the vocabulary; a
+    // version 1 document arrives with neither.
+    assert_eq!(decoded.migrated_from, Some(1));
+    assert_eq!(decoded.document.assessment, Default::default());
+    assert_eq!(decoded.document.vocabulary, Default::default());
+}
+
+/// The assessment stored in the version 2 and 3 fixtures.
+fn assert_fixture_assessment(assessment: &Assessment) {
     assert_eq!(assessment.track.as_deref(), Some("software"));
     assert_eq!(assessment.current.as_deref(), Some("e2"));
     let rating = assessment
@@ -101,11 +128,51 @@ fn golden_v2_fixture_loads_with_its_assessment() {
     assert_eq!(rating.manager, Some(Grade::NotYet));
     assert_eq!(rating.evidence, "Reviewed the queue redesign in March.");
     assert_eq!(assessment.snapshots.len(), 1);
-    // Written back, it is the same data.
-    let again = decode(&encode(&decoded.document.to_json(), 6, NOW)).unwrap();
-    assert_eq!(again.document, decoded.document);
 }
 
+#[test]
+fn golden_v2_fixture_loads_with_its_assessment() {
+    let decoded = fixture(2);
+    assert_eq!(decoded.migrated_from, Some(2));
+    assert_eq!(decoded.revision, 5);
+    assert_eq!(decoded.document.preferences.theme, Theme::Dark);
+    assert_fixture_assessment(&decoded.document.assessment);
+    // Version 3 added the vocabulary; a version 2 document arrives without one.
+    assert_eq!(decoded.document.vocabulary, Default::default());
+}
+
+#[test]
+fn golden_v3_fixture_loads_with_its_vocabulary_and_writes_back_byte_for_byte() {
+    let (_, text) = FIXTURES[2];
+    let decoded = fixture(3);
+    assert_eq!(decoded.migrated_from, None);
+    assert_eq!((decoded.revision, decoded.saved_at), (6, NOW));
+    let document = &decoded.document;
+    assert_eq!(document.preferences.theme, Theme::Light);
+    assert_fixture_assessment(&document.assessment);
+
+    let vocabulary = &document.vocabulary;
+    assert_eq!(vocabulary.terms.len(), 1);
+    let own = vocabulary.own("my-paper-cut").unwrap();
+    assert_eq!(own.name, "Paper cut");
+    assert_eq!(own.aliases, ["papercuts"]);
+    assert_eq!(own.tags, ["process"]);
+    assert!(own.related.is_empty());
+    assert!(own.definition.contains("nobody owns \u{2014} each one"));
+    assert!(own.example.starts_with("I ran a paper-cut week"));
+    assert_eq!(
+        vocabulary.familiarity("my-paper-cut"),
+        Familiarity::Confident
+    );
+    assert_eq!(vocabulary.familiarity("slo"), Familiarity::Learning);
+    assert_eq!(vocabulary.familiarity("sli"), Familiarity::New);
+
+    // The current format writes exactly what it reads.
+    assert_eq!(
+        encode(&document.to_json(), decoded.revision, decoded.saved_at),
+        text.trim_end()
+    );
+}
 #[test]
 fn a_new_user_starts_empty_and_nothing_is_written_until_something_changes() {
     let (mut store, document) = open(Flaky::default());
@@ -364,7 +431,7 @@ fn every_problem_is_explained_in_plain_words() {
         },
         Problem::TooNew {
             key: "k".into(),
-            version: 3,
+            version: 4,
         },
         Problem::Unreadable {
             reason: ReadError::NotJson("EOF".into()),

@@ -30,6 +30,7 @@ use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use super::markdown::inline;
 use super::replace;
 use super::rubric::{Area, Criterion, Level, Rubric, Track};
 use super::time::Millis;
@@ -926,28 +927,6 @@ fn criteria(count: u32) -> String {
     }
 }
 
-/// `text` made safe to place mid-line in Markdown, table cells included:
-/// runs of whitespace (line breaks too) become one space, and characters
-/// with inline meaning are backslash-escaped.
-fn inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, word) in text.split_whitespace().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            if matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
-            ) {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// One area of a track: its criteria at two levels side by side.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AreaDiff<'r> {
@@ -982,12 +961,6 @@ pub fn level_diff<'r>(track: &'r Track, current: &Level, target: &Level) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn inline_collapses_lines_and_escapes_markup() {
-        assert_eq!(inline("  a\n# b  |c| *d*_e_ "), r"a # b \|c\| \*d\*\_e\_");
-        assert_eq!(inline(""), "");
-    }
 
     #[test]
     fn credit_is_in_quarters() {

@@ -4,11 +4,14 @@
 pub mod assessment;
 pub mod fold;
 pub mod glossary;
+pub mod markdown;
 pub mod persist;
 pub mod route;
 pub mod rubric;
 pub mod schema;
+pub mod search;
 pub mod time;
+pub mod vocabulary;
 
 /// Sets `slot` to `value`; returns whether it changed. Every `apply` in
 /// core reports "nothing changed" through this, so that the UI neither

@@ -22,20 +22,28 @@ use std::fmt;
 use super::assessment::{Assessment, Edit};
 use super::replace;
 use super::time::Millis;
+use super::vocabulary::{VocabEdit, Vocabulary};
 
 /// The version this build reads and writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// One migration step: `MIGRATIONS[i]` turns the `data` of version `i + 1`
 /// (JSON text) into the `data` of version `i + 2`. Steps work on text so that
 /// the current format decodes straight into typed structs: a generic JSON
 /// tree costs wasm size, and only a step that needs one should bring it.
 pub type Migration = fn(&str) -> Result<String, String>;
-pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 /// Version 2 added the self-assessment. Version 1 data is a version 2
 /// document with no assessment yet, so its text carries over unchanged.
 fn v1_to_v2(data: &str) -> Result<String, String> {
+    Ok(data.to_owned())
+}
+
+/// Version 3 added the vocabulary: the user's own glossary terms and how
+/// well they know each term. Version 2 data is a version 3 document with an
+/// empty vocabulary, so its text carries over unchanged.
+fn v2_to_v3(data: &str) -> Result<String, String> {
     Ok(data.to_owned())
 }
 
@@ -46,6 +54,8 @@ pub struct Document {
     pub preferences: Preferences,
     #[serde(skip_serializing_if = "is_default")]
     pub assessment: Assessment,
+    #[serde(skip_serializing_if = "is_default")]
+    pub vocabulary: Vocabulary,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -99,6 +109,7 @@ impl Theme {
 pub enum Change {
     SetTheme(Theme),
     Assess(Edit),
+    Vocabulary(VocabEdit),
 }
 
 impl Document {
@@ -107,6 +118,7 @@ impl Document {
         match change {
             Change::SetTheme(theme) => replace(&mut self.preferences.theme, theme),
             Change::Assess(edit) => self.assessment.apply(edit),
+            Change::Vocabulary(edit) => self.vocabulary.apply(edit),
         }
     }
 
@@ -278,7 +290,7 @@ mod tests {
         let error = ReadError::TooNew { version: 4 };
         assert_eq!(
             error.to_string(),
-            "a newer version of Rungs saved it (format 4; this copy reads up to 2)"
+            "a newer version of Rungs saved it (format 4; this copy reads up to 3)"
         );
     }
 
