@@ -1,0 +1,304 @@
+//! Glossary search, highlighting and linking against the real glossary.
+#![cfg(not(target_arch = "wasm32"))]
+
+use rungs::core::glossary::{Glossary, Term};
+use rungs::core::search::{marks, Hit, Index, Linker, Rank};
+
+fn glossary() -> Glossary {
+    toml::from_str(include_str!("../src/content/glossary.toml")).expect("glossary.toml parses")
+}
+
+/// The ids of the terms `index` finds for `query`, best first.
+fn found(terms: &[Term], index: &Index, query: &str) -> Vec<String> {
+    let hits = index.search(query);
+    hits.iter().map(|hit| terms[hit.term].id.clone()).collect()
+}
+
+#[test]
+fn the_best_hit_is_the_term_meant() {
+    use Rank::*;
+    // (query, id of the first hit, its rank, the alias it matched)
+    let table: &[(&str, &str, Rank, Option<&str>)] = &[
+        // The name or an alias, whatever the case, accents and punctuation.
+        ("Error budget", "error-budget", ExactName, None),
+        ("ERROR budget", "error-budget", ExactName, None),
+        ("ci/cd", "ci-cd", ExactName, None),
+        ("CICD", "ci-cd", ExactName, None),
+        ("ci-cd", "ci-cd", ExactName, None),
+        ("Kubérnetes", "kubernetes", ExactName, None),
+        ("on call", "on-call", ExactName, None),
+        ("k8s", "kubernetes", ExactAlias, Some("K8s")),
+        ("SLO", "slo", ExactAlias, Some("SLO")),
+        ("slo", "slo", ExactAlias, Some("SLO")),
+        ("1:1", "one-on-one", ExactAlias, Some("1:1")),
+        ("KUBERNETES POD", "pod", ExactAlias, Some("Kubernetes pod")),
+        // While typing.
+        ("error bu", "error-budget", NamePrefix, None),
+        ("obs", "observability", NamePrefix, None),
+        ("blue/green", "blue-green-deployment", NamePrefix, None),
+        (
+            "promo pack",
+            "promotion-packet",
+            AliasPrefix,
+            Some("promo packet"),
+        ),
+        // Words of the name, in any order.
+        ("commander", "incident-commander", NameWord, None),
+        ("budget error", "error-budget", NameWord, None),
+        ("recovery time mean", "mttr", NameWord, None),
+        ("tracing distributed", "distributed-tracing", NameWord, None),
+        ("ops", "devops", NameWord, None),
+        // Only in a definition.
+        ("istio", "service-mesh", Definition, None),
+        // Typing mistakes.
+        ("kubernets", "kubernetes", Typo(1), None),
+        ("obsevability", "observability", Typo(1), None),
+        ("calibraton", "calibration", Typo(1), None),
+        ("latensy", "latency", Typo(1), None),
+        ("kubrne", "kubernetes", Typo(1), None),
+        ("eror budget", "error-budget", Typo(1), None),
+        ("chaos engneering", "chaos-engineering", Typo(1), None),
+        ("budget eror", "error-budget", Typo(1), None),
+        ("engneering chaos", "chaos-engineering", Typo(1), None),
+        ("idempotnt", "idempotency", Typo(1), Some("idempotent")),
+        ("terafrom", "terraform", Typo(2), None),
+    ];
+    let terms = glossary().terms;
+    let index = Index::new(&terms);
+    for &(query, id, rank, alias) in table {
+        let hits = index.search(query);
+        let first = hits
+            .first()
+            .unwrap_or_else(|| panic!("{query:?} finds nothing"));
+        let term = &terms[first.term];
+        let matched = first.alias.map(|i| term.aliases[i].as_str());
+        assert_eq!(
+            (term.id.as_str(), first.rank, matched),
+            (id, rank, alias),
+            "{query:?}"
+        );
+    }
+}
+
+#[test]
+fn case_accents_and_punctuation_do_not_change_the_results() {
+    let terms = glossary().terms;
+    let index = Index::new(&terms);
+    for (a, b) in [
+        ("ci/cd", "CICD"),
+        ("ci/cd", "ci-cd"),
+        ("ci/cd", " CI / CD "),
+        ("error budget", "ERROR-budget"),
+        ("kubernetes", "KÜBERNETES"),
+    ] {
+        assert_eq!(index.search(a), index.search(b), "{a:?} and {b:?}");
+    }
+}
+
+#[test]
+fn hits_are_ordered_by_rank_then_found_by_name_then_shorter_name() {
+    let terms = glossary().terms;
+    let index = Index::new(&terms);
+    let hits = index.search("promotion");
+    assert!(hits[..5].iter().all(|hit| hit.rank == Rank::NamePrefix));
+    assert_eq!(
+        found(&terms, &index, "promotion")[..5],
+        [
+            "promotion-cycle",
+            "promotion-packet",
+            "promotion-criteria",
+            "promotion-committee",
+            "promotion-readiness",
+        ]
+    );
+    // "Burn rate" is shorter, but "error budget" is in an alias of it.
+    let hits = index.search("budget error");
+    let burn = &terms[hits[1].term];
+    assert_eq!(
+        (burn.id.as_str(), hits[1].rank, hits[1].alias),
+        ("burn-rate", Rank::NameWord, Some(0))
+    );
+    assert_eq!(burn.aliases[0], "error budget burn rate");
+    // Every rank is in order.
+    let hits = index.search("kubernetes");
+    assert!(hits.windows(2).all(|pair| pair[0].rank <= pair[1].rank));
+    assert_eq!(
+        found(&terms, &index, "kubernetes")[..4],
+        ["kubernetes", "kubernetes-namespace", "pod", "ingress"]
+    );
+}
+
+#[test]
+fn no_match_finds_nothing_and_a_near_miss_gets_suggestions() {
+    let terms = glossary().terms;
+    let index = Index::new(&terms);
+    for query in ["zzzqqq", "", "  ", "–/–"] {
+        assert_eq!(index.search(query), [], "{query:?}");
+    }
+    assert_eq!(index.suggestions("zzzqqq", 3), Vec::<usize>::new());
+    // Two letters are two mistakes from any two-letter word: no sense.
+    assert_eq!(index.suggestions("zq", 3), Vec::<usize>::new());
+    // Three letters missing is more than a typo, but close enough to ask.
+    let suggested = |query: &str| -> Vec<&str> {
+        assert_eq!(index.search(query), [], "{query:?}");
+        let suggestions = index.suggestions(query, 3);
+        suggestions
+            .into_iter()
+            .map(|term| terms[term].id.as_str())
+            .collect()
+    };
+    assert_eq!(suggested("obsrvablty"), ["observability"]);
+    assert_eq!(suggested("microsrvcs"), ["microservices"]);
+    assert_eq!(
+        suggested("availblty"),
+        ["availability", "availability-zone", "high-availability"]
+    );
+    assert_eq!(index.suggestions("availblty", 1).len(), 1);
+}
+
+#[test]
+fn the_a_to_z_index_uses_folded_names() {
+    let terms = glossary().terms;
+    let index = Index::new(&terms);
+    assert_eq!(index.len(), terms.len());
+    let initial = |id: &str| index.initial(terms.iter().position(|t| t.id == id).unwrap());
+    assert_eq!(initial("feedback-360"), '#');
+    assert_eq!(initial("ab-testing"), 'a');
+    assert_eq!(initial("zero-trust"), 'z');
+    let ab = terms.iter().position(|t| t.id == "ab-testing").unwrap();
+    assert_eq!(index.sort_key(ab), "abtesting");
+    // The file lists terms A–Z by name, which the sort keys agree with.
+    let mut order: Vec<usize> = (0..terms.len()).collect();
+    order.sort_by_key(|&term| index.sort_key(term));
+    assert_eq!(order[..3], [0, 1, 2]);
+}
+
+#[test]
+fn marks_on_real_names() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("CI/CD", "cicd", &["CI/CD"]),
+        ("CI/CD", "ci", &["CI"]),
+        ("Error budget", "errorbud", &["Error bud"]),
+        ("Error budget", "budget err", &["Err", "budget"]),
+        (
+            "Mean time to recovery",
+            "recovery mean",
+            &["Mean", "recovery"],
+        ),
+        ("360-degree feedback", "360 feed", &["360", "feed"]),
+        ("Blue-green deployment", "blue/green", &["Blue-green"]),
+        ("Kubernetes", "kubernets", &["Kubernetes"]),
+        ("Kubernetes", "ops", &[]),
+    ];
+    for &(text, query, expected) in cases {
+        let marked: Vec<&str> = marks(text, query).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(marked, expected, "{query:?} in {text:?}");
+    }
+}
+
+/// The linked words of `text` and the ids of their terms.
+fn links<'a>(terms: &[Term], linker: &Linker, text: &'a str) -> Vec<(&'a str, String)> {
+    let links = linker.links(text);
+    links
+        .into_iter()
+        .map(|link| (&text[link.range], terms[link.term].id.clone()))
+        .collect()
+}
+
+#[test]
+fn terms_mentioned_in_rubric_like_text_are_linked() {
+    let terms = glossary().terms;
+    let linker = Linker::new(&terms);
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Defines SLOs and an error budget policy for the team's services.",
+            &[("SLOs", "slo"), ("error budget", "error-budget")],
+        ),
+        (
+            "Settles conflicts between feature velocity and reliability with SLO and incident data.",
+            &[("velocity", "velocity"), ("SLO", "slo"), ("incident", "incident")],
+        ),
+        (
+            "Runs the CI/CD pipeline and owns the CI runners.",
+            &[("CI/CD pipeline", "ci-cd"), ("CI", "continuous-integration")],
+        ),
+        (
+            "Tracks the error budget burn rate and error budgets; the SRE team, \
+             and no other SRE, owns the on-call rotation and on-call pay.",
+            &[
+                ("error budget burn rate", "burn-rate"),
+                ("error budgets", "error-budget"),
+                ("SRE", "sre"),
+                ("on-call rotation", "on-call"),
+            ],
+        ),
+        (
+            "Opens a PR for it and asks the IC on call.",
+            &[("PR", "pull-request"), ("IC", "ic-track"), ("on call", "on-call")],
+        ),
+        ("Opens a pr for it and asks an ic or em.", &[]),
+        (
+            "Keeps the Helm charts and design docs current.",
+            &[("Helm charts", "helm"), ("design docs", "design-doc")],
+        ),
+    ];
+    for &(text, expected) in cases {
+        let expected: Vec<(&str, String)> = expected
+            .iter()
+            .map(|&(words, id)| (words, id.to_owned()))
+            .collect();
+        assert_eq!(links(&terms, &linker, text), expected, "{text:?}");
+    }
+}
+
+/// Made-up terms that no real query finds, with names from syllables.
+fn made_up(count: usize) -> Vec<Term> {
+    const SYLLABLES: [&str; 12] = [
+        "zo", "qua", "vex", "pli", "dru", "mok", "fen", "yar", "gli", "tov", "wub", "xan",
+    ];
+    (0..count)
+        .map(|i| {
+            let syllable = |n: usize| SYLLABLES[(i / n + n) % SYLLABLES.len()];
+            let name = format!(
+                "{}{}{} {}{}",
+                syllable(1),
+                syllable(7),
+                syllable(3),
+                syllable(11),
+                syllable(5)
+            );
+            Term {
+                id: format!("made-up-{i}"),
+                name,
+                aliases: vec![format!("MU{i}")],
+                tags: vec!["data".into()],
+                related: Vec::new(),
+                definition: "A term made up to fill the index, quoting no real one.".into(),
+                example: String::new(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn two_thousand_terms_give_the_same_order() {
+    let mut terms = glossary().terms;
+    let real = terms.len();
+    let kubernetes = found(&terms, &Index::new(&terms), "kubernetes");
+    terms.extend(made_up(2000 - real));
+    let index = Index::new(&terms);
+    assert_eq!(index.len(), 2000);
+    assert_eq!(found(&terms, &index, "kubernetes"), kubernetes);
+    assert_eq!(found(&terms, &index, "kubernets")[0], "kubernetes");
+    let hits = index.search("quoting");
+    let made_up = hits.iter().filter(|hit| hit.term >= real);
+    assert!(made_up.clone().all(|hit| hit.rank == Rank::Definition));
+    assert_eq!(made_up.count(), 2000 - real);
+    let order = |hit: &Hit| {
+        let key = index.sort_key(hit.term);
+        (hit.rank, hit.alias.is_some(), key.len(), key)
+    };
+    assert!(hits
+        .windows(2)
+        .all(|pair| order(&pair[0]) <= order(&pair[1])));
+}
