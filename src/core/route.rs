@@ -95,13 +95,14 @@ impl Route {
         }
     }
 
-    /// The page's heading and document title.
+    /// The page's heading and document title; a term's page is titled
+    /// after the term once the glossary has loaded.
     pub fn title(&self) -> String {
         match self {
             Route::Dashboard => "Dashboard".to_owned(),
             Route::Assess => "Readiness self-assessment".to_owned(),
             Route::Glossary => "Vocabulary glossary".to_owned(),
-            Route::GlossaryTerm(id) => format!("Glossary: {id}"),
+            Route::GlossaryTerm(_) => "Glossary".to_owned(),
             Route::Plan => "Plan builder".to_owned(),
             Route::Evidence => "Accomplishment log".to_owned(),
             Route::Talk => "Conversation prep".to_owned(),

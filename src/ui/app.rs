@@ -98,13 +98,12 @@ fn current_route() -> Route {
     Route::parse(&location_hash()).unwrap_or(Route::Dashboard)
 }
 
-/// Titles the document after the page and, after a navigation, moves focus
-/// to the page's heading so that screen readers announce it.
+/// After a navigation, moves focus to the page's heading so that screen
+/// readers announce it. (Each page's header titles the document.)
 #[hook]
 fn use_page_focus(route: &Route) {
     let first = use_mut_ref(|| true);
-    use_effect_with(route.clone(), move |route| {
-        dom::document().set_title(&format!("{} · Rungs", route.title()));
+    use_effect_with(route.clone(), move |_| {
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
             dom::focus("#main h1");
         }

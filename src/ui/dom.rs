@@ -75,3 +75,10 @@ pub fn focus(selector: &str) {
         let _ = element.focus();
     }
 }
+
+/// Moves keyboard focus to `selector` once the render under way has
+/// reached the page: for an element the current event is about to create.
+pub fn focus_after_render(selector: &str) {
+    let selector = selector.to_owned();
+    gloo_timers::callback::Timeout::new(0, move || focus(&selector)).forget();
+}

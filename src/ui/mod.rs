@@ -9,6 +9,7 @@ pub mod pages;
 pub mod panic;
 pub mod state;
 pub mod storage;
+pub mod terms;
 
 use app::{App, AppProps};
 

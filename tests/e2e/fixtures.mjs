@@ -9,7 +9,7 @@ export const ROUTES = [
   { hash: '#/', title: 'Dashboard', nav: 'Dashboard' },
   { hash: '#/assess', title: 'Readiness self-assessment', nav: 'Assess' },
   { hash: '#/glossary', title: 'Vocabulary glossary', nav: 'Glossary' },
-  { hash: '#/glossary/error-budget', title: 'Glossary: error-budget', nav: 'Glossary' },
+  { hash: '#/glossary/error-budget', title: 'Error budget', nav: 'Glossary' },
   { hash: '#/plan', title: 'Plan builder', nav: 'Plan' },
   { hash: '#/evidence', title: 'Accomplishment log', nav: 'Evidence' },
   { hash: '#/talk', title: 'Conversation prep', nav: 'Talk' },

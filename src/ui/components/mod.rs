@@ -7,3 +7,4 @@ pub mod header;
 pub mod notices;
 pub mod page_header;
 pub mod radar;
+pub mod term_links;

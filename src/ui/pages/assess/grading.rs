@@ -8,7 +8,9 @@ use yew::prelude::*;
 
 use crate::core::assessment::{Assessment, Edit, Grade, Perspective, Rating, Report};
 use crate::core::rubric::{Criterion, Rubric};
+use crate::ui::components::term_links;
 use crate::ui::dom;
+use crate::ui::terms::{use_glossed, Glossed};
 
 #[derive(Properties, PartialEq)]
 pub struct GradingProps {
@@ -22,6 +24,7 @@ pub struct GradingProps {
 #[function_component]
 pub fn Grading(props: &GradingProps) -> Html {
     let area_index = use_state(|| 0usize);
+    let glossed = use_glossed();
     let Some(selection) = props.assessment.selection(&props.rubric) else {
         return Html::default();
     };
@@ -76,6 +79,7 @@ pub fn Grading(props: &GradingProps) -> Html {
                 criterion,
                 props.assessment.rating(&criterion.id),
                 &props.on_edit,
+                glossed.as_deref(),
             )
         });
         html! {
@@ -133,6 +137,7 @@ fn criterion_card(
     criterion: &Criterion,
     rating: Option<&Rating>,
     on_edit: &Callback<Edit>,
+    glossed: Option<&Glossed>,
 ) -> Html {
     let rating = rating.cloned().unwrap_or_default();
     let id = &criterion.id;
@@ -204,10 +209,12 @@ fn criterion_card(
     };
     let evidence_id = format!("evidence-{}", id);
     let note_id = format!("note-{}", id);
+    let (text, popovers) = term_links::linked(&criterion.text, glossed, id);
     html! {
         <div class="criterion" key={id.as_str()}>
             <fieldset role="radiogroup">
-                <legend>{ &criterion.text }</legend>
+                <legend>{ text }</legend>
+                { popovers }
                 <div class="grade-choices">{ for choices }</div>
             </fieldset>
             if rating.mine.is_some_and(Grade::meets) && !rating.has_evidence() {
@@ -217,11 +224,13 @@ fn criterion_card(
                 <summary>{ summary }</summary>
                 <div class="field">
                     <label for={evidence_id.clone()}>{ "Evidence: what you did, and where it shows" }</label>
-                    <textarea id={evidence_id} rows="2" value={rating.evidence.clone()} oninput={text_edit(evidence)} />
+                    <textarea id={evidence_id.clone()} rows="2" value={rating.evidence.clone()} oninput={text_edit(evidence)} />
+                    { term_links::mentions(&rating.evidence, glossed, &evidence_id) }
                 </div>
                 <div class="field">
                     <label for={note_id.clone()}>{ "Note to yourself" }</label>
-                    <textarea id={note_id} rows="2" value={rating.note.clone()} oninput={text_edit(note)} />
+                    <textarea id={note_id.clone()} rows="2" value={rating.note.clone()} oninput={text_edit(note)} />
+                    { term_links::mentions(&rating.note, glossed, &note_id) }
                 </div>
                 <div class="others">
                     { other(Perspective::Manager) }

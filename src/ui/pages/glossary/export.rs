@@ -1,0 +1,148 @@
+//! Export the glossary, or just the learning list, as Markdown or a
+//! printed page.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{tag_label, Terms};
+use crate::core::glossary::Term;
+use crate::core::vocabulary::{markdown, Familiarity, Vocabulary};
+use crate::ui::dom;
+use crate::ui::state::use_app;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Selection {
+    All,
+    Learning,
+}
+
+impl Selection {
+    fn title(self) -> &'static str {
+        match self {
+            Selection::All => "Glossary",
+            Selection::Learning => "My learning list",
+        }
+    }
+
+    fn stem(self) -> &'static str {
+        match self {
+            Selection::All => "rungs-glossary",
+            Selection::Learning => "rungs-learning-list",
+        }
+    }
+
+    /// The chosen terms, A–Z.
+    fn terms<'a>(self, terms: &'a Terms, vocabulary: &Vocabulary) -> Vec<&'a Term> {
+        let mut chosen: Vec<&Term> = terms
+            .iter()
+            .filter(|t| {
+                self == Selection::All || vocabulary.familiarity(&t.id) == Familiarity::Learning
+            })
+            .collect();
+        chosen.sort_by_cached_key(|t| crate::core::fold::compact(&t.name));
+        chosen
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExportProps {
+    pub terms: Rc<Terms>,
+}
+
+#[function_component]
+pub fn Export(props: &ExportProps) -> Html {
+    let app = use_app();
+    let vocabulary = &app.state.document.vocabulary;
+    let selection = use_state(|| Selection::All);
+    // What to print, once asked: the sheet is only built for printing.
+    let printing = use_state(|| None::<Selection>);
+    let prints = use_state(|| 0u32);
+    use_effect_with(*prints, |prints| {
+        if *prints > 0 {
+            let _ = dom::window().print();
+        }
+    });
+
+    let learning = Selection::Learning.terms(&props.terms, vocabulary).len();
+    let choice = |value: Selection, label: String| {
+        let checked = *selection == value;
+        let selection = selection.clone();
+        let onchange = Callback::from(move |_: Event| selection.set(value));
+        html! {
+            <label class="grade-choice">
+                <input type="radio" name="glossary-export" {checked} {onchange} />
+                { label }
+            </label>
+        }
+    };
+    let download = {
+        let terms = props.terms.clone();
+        let vocabulary = vocabulary.clone();
+        let selection = *selection;
+        Callback::from(move |_: MouseEvent| {
+            let chosen = selection.terms(&terms, &vocabulary);
+            let text = markdown(selection.title(), &chosen, &vocabulary);
+            dom::download(&text, &dom::dated_filename(selection.stem(), "md"));
+        })
+    };
+    let print = {
+        let printing = printing.clone();
+        let prints = prints.clone();
+        let selection = *selection;
+        Callback::from(move |_: MouseEvent| {
+            printing.set(Some(selection));
+            prints.set(*prints + 1);
+        })
+    };
+    let empty = *selection == Selection::Learning && learning == 0;
+    html! {
+        <>
+            <details class="tool" id="export-tool">
+                <summary>{ "Export" }</summary>
+                <fieldset class="field">
+                    <legend>{ "What to export" }</legend>
+                    <div class="grade-choices">
+                        { choice(Selection::All, format!("All terms ({})", props.terms.len())) }
+                        { choice(Selection::Learning, format!("My learning list ({learning})")) }
+                    </div>
+                </fieldset>
+                if empty {
+                    <p class="hint">{ "Your learning list is empty: mark terms as Learning on their pages." }</p>
+                } else {
+                    <div class="actions">
+                        <button type="button" onclick={download}>{ "Download Markdown" }</button>
+                        <button type="button" onclick={print}>{ "Print" }</button>
+                    </div>
+                }
+            </details>
+            if let Some(chosen) = *printing {
+                { sheet(chosen, &props.terms, vocabulary) }
+            }
+        </>
+    }
+}
+
+/// The printed page: hidden on screen, the only thing printed.
+fn sheet(selection: Selection, terms: &Terms, vocabulary: &Vocabulary) -> Html {
+    let chosen = selection.terms(terms, vocabulary);
+    html! {
+        <section class="print-sheet" aria-label={format!("{} for printing", selection.title())}>
+            <h1>{ selection.title() }</h1>
+            <p>{ format!("{} terms, from Rungs.", chosen.len()) }</p>
+            { for chosen.iter().map(|term| html! {
+                <article class="print-term">
+                    <h2>{ &term.name }</h2>
+                    if !term.aliases.is_empty() {
+                        <p class="term-aliases">{ format!("Also: {}", term.aliases.join(", ")) }</p>
+                    }
+                    <p>{ &term.definition }</p>
+                    if !term.example.is_empty() {
+                        <p class="term-example">{ "In a promotion conversation: " }{ &term.example }</p>
+                    }
+                    <p class="muted">{ term.tags.iter().map(|t| tag_label(t)).collect::<Vec<_>>().join(" · ") }</p>
+                </article>
+            }) }
+        </section>
+    }
+}

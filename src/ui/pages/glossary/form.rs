@@ -1,0 +1,231 @@
+//! Adding and editing the user's own terms.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlDetailsElement, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::{tag_label, use_vocab_edit, Terms};
+use crate::core::glossary::TAGS;
+use crate::core::route::Route;
+use crate::core::vocabulary::{check, Draft, Field, Problem, VocabEdit};
+use crate::ui::dom;
+
+#[derive(Properties, PartialEq)]
+pub struct AddProps {
+    pub terms: Rc<Terms>,
+    /// A draft to open the form with (from "add it as your own term").
+    pub draft: Option<Draft>,
+    pub on_open: UseStateSetter<Option<Draft>>,
+}
+
+/// "Add your own term": a disclosure holding the form.
+#[function_component]
+pub fn AddTerm(props: &AddProps) -> Html {
+    let open = use_state(|| false);
+    {
+        let open = open.clone();
+        use_effect_with(props.draft.clone(), move |draft| {
+            if draft.is_some() {
+                open.set(true);
+            }
+        });
+    }
+    let ontoggle = {
+        let open = open.clone();
+        let on_open = props.on_open.clone();
+        Callback::from(move |event: Event| {
+            let now = event.target_unchecked_into::<HtmlDetailsElement>().open();
+            if !now {
+                on_open.set(None);
+            }
+            open.set(now);
+        })
+    };
+    let on_done = {
+        let open = open.clone();
+        let on_open = props.on_open.clone();
+        Callback::from(move |saved: Option<String>| {
+            open.set(false);
+            on_open.set(None);
+            match saved {
+                Some(id) => {
+                    let _ = dom::window()
+                        .location()
+                        .set_hash(&Route::GlossaryTerm(id).href());
+                }
+                None => dom::focus("#glossary-add-tool summary"),
+            }
+        })
+    };
+    let preset = props.draft.is_some();
+    let draft = props.draft.clone().unwrap_or_default();
+    let key = draft.name.clone();
+    html! {
+        <details id="glossary-add-tool" class="tool" open={*open} {ontoggle}>
+            <summary>{ "Add your own term" }</summary>
+            if *open {
+                <TermForm {key} terms={props.terms.clone()} {draft} editing={None::<AttrValue>} {on_done} focus_first={preset} />
+            }
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FormProps {
+    pub terms: Rc<Terms>,
+    pub draft: Draft,
+    /// The id of the own term being edited; `None` adds a new one.
+    pub editing: Option<AttrValue>,
+    /// Called with the saved term's id, or `None` when cancelled.
+    pub on_done: Callback<Option<String>>,
+    #[prop_or_default]
+    pub focus_first: bool,
+}
+
+/// The fields of a term, checked on saving; each problem is shown beside
+/// its field and nothing is saved until there are none.
+#[function_component]
+pub fn TermForm(props: &FormProps) -> Html {
+    let draft = use_state(|| props.draft.clone());
+    let problems = use_state(Vec::<Problem>::new);
+    let on_edit = use_vocab_edit();
+    {
+        let focus_first = props.focus_first;
+        use_effect_with((), move |()| {
+            if focus_first {
+                dom::focus("#term-name");
+            }
+        });
+    }
+
+    let text_input = |set: fn(&mut Draft, String)| {
+        let draft = draft.clone();
+        Callback::from(move |event: InputEvent| {
+            let target = event.target().expect("an input");
+            let value = match target.dyn_ref::<HtmlTextAreaElement>() {
+                Some(area) => area.value(),
+                None => target.unchecked_into::<HtmlInputElement>().value(),
+            };
+            let mut next = (*draft).clone();
+            set(&mut next, value);
+            draft.set(next);
+        })
+    };
+    let onsubmit = {
+        let draft = draft.clone();
+        let problems = problems.clone();
+        let terms = props.terms.clone();
+        let editing = props.editing.clone();
+        let on_done = props.on_done.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            match check(&draft, editing.as_deref(), &terms.all()) {
+                Ok(term) => {
+                    let id = term.id.clone();
+                    on_edit.emit(if editing.is_some() {
+                        VocabEdit::Update(term)
+                    } else {
+                        VocabEdit::Add(term)
+                    });
+                    on_done.emit(Some(id));
+                }
+                Err(found) => {
+                    if let Some(first) = found.first() {
+                        dom::focus(&format!("#term-{}", first.field.id()));
+                    }
+                    problems.set(found);
+                }
+            }
+        })
+    };
+    let cancel = {
+        let on_done = props.on_done.clone();
+        Callback::from(move |_: MouseEvent| on_done.emit(None))
+    };
+    let problem = |field: Field| problems.iter().find(|p| p.field == field);
+    let described = |field: Field, hint: Option<&str>| {
+        let mut ids: Vec<String> = hint.map(str::to_owned).into_iter().collect();
+        if problem(field).is_some() {
+            ids.push(format!("term-{}-error", field.id()));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    let error = |field: Field| {
+        problem(field).map(|p| {
+            html! { <p id={format!("term-{}-error", field.id())} class="field-error">{ &p.message }</p> }
+        })
+    };
+    let invalid = |field: Field| problem(field).map(|_| "true");
+
+    let tags = TAGS.iter().enumerate().map(|(i, tag)| {
+        let checked = draft.tags.iter().any(|t| t == tag);
+        let draft = draft.clone();
+        let onchange = Callback::from(move |_: Event| {
+            let mut next = (*draft).clone();
+            if checked {
+                next.tags.retain(|t| t != tag);
+            } else {
+                next.tags.push((*tag).to_owned());
+            }
+            draft.set(next);
+        });
+        html! {
+            <label class="grade-choice">
+                // The first box is where a problem with the tags sends focus.
+                <input type="checkbox" id={(i == 0).then_some("term-tags")} value={*tag} {checked} {onchange} />
+                { tag_label(tag) }
+            </label>
+        }
+    });
+    let saving = if props.editing.is_some() {
+        "Save changes"
+    } else {
+        "Add the term"
+    };
+    html! {
+        <form class="term-form" novalidate=true {onsubmit}>
+            if !problems.is_empty() {
+                <p class="field-error" role="alert">
+                    { format!("{} to fix before saving; nothing has been saved yet.", match problems.len() { 1 => "One thing".to_owned(), n => format!("{n} things") }) }
+                </p>
+            }
+            <div class="field">
+                <label for="term-name">{ "Term" }</label>
+                <input id="term-name" type="text" value={draft.name.clone()} oninput={text_input(|d, v| d.name = v)}
+                    aria-invalid={invalid(Field::Name)} aria-describedby={described(Field::Name, None)} />
+                { error(Field::Name) }
+            </div>
+            <div class="field">
+                <label for="term-aliases">{ "Abbreviations and other names" }</label>
+                <input id="term-aliases" type="text" value={draft.aliases.clone()} oninput={text_input(|d, v| d.aliases = v)}
+                    aria-invalid={invalid(Field::Aliases)} aria-describedby={described(Field::Aliases, Some("term-aliases-hint"))} />
+                <p id="term-aliases-hint" class="hint">{ "Optional. Separate them with commas." }</p>
+                { error(Field::Aliases) }
+            </div>
+            <fieldset class="field" aria-invalid={invalid(Field::Tags)} aria-describedby={described(Field::Tags, None)}>
+                <legend>{ "Tags" }</legend>
+                <div class="grade-choices">{ for tags }</div>
+                { error(Field::Tags) }
+            </fieldset>
+            <div class="field">
+                <label for="term-definition">{ "What it means" }</label>
+                <textarea id="term-definition" rows="3" value={draft.definition.clone()} oninput={text_input(|d, v| d.definition = v)}
+                    aria-invalid={invalid(Field::Definition)} aria-describedby={described(Field::Definition, None)} />
+                { error(Field::Definition) }
+            </div>
+            <div class="field">
+                <label for="term-example">{ "How you would use it in a promotion conversation" }</label>
+                <textarea id="term-example" rows="2" value={draft.example.clone()} oninput={text_input(|d, v| d.example = v)}
+                    aria-invalid={invalid(Field::Example)} aria-describedby={described(Field::Example, Some("term-example-hint"))} />
+                <p id="term-example-hint" class="hint">{ "Optional." }</p>
+                { error(Field::Example) }
+            </div>
+            <div class="actions">
+                <button type="submit">{ saving }</button>
+                <button type="button" class="secondary" onclick={cancel}>{ "Cancel" }</button>
+            </div>
+        </form>
+    }
+}

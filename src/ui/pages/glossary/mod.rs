@@ -1,0 +1,51 @@
+//! `#/glossary` and `#/glossary/<id>`: the vocabulary glossary.
+
+mod export;
+mod form;
+mod practice;
+mod search;
+mod term;
+
+use std::ops::Range;
+
+use yew::prelude::*;
+
+pub use crate::ui::terms::{use_terms, use_vocab_edit, Terms};
+
+pub use search::GlossaryPage;
+pub use term::TermPage;
+
+/// `text` with the byte ranges in `marks` wrapped in `<mark>`.
+pub fn marked(text: &str, marks: &[Range<usize>]) -> Html {
+    if marks.is_empty() {
+        return html! { { text } };
+    }
+    let mut parts = Vec::with_capacity(marks.len() * 2 + 1);
+    let mut at = 0;
+    for range in marks {
+        if range.start > at {
+            parts.push(html! { { &text[at..range.start] } });
+        }
+        parts.push(html! { <mark>{ &text[range.clone()] }</mark> });
+        at = range.end;
+    }
+    if at < text.len() {
+        parts.push(html! { { &text[at..] } });
+    }
+    parts.into_iter().collect()
+}
+
+/// The display name of a tag id.
+pub fn tag_label(tag: &str) -> &'static str {
+    match tag {
+        "devops" => "DevOps",
+        "cloud" => "Cloud",
+        "reliability" => "Reliability",
+        "architecture" => "Architecture",
+        "data" => "Data",
+        "security" => "Security",
+        "process" => "Process",
+        "career" => "Career",
+        _ => "Other",
+    }
+}

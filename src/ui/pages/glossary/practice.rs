@@ -1,0 +1,206 @@
+//! A short practice: a definition is shown, the user names the term.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::Terms;
+use crate::core::route::Route;
+use crate::core::vocabulary::{check_answer, masked_definition, pick, pool, Pool, Verdict};
+use crate::ui::dom;
+use crate::ui::state::use_app;
+
+/// Questions in one round.
+const QUESTIONS: usize = 5;
+
+#[derive(Clone, Debug, PartialEq)]
+struct Round {
+    questions: Vec<usize>,
+    /// The verdict on each question answered so far.
+    verdicts: Vec<Verdict>,
+    answer: String,
+    /// The current question has been checked and awaits "Next".
+    checked: bool,
+}
+
+impl Round {
+    /// The question on screen.
+    fn at(&self) -> usize {
+        self.verdicts.len() - usize::from(self.checked)
+    }
+
+    fn done(&self) -> bool {
+        !self.checked && self.verdicts.len() == self.questions.len()
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PracticeProps {
+    pub terms: Rc<Terms>,
+}
+
+#[function_component]
+pub fn Practice(props: &PracticeProps) -> Html {
+    let app = use_app();
+    let chosen = use_state(|| Pool::Learning);
+    let round = use_state(|| None::<Round>);
+    let all = props.terms.all();
+    let candidates = pool(&all, &app.state.document.vocabulary, *chosen);
+
+    let on_pool = {
+        let chosen = chosen.clone();
+        Callback::from(move |event: Event| {
+            let id = event.target_unchecked_into::<HtmlSelectElement>().value();
+            chosen.set(Pool::from_id(&id).unwrap_or(Pool::Learning));
+        })
+    };
+    let start = {
+        let round = round.clone();
+        let candidates = candidates.clone();
+        Callback::from(move |_: MouseEvent| {
+            let seed = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+            round.set(Some(Round {
+                questions: pick(&candidates, QUESTIONS, seed),
+                verdicts: Vec::new(),
+                answer: String::new(),
+                checked: false,
+            }));
+            dom::focus_after_render("#practice-answer");
+        })
+    };
+
+    let body = match &*round {
+        None => {
+            let count = candidates.len();
+            html! {
+                <>
+                    <div class="field">
+                        <label for="practice-pool">{ "Practise with" }</label>
+                        <select id="practice-pool" onchange={on_pool}>
+                            { for Pool::ALL.iter().map(|p| html! {
+                                <option value={p.id()} selected={*p == *chosen}>{ p.label() }</option>
+                            }) }
+                        </select>
+                    </div>
+                    if count == 0 {
+                        <p class="hint">{ "No terms here yet. Mark terms as Learning on their pages, or practise with all terms." }</p>
+                    } else {
+                        <p class="hint">{ format!("{} questions from {count} {}.", QUESTIONS.min(count), if count == 1 { "term" } else { "terms" }) }</p>
+                        <button type="button" onclick={start}>{ "Start practising" }</button>
+                    }
+                </>
+            }
+        }
+        Some(current) if current.done() => summary(&props.terms, current, start),
+        Some(current) => question(&props.terms, current, &round),
+    };
+    html! {
+        <details class="tool" id="practice-tool">
+            <summary>{ "Practise" }</summary>
+            <div class="practice">{ body }</div>
+        </details>
+    }
+}
+
+fn question(terms: &Terms, current: &Round, round: &UseStateHandle<Option<Round>>) -> Html {
+    let at = current.at();
+    let term = terms.get(current.questions[at]);
+    let checked = current.checked;
+    let oninput = {
+        let round = round.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(current) = &*round {
+                round.set(Some(Round {
+                    answer: event.target_unchecked_into::<HtmlInputElement>().value(),
+                    ..current.clone()
+                }));
+            }
+        })
+    };
+    let onsubmit = {
+        let round = round.clone();
+        let verdict = check_answer(term, &current.answer);
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(current) = &*round else { return };
+            let mut next = current.clone();
+            if next.checked {
+                next.checked = false;
+                next.answer.clear();
+                let focus = if next.done() {
+                    "#practice-result"
+                } else {
+                    "#practice-answer"
+                };
+                round.set(Some(next));
+                dom::focus_after_render(focus);
+            } else {
+                next.verdicts.push(verdict);
+                next.checked = true;
+                round.set(Some(next));
+            }
+        })
+    };
+    let feedback = checked.then(|| {
+        let link =
+            html! { <a href={Route::GlossaryTerm(term.id.clone()).href()}>{ &term.name }</a> };
+        match current.verdicts[at] {
+            Verdict::Right => html! { <>{ "Right: " }{ link }{ "." }</> },
+            Verdict::Close => html! { <>{ "Right, nearly spelled: " }{ link }{ "." }</> },
+            Verdict::Wrong => html! { <>{ "Not this time. It is " }{ link }{ "." }</> },
+        }
+    });
+    let last = at + 1 == current.questions.len();
+    html! {
+        <form {onsubmit}>
+            <h3>{ format!("Question {} of {}", at + 1, current.questions.len()) }</h3>
+            <blockquote class="practice-definition"><p>{ masked_definition(term) }</p></blockquote>
+            <div class="field">
+                <label for="practice-answer">{ "Which term is this?" }</label>
+                <input id="practice-answer" type="text" autocomplete="off" spellcheck="false"
+                    value={current.answer.clone()} {oninput} readonly={checked} />
+            </div>
+            <p class="status" role="status">{ feedback }</p>
+            <button type="submit">{ match (checked, last) {
+                (false, _) => "Check",
+                (true, false) => "Next question",
+                (true, true) => "See how you did",
+            } }</button>
+        </form>
+    }
+}
+
+fn summary(terms: &Terms, current: &Round, again: Callback<MouseEvent>) -> Html {
+    let right = current
+        .verdicts
+        .iter()
+        .filter(|v| **v != Verdict::Wrong)
+        .count();
+    let rows = current
+        .questions
+        .iter()
+        .zip(&current.verdicts)
+        .map(|(term, verdict)| {
+            let term = terms.get(*term);
+            let mark = if *verdict == Verdict::Wrong {
+                "Missed"
+            } else {
+                "Knew it"
+            };
+            html! {
+                <li>
+                    <a href={Route::GlossaryTerm(term.id.clone()).href()}>{ &term.name }</a>
+                    { format!(": {mark}") }
+                </li>
+            }
+        });
+    html! {
+        <>
+            <h3 tabindex="-1" id="practice-result">{ format!("You knew {right} of {}", current.questions.len()) }</h3>
+            <ul>{ for rows }</ul>
+            <p class="hint">{ "Open a term to mark it as Learning or Confident." }</p>
+            <button type="button" onclick={again}>{ "Practise again" }</button>
+        </>
+    }
+}

@@ -1,0 +1,193 @@
+//! `#/glossary/<id>`: one term's own page.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::form::TermForm;
+use super::{tag_label, use_terms, use_vocab_edit, Terms};
+use crate::core::route::Route;
+use crate::core::vocabulary::{Draft, Familiarity, VocabEdit};
+use crate::ui::components::page_header::PageHeader;
+use crate::ui::dom;
+use crate::ui::state::use_app;
+
+#[derive(Properties, PartialEq)]
+pub struct TermProps {
+    pub id: AttrValue,
+}
+
+/// The heading stays one element while the glossary loads and the term
+/// appears, so that focus placed on it after navigation stays there.
+#[function_component]
+pub fn TermPage(props: &TermProps) -> Html {
+    let terms = use_terms();
+    let editing = use_state(|| false);
+    let found = terms
+        .as_ref()
+        .ok()
+        .and_then(|terms| Some((terms.clone(), terms.find(&props.id)?)));
+    let title = match (&terms, &found) {
+        (Err(_), _) => "Glossary".to_owned(),
+        (Ok(_), None) => "No such term".to_owned(),
+        (Ok(_), Some((terms, index))) if *editing => format!("Edit “{}”", terms.get(*index).name),
+        (Ok(_), Some((terms, index))) => terms.get(*index).name.clone(),
+    };
+    let body = match (terms, found) {
+        (Err(status), _) => status,
+        (Ok(_), Some((terms, index))) => html! { <TermView {terms} {index} {editing} /> },
+        (Ok(_), None) => html! {
+            <>
+                <p>{ format!("The glossary has no term “{}”. It may have been one of your own terms that you deleted.", props.id) }</p>
+                <p><a href={Route::Glossary.href()}>{ "Search the glossary" }</a></p>
+            </>
+        },
+    };
+    html! {
+        <article class="term-page">
+            <PageHeader {title} />
+            { body }
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ViewProps {
+    terms: Rc<Terms>,
+    index: usize,
+    editing: UseStateHandle<bool>,
+}
+
+#[function_component]
+fn TermView(props: &ViewProps) -> Html {
+    let terms = &props.terms;
+    let term = terms.get(props.index);
+    let own = terms.is_own(props.index);
+    let app = use_app();
+    let on_edit = use_vocab_edit();
+    let editing = props.editing.clone();
+    let confirming = use_state(|| false);
+    let familiarity = app.state.document.vocabulary.familiarity(&term.id);
+
+    if *editing {
+        let on_done = {
+            let editing = editing.clone();
+            Callback::from(move |_: Option<String>| {
+                editing.set(false);
+                dom::focus("#main h1");
+            })
+        };
+        return html! {
+            <TermForm terms={terms.clone()} draft={Draft::from_term(term)} editing={Some(AttrValue::from(term.id.clone()))} {on_done} />
+        };
+    }
+
+    let related = term.related.iter().filter_map(|id| terms.find(id)).map(|i| {
+        let related = terms.get(i);
+        html! { <li><a href={Route::GlossaryTerm(related.id.clone()).href()}>{ &related.name }</a></li> }
+    });
+    let familiarity_choice = familiarity_choice(&term.id, familiarity, &on_edit);
+    let actions = own.then(|| {
+        let edit = {
+            let editing = editing.clone();
+            Callback::from(move |_: MouseEvent| editing.set(true))
+        };
+        let ask = {
+            let confirming = confirming.clone();
+            Callback::from(move |_: MouseEvent| {
+                confirming.set(true);
+                dom::focus_after_render("#delete-confirm-no");
+            })
+        };
+        let keep = {
+            let confirming = confirming.clone();
+            Callback::from(move |_: MouseEvent| {
+                confirming.set(false);
+                dom::focus_after_render("#delete-term");
+            })
+        };
+        let delete = {
+            let on_edit = on_edit.clone();
+            let id = term.id.clone();
+            Callback::from(move |_: MouseEvent| {
+                on_edit.emit(VocabEdit::Delete(id.clone()));
+                let _ = dom::window().location().set_hash(&Route::Glossary.href());
+            })
+        };
+        html! {
+            <section class="card" aria-labelledby="own-term-heading">
+                <h2 id="own-term-heading">{ "Your term" }</h2>
+                if *confirming {
+                    <div role="alert" class="confirm">
+                        <p>{ format!("Delete “{}” from your glossary? Its familiarity goes with it.", term.name) }</p>
+                        <div class="actions">
+                            <button type="button" class="danger" onclick={delete}>{ "Delete it" }</button>
+                            <button type="button" id="delete-confirm-no" onclick={keep}>{ "Keep it" }</button>
+                        </div>
+                    </div>
+                } else {
+                    <div class="actions">
+                        <button type="button" onclick={edit}>{ "Edit" }</button>
+                        <button type="button" id="delete-term" onclick={ask}>{ "Delete…" }</button>
+                    </div>
+                }
+            </section>
+        }
+    });
+
+    html! {
+        <>
+            if !term.aliases.is_empty() {
+                <p class="term-aliases">{ format!("Also: {}", term.aliases.join(", ")) }</p>
+            }
+            <p class="term-result-meta">
+                { for term.tags.iter().map(|tag| html! { <span class="tag">{ tag_label(tag) }</span> }) }
+                if own {
+                    <span class="tag tag-own">{ "Yours" }</span>
+                }
+            </p>
+            <div class="term-body">
+                <section aria-labelledby="definition-heading">
+                    <h2 id="definition-heading">{ "What it means" }</h2>
+                    <p class="term-definition">{ &term.definition }</p>
+                    if !term.example.is_empty() {
+                        <h2>{ "In a promotion conversation" }</h2>
+                        <blockquote class="term-example"><p>{ &term.example }</p></blockquote>
+                    }
+                    if !term.related.is_empty() {
+                        <h2>{ "Related terms" }</h2>
+                        <ul class="related">{ for related }</ul>
+                    }
+                </section>
+                <div class="term-side">
+                    { familiarity_choice }
+                    { actions }
+                </div>
+            </div>
+            <p><a href={Route::Glossary.href()}>{ "← Back to the glossary" }</a></p>
+        </>
+    }
+}
+
+/// New / learning / confident, as a radio group.
+pub fn familiarity_choice(id: &str, chosen: Familiarity, on_edit: &Callback<VocabEdit>) -> Html {
+    let name = format!("familiarity-{id}");
+    let options = Familiarity::ALL.iter().map(|f| {
+        let f = *f;
+        let on_edit = on_edit.clone();
+        let id = id.to_owned();
+        let onchange = Callback::from(move |_: Event| on_edit.emit(VocabEdit::SetFamiliarity(id.clone(), f)));
+        html! {
+            <label class="grade-choice">
+                <input type="radio" name={name.clone()} value={f.id()} checked={chosen == f} {onchange} />
+                { f.label() }
+            </label>
+        }
+    });
+    html! {
+        <fieldset class="card familiarity-choice">
+            <legend>{ "How well do you know it?" }</legend>
+            <div class="grade-choices">{ for options }</div>
+        </fieldset>
+    }
+}
