@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use gloo_storage::{LocalStorage, Storage};
+use rungs::core::glossary::{Glossary, Term};
 use rungs::core::persist::{Backend, BackendError, Location, Problem};
 use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
 use rungs::ui::app::{App, AppProps};
@@ -13,7 +14,7 @@ use rungs::ui::panic::show_error_page;
 use rungs::ui::storage::{probe, Session, WebBackend};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlSelectElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -425,4 +426,108 @@ async fn next_task() {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn input(element: &Element) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    element
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+fn term(id: &str, name: &str, aliases: &[&str], definition: &str) -> Term {
+    Term {
+        id: id.into(),
+        name: name.into(),
+        aliases: aliases.iter().map(|a| (*a).into()).collect(),
+        tags: vec!["cloud".into()],
+        related: Vec::new(),
+        definition: definition.into(),
+        example: format!("I used {name} well."),
+    }
+}
+
+fn small_glossary() -> Glossary {
+    Glossary {
+        terms: vec![
+            term(
+                "kubernetes",
+                "Kubernetes",
+                &["K8s"],
+                "Runs containers on a cluster.",
+            ),
+            term("pod", "Pod", &[], "The smallest unit Kubernetes schedules."),
+            term("alpha", "Alpha", &[], "The first letter, used in tests."),
+        ],
+    }
+}
+
+#[wasm_bindgen_test]
+async fn glossary_search_ranks_and_marks_results_as_you_type() {
+    clear("rungs-test-glossary");
+    provide(Some(small_glossary()));
+    let _route = AtRoute::new("#/glossary");
+    let app = Mounted::new(Session::open_in("rungs-test-glossary")).await;
+    assert_eq!(app.text("#glossary-count"), "3 terms");
+    assert_eq!(app.text(".term-result-name"), "Alpha\nKubernetes\nPod");
+
+    let search: HtmlInputElement = app.all("input[type='search']")[0].clone().unchecked_into();
+    search.set_value("kubernets");
+    input(&search);
+    yew::scheduler::flush().await;
+    // The name matches despite the typo; the pod only by its definition.
+    assert_eq!(app.text(".term-result-name"), "Kubernetes");
+    assert_eq!(app.text(".term-result-name mark"), "Kubernetes");
+    assert_eq!(app.text("#glossary-count"), "1 match for “kubernets”");
+
+    search.set_value("k8s");
+    input(&search);
+    yew::scheduler::flush().await;
+    assert_eq!(app.text(".term-result-name"), "Kubernetes");
+    assert_eq!(app.text(".term-alias"), "also K8s");
+
+    search.set_value("kubernetes");
+    input(&search);
+    yew::scheduler::flush().await;
+    assert_eq!(app.text(".term-result-name"), "Kubernetes\nPod");
+    provide::<Glossary>(None);
+}
+
+#[wasm_bindgen_test]
+async fn criteria_link_glossary_terms_to_their_definitions() {
+    clear("rungs-test-links");
+    provide(Some(small_rubric()));
+    provide(Some(small_glossary()));
+    let _route = AtRoute::new("#/assess");
+    let app = Mounted::new(Session::open_in("rungs-test-links")).await;
+    let current: HtmlSelectElement = app.all("#assess-current")[0].clone().unchecked_into();
+    current.set_value("one");
+    change(&current);
+    yew::scheduler::flush().await;
+
+    // The legend still reads as the criterion, with the term a button in it.
+    assert_eq!(
+        app.text("fieldset legend"),
+        "Alpha at level one\nAlpha at level two"
+    );
+    let buttons = app.all("legend button.term-link");
+    assert_eq!(buttons.len(), 2);
+    assert_eq!(buttons[0].text_content().unwrap(), "Alpha");
+    // It opens a popover outside the legend, with the definition and a link.
+    let target = buttons[0].get_attribute("popovertarget").unwrap();
+    let popover = document().get_element_by_id(&target).unwrap();
+    assert_eq!(popover.get_attribute("popover").as_deref(), Some("auto"));
+    assert!(popover.closest("legend").unwrap().is_none());
+    assert!(popover
+        .text_content()
+        .unwrap()
+        .contains("The first letter, used in tests."));
+    let link = popover.query_selector("a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("#/glossary/alpha")
+    );
+    provide::<Rubric>(None);
+    provide::<Glossary>(None);
 }

@@ -133,7 +133,7 @@ pub fn TermForm(props: &FormProps) -> Html {
                 }
                 Err(found) => {
                     if let Some(first) = found.first() {
-                        dom::focus(&format!("#term-{}", first.field.id()));
+                        dom::focus_after_render(&format!("#term-{}", first.field.id()));
                     }
                     problems.set(found);
                 }

@@ -185,9 +185,11 @@ pub fn familiarity_choice(id: &str, chosen: Familiarity, on_edit: &Callback<Voca
         }
     });
     html! {
-        <fieldset class="card familiarity-choice">
-            <legend>{ "How well do you know it?" }</legend>
-            <div class="grade-choices">{ for options }</div>
-        </fieldset>
+        <div class="card">
+            <fieldset class="field">
+                <legend>{ "How well do you know it?" }</legend>
+                <div class="grade-choices">{ for options }</div>
+            </fieldset>
+        </div>
     }
 }
