@@ -669,7 +669,7 @@ fn the_export_lists_each_term_with_what_the_user_knows() {
         Familiarity::Learning,
     ));
     let cut = paper_cut();
-    let out = markdown("My terms", &[&slo, &cut], &vocabulary);
+    let out = markdown("My terms", &[&slo, &cut], &[&slo, &cut], &vocabulary);
     assert_eq!(
         out,
         format!(
@@ -683,17 +683,18 @@ fn the_export_lists_each_term_with_what_the_user_knows() {
             slo.definition, slo.example
         )
     );
-    // Related terms are named when they are in the export.
-    let out = markdown("My terms", &[&slo, &sli], &vocabulary);
+    // Related terms are named from every term, not only the exported ones.
+    let all = [&slo, &sli, &cut];
+    let out = markdown("Learning", &[&slo], &all, &vocabulary);
     assert!(
         out.contains("Related: Service level indicator, Paper cut\n"),
         "{out}"
     );
     assert_eq!(
-        markdown("Nothing", &[], &vocabulary),
+        markdown("Nothing", &[], &all, &vocabulary),
         "# Nothing\n\nNo terms.\n"
     );
-    assert!(markdown("One", &[&sli], &vocabulary).contains("\n1 term.\n"));
+    assert!(markdown("One", &[&sli], &all, &vocabulary).contains("\n1 term.\n"));
 }
 
 #[test]
@@ -704,7 +705,12 @@ fn the_export_escapes_what_the_user_wrote() {
         example: "Line one\n\n> two _three_".into(),
         ..own("my-x", "[link](http://x) `code`")
     };
-    let out = markdown("Mine *all* mine", &[&term], &Vocabulary::default());
+    let out = markdown(
+        "Mine *all* mine",
+        &[&term],
+        &[&term],
+        &Vocabulary::default(),
+    );
     assert_eq!(
         out,
         "# Mine \\*all\\* mine\n\n1 term.\n\n\

@@ -588,11 +588,12 @@ pub fn check_answer(term: &Term, answer: &str) -> Verdict {
 /// A Markdown document of `terms`, in the order given: the title, how many
 /// terms, then for each term its name as a heading, its other names, tags,
 /// familiarity (unless new), definition, example and related terms.
-/// Related ids are shown by name, looked up in `terms` and then in the own
-/// terms; ids found in neither are left out. Every piece of text from the
+/// Related ids are shown by name, looked up in `all` (every term, so that an
+/// export of a few terms still names what they relate to); ids not found
+/// there are left out. Every piece of text from the
 /// glossary or the user goes through [`inline`] (or [`paragraph`] where it
 /// starts a line), so it cannot break the layout.
-pub fn markdown(title: &str, terms: &[&Term], vocabulary: &Vocabulary) -> String {
+pub fn markdown(title: &str, terms: &[&Term], all: &[&Term], vocabulary: &Vocabulary) -> String {
     let mut out = format!("# {}\n\n", inline(title));
     match terms.len() {
         0 => out += "No terms.\n",
@@ -622,10 +623,7 @@ pub fn markdown(title: &str, terms: &[&Term], vocabulary: &Vocabulary) -> String
             );
         }
         let related = term.related.iter().filter_map(|id| {
-            terms
-                .iter()
-                .copied()
-                .chain(&vocabulary.terms)
+            all.iter()
                 .find(|other| other.id == *id)
                 .map(|other| &other.name)
         });

@@ -82,7 +82,7 @@ pub fn Export(props: &ExportProps) -> Html {
         let selection = *selection;
         Callback::from(move |_: MouseEvent| {
             let chosen = selection.terms(&terms, &vocabulary);
-            let text = markdown(selection.title(), &chosen, &vocabulary);
+            let text = markdown(selection.title(), &chosen, &terms.all(), &vocabulary);
             dom::download(&text, &dom::dated_filename(selection.stem(), "md"));
         })
     };
