@@ -122,6 +122,17 @@ impl Mapped {
     }
 }
 
+/// How many typing mistakes a word of `len` letters may have and still be
+/// taken for what was meant: none under four, one up to seven, two from
+/// eight. Search and the practice answers both forgive this much.
+pub fn allowance(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
 /// The edit distance between `a` and `b` (insertions, deletions,
 /// substitutions and swaps of two neighbours, each costing one) when it is
 /// at most `max`; `None` when it is more. Works on bytes: meant for folded
@@ -229,6 +240,12 @@ mod tests {
         assert_eq!(words("A/B testing"), ["a", "b", "testing"]);
         assert_eq!(words("  "), Vec::<String>::new());
         assert_eq!(spaced("  Error-budget  policy. "), " error budget policy");
+    }
+
+    #[test]
+    fn short_words_get_no_mistakes_and_long_ones_two() {
+        let allowed: Vec<usize> = (0..10).map(allowance).collect();
+        assert_eq!(allowed, [0, 0, 0, 0, 1, 1, 1, 1, 2, 2]);
     }
 
     #[test]

@@ -47,7 +47,7 @@
 use std::cmp::{Ordering, Reverse};
 use std::ops::Range;
 
-use super::fold::{compact, distance, spaced, words, Mapped};
+use super::fold::{allowance, compact, distance, spaced, words, Mapped};
 use super::glossary::Term;
 
 /// Where a term matched a query, best first. See the module documentation.
@@ -368,14 +368,9 @@ impl Needle {
     }
 
     /// `text`, which may have as many mistakes as someone typing it might
-    /// make: none under four bytes, one up to seven, two from eight.
+    /// make ([`allowance`], counted in bytes).
     fn typed(text: &str) -> Needle {
-        let max = match text.len() {
-            0..=3 => 0,
-            4..=7 => 1,
-            _ => 2,
-        };
-        Needle::new(text, max)
+        Needle::new(text, allowance(text.len()))
     }
 
     fn text(&self) -> &str {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
 
-use super::fold::{compact, distance, spaced, words, Mapped};
+use super::fold::{allowance, compact, distance, spaced, words, Mapped};
 use super::glossary::{Term, TAGS};
 use super::markdown::{inline, paragraph};
 use super::replace;
@@ -569,12 +569,8 @@ pub fn check_answer(term: &Term, answer: &str) -> Verdict {
         return Verdict::Right;
     }
     let close = keys.iter().any(|key| {
-        let max = match key.chars().count() {
-            0..=3 => return false,
-            4..=7 => 1,
-            _ => 2,
-        };
-        distance(&answer, key, max).is_some()
+        let max = allowance(key.chars().count());
+        max > 0 && distance(&answer, key, max).is_some()
     });
     if close {
         Verdict::Close
