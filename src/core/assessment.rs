@@ -31,9 +31,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::markdown::inline;
-use super::replace;
 use super::rubric::{Area, Criterion, Level, Rubric, Track};
 use super::time::Millis;
+use super::{counted, replace};
 
 /// How readiness is computed, in plain words, one sentence per entry.
 pub const FORMULA: &[&str] = &[
@@ -860,7 +860,7 @@ impl Report {
             let _ = writeln!(
                 out,
                 "\n{} of {name} not graded yet.",
-                criteria(self.unassessed_target)
+                counted(self.unassessed_target as usize, "criterion", "criteria")
             );
         }
 
@@ -915,15 +915,6 @@ fn list(out: &mut String, items: &[Item], empty: &str, detail: fn(&Item) -> Stri
             inline(&item.text),
             detail(item)
         );
-    }
-}
-
-/// "1 criterion", "3 criteria".
-fn criteria(count: u32) -> String {
-    if count == 1 {
-        "1 criterion".to_owned()
-    } else {
-        format!("{count} criteria")
     }
 }
 

@@ -24,3 +24,22 @@ pub(crate) fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
         true
     }
 }
+
+/// `n` with the word for one or for many: "1 term", "3 terms", "0 terms".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_say_one_or_many() {
+        assert_eq!(super::counted(1, "criterion", "criteria"), "1 criterion");
+        assert_eq!(super::counted(0, "term", "terms"), "0 terms");
+        assert_eq!(super::counted(12, "match", "matches"), "12 matches");
+    }
+}

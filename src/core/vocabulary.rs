@@ -14,7 +14,7 @@ use std::fmt::Write;
 use super::fold::{allowance, compact, distance, spaced, words, Mapped};
 use super::glossary::{Term, TAGS};
 use super::markdown::{inline, paragraph};
-use super::replace;
+use super::{counted, replace};
 
 /// How well the user knows a term. `New` is the default and is never stored.
 #[derive(
@@ -593,9 +593,8 @@ pub fn markdown(title: &str, terms: &[&Term], all: &[&Term], vocabulary: &Vocabu
     let mut out = format!("# {}\n\n", inline(title));
     match terms.len() {
         0 => out += "No terms.\n",
-        1 => out += "1 term.\n",
         n => {
-            let _ = writeln!(out, "{n} terms.");
+            let _ = writeln!(out, "{}.", counted(n, "term", "terms"));
         }
     }
     for term in terms {

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{tag_label, Terms};
+use crate::core::counted;
 use crate::core::glossary::Term;
 use crate::core::vocabulary::{markdown, Familiarity, Vocabulary};
 use crate::ui::dom;
@@ -129,7 +130,7 @@ fn sheet(selection: Selection, terms: &Terms, vocabulary: &Vocabulary) -> Html {
     html! {
         <section class="print-sheet" aria-label={format!("{} for printing", selection.title())}>
             <h1>{ selection.title() }</h1>
-            <p>{ format!("{} terms, from Rungs.", chosen.len()) }</p>
+            <p>{ format!("{}, from Rungs.", counted(chosen.len(), "term", "terms")) }</p>
             { for chosen.iter().map(|term| html! {
                 <article class="print-term">
                     <h2>{ &term.name }</h2>

@@ -6,6 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::Terms;
+use crate::core::counted;
 use crate::core::route::Route;
 use crate::core::vocabulary::{check_answer, masked_definition, pick, pool, Pool, Verdict};
 use crate::ui::dom;
@@ -86,7 +87,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                     if count == 0 {
                         <p class="hint">{ "No terms here yet. Mark terms as Learning on their pages, or practise with all terms." }</p>
                     } else {
-                        <p class="hint">{ format!("{} questions from {count} {}.", QUESTIONS.min(count), if count == 1 { "term" } else { "terms" }) }</p>
+                        <p class="hint">{ format!("{} from {}.", counted(QUESTIONS.min(count), "question", "questions"), counted(count, "term", "terms")) }</p>
                         <button type="button" onclick={start}>{ "Start practising" }</button>
                     }
                 </>

@@ -9,6 +9,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::{export, form, marked, practice, tag_label, use_terms, Terms};
+use crate::core::counted;
 use crate::core::glossary::TAGS;
 use crate::core::route::Route;
 use crate::core::search::{marks, Hit, Index};
@@ -219,14 +220,10 @@ fn setter(
 }
 
 fn count_text(shown: usize, total: usize, query: &str, narrowed: bool) -> String {
-    let terms = |n: usize| if n == 1 { "term" } else { "terms" };
     match (query.is_empty(), narrowed) {
-        (false, _) => format!(
-            "{shown} {} for “{query}”",
-            if shown == 1 { "match" } else { "matches" }
-        ),
-        (true, true) => format!("{shown} of {total} {}", terms(total)),
-        (true, false) => format!("{total} {}", terms(total)),
+        (false, _) => format!("{} for “{query}”", counted(shown, "match", "matches")),
+        (true, true) => format!("{shown} of {}", counted(total, "term", "terms")),
+        (true, false) => counted(total, "term", "terms"),
     }
 }
 
@@ -373,7 +370,7 @@ fn no_match(
             <h2>{ if query.is_empty() { "No term fits these filters".to_owned() } else { format!("No term matches “{query}”") } }</h2>
             if narrowed && outside_filters > 0 {
                 <p>
-                    { format!("{outside_filters} {} outside your filters. ", if outside_filters == 1 { "term matches" } else { "terms match" }) }
+                    { format!("{} outside your filters. ", counted(outside_filters, "term matches", "terms match")) }
                     <button type="button" onclick={clear_filters}>{ "Clear the filters" }</button>
                 </p>
             }
