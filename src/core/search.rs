@@ -76,11 +76,17 @@ pub struct Hit {
 }
 
 /// The terms in the folded forms search compares, worked out once.
+#[derive(Debug, PartialEq, Eq)]
 pub struct Index {
     entries: Vec<Entry>,
+    /// Every term, A–Z by compact name.
+    alphabetical: Vec<usize>,
+    /// The letters of an A–Z index that some term is listed under.
+    letters: Vec<char>,
 }
 
 /// One term's folded forms.
+#[derive(Debug, PartialEq, Eq)]
 struct Entry {
     /// The compact name: "cicd".
     name: String,
@@ -114,9 +120,30 @@ struct Needle {
 
 impl Index {
     pub fn new<'a>(terms: impl IntoIterator<Item = &'a Term>) -> Index {
-        Index {
+        let mut index = Index {
             entries: terms.into_iter().map(Entry::new).collect(),
-        }
+            alphabetical: Vec::new(),
+            letters: Vec::new(),
+        };
+        let mut alphabetical: Vec<usize> = (0..index.len()).collect();
+        alphabetical.sort_by(|a, b| index.sort_key(*a).cmp(index.sort_key(*b)));
+        let mut letters: Vec<char> = (0..index.len()).map(|term| index.initial(term)).collect();
+        letters.sort_unstable();
+        letters.dedup();
+        index.alphabetical = alphabetical;
+        index.letters = letters;
+        index
+    }
+
+    /// Every term, A–Z by name, worked out once for browsing and export.
+    pub fn alphabetical(&self) -> &[usize] {
+        &self.alphabetical
+    }
+
+    /// The letters of an A–Z index that some term is listed under (see
+    /// [`Index::initial`]), '#' first.
+    pub fn letters(&self) -> &[char] {
+        &self.letters
     }
 
     pub fn len(&self) -> usize {
@@ -779,6 +806,8 @@ mod tests {
         assert_eq!([0, 1, 2].map(|t| index.initial(t)), ['e', '#', '#']);
         assert_eq!(index.sort_key(0), "eclair");
         assert_eq!(index.sort_key(1), "360review");
+        assert_eq!(index.alphabetical(), [1, 0, 2]);
+        assert_eq!(index.letters(), ['#', 'e']);
     }
 
     #[test]

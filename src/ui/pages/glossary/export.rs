@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::{tag_label, Terms};
 use crate::core::counted;
 use crate::core::glossary::Term;
+use crate::core::search::Index;
 use crate::core::vocabulary::{markdown, Familiarity, Vocabulary};
 use crate::ui::dom;
 use crate::ui::state::use_app;
@@ -34,21 +35,23 @@ impl Selection {
     }
 
     /// The chosen terms, A–Z.
-    fn terms<'a>(self, terms: &'a Terms, vocabulary: &Vocabulary) -> Vec<&'a Term> {
-        let mut chosen: Vec<&Term> = terms
+    fn terms<'a>(self, terms: &'a Terms, index: &Index, vocabulary: &Vocabulary) -> Vec<&'a Term> {
+        index
+            .alphabetical()
             .iter()
+            .map(|&term| terms.get(term))
             .filter(|t| {
                 self == Selection::All || vocabulary.familiarity(&t.id) == Familiarity::Learning
             })
-            .collect();
-        chosen.sort_by_cached_key(|t| crate::core::fold::compact(&t.name));
-        chosen
+            .collect()
     }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
     pub terms: Rc<Terms>,
+    /// The search index over `terms`, for their A–Z order.
+    pub index: Rc<Index>,
 }
 
 #[function_component]
@@ -65,7 +68,9 @@ pub fn Export(props: &ExportProps) -> Html {
         }
     });
 
-    let learning = Selection::Learning.terms(&props.terms, vocabulary).len();
+    let learning = Selection::Learning
+        .terms(&props.terms, &props.index, vocabulary)
+        .len();
     let choice = |value: Selection, label: String| {
         let checked = *selection == value;
         let selection = selection.clone();
@@ -79,10 +84,11 @@ pub fn Export(props: &ExportProps) -> Html {
     };
     let download = {
         let terms = props.terms.clone();
+        let index = props.index.clone();
         let vocabulary = vocabulary.clone();
         let selection = *selection;
         Callback::from(move |_: MouseEvent| {
-            let chosen = selection.terms(&terms, &vocabulary);
+            let chosen = selection.terms(&terms, &index, &vocabulary);
             let text = markdown(selection.title(), &chosen, &terms.all(), &vocabulary);
             dom::download(&text, &dom::dated_filename(selection.stem(), "md"));
         })
@@ -118,15 +124,15 @@ pub fn Export(props: &ExportProps) -> Html {
                 }
             </details>
             if let Some(chosen) = *printing {
-                { sheet(chosen, &props.terms, vocabulary) }
+                { sheet(chosen, &props.terms, &props.index, vocabulary) }
             }
         </>
     }
 }
 
 /// The printed page: hidden on screen, the only thing printed.
-fn sheet(selection: Selection, terms: &Terms, vocabulary: &Vocabulary) -> Html {
-    let chosen = selection.terms(terms, vocabulary);
+fn sheet(selection: Selection, terms: &Terms, index: &Index, vocabulary: &Vocabulary) -> Html {
+    let chosen = selection.terms(terms, index, vocabulary);
     html! {
         <section class="print-sheet" aria-label={format!("{} for printing", selection.title())}>
             <h1>{ selection.title() }</h1>

@@ -97,9 +97,11 @@ fn SearchView(props: &ViewProps) -> Html {
 
     let query = filters.query.trim();
     let matched: Vec<(usize, Option<Hit>)> = if query.is_empty() {
-        let mut all: Vec<usize> = (0..terms.len()).collect();
-        all.sort_by(|a, b| index.sort_key(*a).cmp(index.sort_key(*b)));
-        all.into_iter().map(|term| (term, None)).collect()
+        index
+            .alphabetical()
+            .iter()
+            .map(|&term| (term, None))
+            .collect()
     } else {
         index
             .search(query)
@@ -188,7 +190,7 @@ fn SearchView(props: &ViewProps) -> Html {
             <div class="glossary-tools">
                 <form::AddTerm terms={terms.clone()} draft={(*adding).clone()} on_open={adding.setter()} />
                 <practice::Practice terms={terms.clone()} />
-                <export::Export terms={terms.clone()} />
+                <export::Export terms={terms.clone()} index={index.clone()} />
             </div>
             <p id="glossary-count" class="glossary-count" role="status">{ count }</p>
             if shown.is_empty() {
@@ -286,16 +288,13 @@ fn filter_controls(filters: &UseStateHandle<Filters>) -> Html {
 /// Buttons for each initial letter; letters no term starts with are left
 /// out rather than shown disabled.
 fn letter_index(filters: &UseStateHandle<Filters>, index: &Index) -> Html {
-    let mut letters: Vec<char> = (0..index.len()).map(|term| index.initial(term)).collect();
-    letters.sort_unstable();
-    letters.dedup();
     let chosen = filters.letter;
     let set = Rc::new(setter(filters, |f, letter| {
         let letter = letter.chars().next();
         f.letter = if f.letter == letter { None } else { letter };
         f.query.clear();
     }));
-    let buttons = letters.into_iter().map(|letter| {
+    let buttons = index.letters().iter().map(|&letter| {
         let set = set.clone();
         let pressed = chosen == Some(letter);
         let label = if letter == '#' {
