@@ -3,6 +3,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlElement, Url};
 
+use crate::core::route::Route;
+
 pub fn window() -> web_sys::Window {
     web_sys::window().expect("a browser window")
 }
@@ -62,6 +64,11 @@ pub fn dated_filename(stem: &str, extension: &str) -> String {
         date.get_month() + 1,
         date.get_date()
     )
+}
+
+/// Navigates to `route`, as following a link to it would.
+pub fn go(route: &Route) {
+    let _ = window().location().set_hash(&route.href());
 }
 
 /// Moves keyboard focus to the first element matching `selector`.

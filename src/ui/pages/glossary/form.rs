@@ -50,11 +50,7 @@ pub fn AddTerm(props: &AddProps) -> Html {
             open.set(false);
             on_open.set(None);
             match saved {
-                Some(id) => {
-                    let _ = dom::window()
-                        .location()
-                        .set_hash(&Route::GlossaryTerm(id).href());
-                }
+                Some(id) => dom::go(&Route::GlossaryTerm(id)),
                 None => dom::focus("#glossary-add-tool summary"),
             }
         })

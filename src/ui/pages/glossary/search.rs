@@ -133,9 +133,7 @@ fn SearchView(props: &ViewProps) -> Html {
         "Enter" => {
             if let Some(id) = &first {
                 event.prevent_default();
-                let _ = dom::window()
-                    .location()
-                    .set_hash(&Route::GlossaryTerm(id.clone()).href());
+                dom::go(&Route::GlossaryTerm(id.clone()));
             }
         }
         _ => {}
@@ -231,34 +229,26 @@ fn count_text(shown: usize, total: usize, query: &str, narrowed: bool) -> String
 
 /// Tags, familiarity and "only mine".
 fn filter_controls(filters: &UseStateHandle<Filters>) -> Html {
+    let toggle_tag = Rc::new(setter(filters, |f, tag| {
+        match f.tags.iter().position(|t| *t == tag) {
+            Some(at) => {
+                f.tags.remove(at);
+            }
+            None => f.tags.extend(TAGS.iter().find(|t| **t == tag)),
+        }
+    }));
     let tag_buttons = TAGS.iter().map(|tag| {
         let pressed = filters.tags.contains(tag);
-        let filters = filters.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            let mut next = (*filters).clone();
-            if pressed {
-                next.tags.retain(|t| t != tag);
-            } else {
-                next.tags.push(tag);
-            }
-            next.show_all = false;
-            filters.set(next);
-        });
+        let toggle = toggle_tag.clone();
+        let onclick = Callback::from(move |_: MouseEvent| toggle((*tag).to_owned()));
         html! {
             <button type="button" class="chip" aria-pressed={pressed.to_string()} {onclick}>{ tag_label(tag) }</button>
         }
     });
     let own = {
-        let filters = filters.clone();
-        let pressed = filters.own;
-        let onclick = Callback::from(move |_: MouseEvent| {
-            filters.set(Filters {
-                own: !pressed,
-                show_all: false,
-                ..(*filters).clone()
-            })
-        });
-        html! { <button type="button" class="chip" aria-pressed={pressed.to_string()} {onclick}>{ "Your own terms" }</button> }
+        let toggle = setter(filters, |f, _| f.own = !f.own);
+        let onclick = Callback::from(move |_: MouseEvent| toggle(String::new()));
+        html! { <button type="button" class="chip" aria-pressed={filters.own.to_string()} {onclick}>{ "Your own terms" }</button> }
     };
     let set_familiarity = setter(filters, |f, id| f.familiarity = Familiarity::from_id(&id));
     let on_familiarity = Callback::from(move |event: Event| {
@@ -398,39 +388,42 @@ fn no_match(
     }
 }
 
-/// Arrow keys move between the result links; Up from the first returns to
-/// the search box. Enter follows the focused link, as links do.
+/// Arrow keys, Home and End move between the result links; Up from the
+/// first returns to the search box. Enter follows the focused link, as
+/// links do.
 fn move_through_results(event: KeyboardEvent) {
-    let step: i32 = match event.key().as_str() {
-        "ArrowDown" => 1,
-        "ArrowUp" => -1,
-        "Home" => i32::MIN,
-        "End" => i32::MAX,
-        _ => return,
-    };
+    let key = event.key();
+    if !matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Home" | "End") {
+        return;
+    }
     let Ok(links) = dom::document().query_selector_all("#glossary-results a.term-result-name")
     else {
         return;
     };
     let active = dom::document().active_element();
-    let count = links.length() as i32;
-    let at = (0..count).find(|i| {
-        links
-            .item(*i as u32)
-            .is_some_and(|node| active.as_ref().is_some_and(|a| a.is_same_node(Some(&node))))
-    });
-    let Some(at) = at else { return };
-    event.prevent_default();
-    let next = match step {
-        i32::MIN => 0,
-        i32::MAX => count - 1,
-        step => at + step,
+    let last = links.length().saturating_sub(1);
+    let is_active = |i: &u32| {
+        let link = links.item(*i);
+        active
+            .as_ref()
+            .is_some_and(|a| a.is_same_node(link.as_ref()))
     };
-    if next < 0 {
-        dom::focus("#glossary-query");
-    } else if let Some(node) = links.item(next.min(count - 1) as u32) {
-        if let Ok(link) = node.dyn_into::<HtmlElement>() {
-            let _ = link.focus();
+    let Some(at) = (0..links.length()).find(is_active) else {
+        return;
+    };
+    event.prevent_default();
+    let next = match key.as_str() {
+        "ArrowDown" => Some((at + 1).min(last)),
+        "ArrowUp" => at.checked_sub(1),
+        "Home" => Some(0),
+        _ => Some(last),
+    };
+    match next.and_then(|i| links.item(i)) {
+        Some(link) => {
+            if let Ok(link) = link.dyn_into::<HtmlElement>() {
+                let _ = link.focus();
+            }
         }
+        None => dom::focus("#glossary-query"),
     }
 }

@@ -111,7 +111,7 @@ fn TermView(props: &ViewProps) -> Html {
             let id = term.id.clone();
             Callback::from(move |_: MouseEvent| {
                 on_edit.emit(VocabEdit::Delete(id.clone()));
-                let _ = dom::window().location().set_hash(&Route::Glossary.href());
+                dom::go(&Route::Glossary);
             })
         };
         html! {
