@@ -25,9 +25,7 @@ pub fn linked(text: &str, glossed: Option<&Glossed>, key: &str) -> (Html, Html) 
     for (n, link) in links.iter().enumerate() {
         let id = format!("term-pop-{key}-{n}");
         inline.push(html! { { &text[at..link.range.start] } });
-        inline.push(html! {
-            <button type="button" class="term-link" popovertarget={id.clone()}>{ &text[link.range.clone()] }</button>
-        });
+        inline.push(opener(&id, &text[link.range.clone()]));
         popovers.push(popover(glossed, link.term, id));
         at = link.range.end;
     }
@@ -50,13 +48,20 @@ pub fn mentions(text: &str, glossed: Option<&Glossed>, key: &str) -> Html {
         let name = &glossed.terms.get(link.term).name;
         html! {
             <>
-                <button type="button" class="term-link" popovertarget={id.clone()}>{ name }</button>
+                { opener(&id, name) }
                 { popover(glossed, link.term, id) }
             </>
         }
     });
     html! {
         <div class="term-mentions">{ "In the glossary: " }{ for buttons }</div>
+    }
+}
+
+/// The button on the words that opens popover `id`.
+fn opener(id: &str, words: &str) -> Html {
+    html! {
+        <button type="button" class="term-link" popovertarget={id.to_owned()}>{ words }</button>
     }
 }
 

@@ -141,19 +141,47 @@ pub fn TermForm(props: &FormProps) -> Html {
         Callback::from(move |_: MouseEvent| on_done.emit(None))
     };
     let problem = |field: Field| problems.iter().find(|p| p.field == field);
-    let described = |field: Field, hint: Option<&str>| {
-        let mut ids: Vec<String> = hint.map(str::to_owned).into_iter().collect();
-        if problem(field).is_some() {
-            ids.push(format!("term-{}-error", field.id()));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
-    let error = |field: Field| {
-        problem(field).map(|p| {
-            html! { <p id={format!("term-{}-error", field.id())} class="field-error">{ &p.message }</p> }
-        })
-    };
     let invalid = |field: Field| problem(field).map(|_| "true");
+    let error_id = |field: Field| format!("term-{}-error", field.id());
+    let error = |field: Field| {
+        problem(field)
+            .map(|p| html! { <p id={error_id(field)} class="field-error">{ &p.message }</p> })
+    };
+    // A labelled text box or area, with its hint and its problem, if any.
+    let text_field = |field: Field,
+                      label: &str,
+                      value: &str,
+                      rows: Option<&'static str>,
+                      hint: Option<&str>,
+                      set: fn(&mut Draft, String)| {
+        let id = format!("term-{}", field.id());
+        let hint_id = format!("{id}-hint");
+        let described: Vec<String> = hint
+            .map(|_| hint_id.clone())
+            .into_iter()
+            .chain(problem(field).map(|_| error_id(field)))
+            .collect();
+        let described = (!described.is_empty()).then(|| described.join(" "));
+        let (value, oninput, invalid) = (value.to_owned(), text_input(set), invalid(field));
+        let control = match rows {
+            None => html! {
+                <input id={id.clone()} type="text" {value} {oninput} aria-invalid={invalid} aria-describedby={described} />
+            },
+            Some(rows) => html! {
+                <textarea id={id.clone()} {rows} {value} {oninput} aria-invalid={invalid} aria-describedby={described} />
+            },
+        };
+        html! {
+            <div class="field">
+                <label for={id}>{ label }</label>
+                { control }
+                if let Some(hint) = hint {
+                    <p id={hint_id} class="hint">{ hint }</p>
+                }
+                { error(field) }
+            </div>
+        }
+    };
 
     let tags = TAGS.iter().enumerate().map(|(i, tag)| {
         let checked = draft.tags.iter().any(|t| t == tag);
@@ -187,37 +215,15 @@ pub fn TermForm(props: &FormProps) -> Html {
                     { format!("{} to fix before saving; nothing has been saved yet.", match problems.len() { 1 => "One thing".to_owned(), n => format!("{n} things") }) }
                 </p>
             }
-            <div class="field">
-                <label for="term-name">{ "Term" }</label>
-                <input id="term-name" type="text" value={draft.name.clone()} oninput={text_input(|d, v| d.name = v)}
-                    aria-invalid={invalid(Field::Name)} aria-describedby={described(Field::Name, None)} />
-                { error(Field::Name) }
-            </div>
-            <div class="field">
-                <label for="term-aliases">{ "Abbreviations and other names" }</label>
-                <input id="term-aliases" type="text" value={draft.aliases.clone()} oninput={text_input(|d, v| d.aliases = v)}
-                    aria-invalid={invalid(Field::Aliases)} aria-describedby={described(Field::Aliases, Some("term-aliases-hint"))} />
-                <p id="term-aliases-hint" class="hint">{ "Optional. Separate them with commas." }</p>
-                { error(Field::Aliases) }
-            </div>
-            <fieldset class="field" aria-invalid={invalid(Field::Tags)} aria-describedby={described(Field::Tags, None)}>
+            { text_field(Field::Name, "Term", &draft.name, None, None, |d, v| d.name = v) }
+            { text_field(Field::Aliases, "Abbreviations and other names", &draft.aliases, None, Some("Optional. Separate them with commas."), |d, v| d.aliases = v) }
+            <fieldset class="field" aria-invalid={invalid(Field::Tags)} aria-describedby={problem(Field::Tags).map(|_| error_id(Field::Tags))}>
                 <legend>{ "Tags" }</legend>
                 <div class="grade-choices">{ for tags }</div>
                 { error(Field::Tags) }
             </fieldset>
-            <div class="field">
-                <label for="term-definition">{ "What it means" }</label>
-                <textarea id="term-definition" rows="3" value={draft.definition.clone()} oninput={text_input(|d, v| d.definition = v)}
-                    aria-invalid={invalid(Field::Definition)} aria-describedby={described(Field::Definition, None)} />
-                { error(Field::Definition) }
-            </div>
-            <div class="field">
-                <label for="term-example">{ "How you would use it in a promotion conversation" }</label>
-                <textarea id="term-example" rows="2" value={draft.example.clone()} oninput={text_input(|d, v| d.example = v)}
-                    aria-invalid={invalid(Field::Example)} aria-describedby={described(Field::Example, Some("term-example-hint"))} />
-                <p id="term-example-hint" class="hint">{ "Optional." }</p>
-                { error(Field::Example) }
-            </div>
+            { text_field(Field::Definition, "What it means", &draft.definition, Some("3"), None, |d, v| d.definition = v) }
+            { text_field(Field::Example, "How you would use it in a promotion conversation", &draft.example, Some("2"), Some("Optional."), |d, v| d.example = v) }
             <div class="actions">
                 <button type="submit">{ saving }</button>
                 <button type="button" class="secondary" onclick={cancel}>{ "Cancel" }</button>
