@@ -54,16 +54,23 @@ const median = (values) => {
 const p95 = (values) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1];
 const tenth = (ms) => Math.round(ms * 10) / 10;
 
-/** Milliseconds from a click on a grade to the re-rendered, laid-out page, for `count` grades. */
-async function timeGrading(page, count) {
-  return page.evaluate(async (count) => {
+/** Gives the page `afterTasks()`: resolves on a macrotask, by which time
+ * every microtask (the app's render) has run. */
+function installAfterTasks(page) {
+  return page.evaluate(() => {
     const channel = new MessageChannel();
-    // A macrotask: every microtask (the app's render) has run by then.
-    const afterTasks = () =>
+    window.afterTasks = () =>
       new Promise((resolve) => {
         channel.port1.onmessage = () => resolve();
         channel.port2.postMessage(null);
       });
+  });
+}
+
+/** Milliseconds from a click on a grade to the re-rendered, laid-out page, for `count` grades. */
+async function timeGrading(page, count) {
+  await installAfterTasks(page);
+  return page.evaluate(async (count) => {
     const groups = () => [...document.querySelectorAll('[role="radiogroup"]')];
     const times = [];
     for (let i = 0; i < count; i += 1) {
@@ -74,7 +81,7 @@ async function timeGrading(page, count) {
       const radio = radios[(Math.floor(i / all.length) + 1) % radios.length];
       const start = performance.now();
       radio.click();
-      await afterTasks();
+      await window.afterTasks();
       document.body.getBoundingClientRect();
       times.push(performance.now() - start);
       if (!radio.checked) throw new Error(`grade ${i} did not take`);
@@ -105,13 +112,8 @@ function glossaryOf(count, builtin) {
 /** Times each keystroke in the glossary search, from the input event to
  * the results rendered and laid out. */
 async function timeKeystrokes(page, queries) {
+  await installAfterTasks(page);
   return page.evaluate(async (queries) => {
-    const channel = new MessageChannel();
-    const afterTasks = () =>
-      new Promise((resolve) => {
-        channel.port1.onmessage = () => resolve();
-        channel.port2.postMessage(null);
-      });
     const input = document.getElementById('glossary-query');
     const count = document.getElementById('glossary-count');
     const times = [];
@@ -119,7 +121,7 @@ async function timeKeystrokes(page, queries) {
       const start = performance.now();
       input.value = value;
       input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-      await afterTasks();
+      await window.afterTasks();
       document.body.getBoundingClientRect();
       times.push(performance.now() - start);
       const shown = count.textContent;
