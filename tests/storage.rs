@@ -6,9 +6,11 @@ use rungs::core::assessment::{Assessment, Grade};
 use rungs::core::persist::{
     Backend, BackendError, External, Keys, Location, MemoryBackend, Problem, Saved, Store,
 };
+use rungs::core::plan::Status;
 use rungs::core::schema::{
     decode, encode, Change, Decoded, Document, ReadError, Theme, CURRENT_VERSION,
 };
+use rungs::core::time::{Date, Weekday};
 use rungs::core::vocabulary::Familiarity;
 
 const NOW: u64 = 1_795_241_100_000;
@@ -75,10 +77,11 @@ fn keys_starting(store: &Store<Flaky>, prefix: &str) -> Vec<String> {
 
 /// Every golden fixture, by the version that wrote it. Each version that
 /// ships adds one here, and every one stays readable forever.
-const FIXTURES: [(u32, &str); 3] = [
+const FIXTURES: [(u32, &str); 4] = [
     (1, include_str!("fixtures/document-v1.json")),
     (2, include_str!("fixtures/document-v2.json")),
     (3, include_str!("fixtures/document-v3.json")),
+    (4, include_str!("fixtures/document-v4.json")),
 ];
 
 fn fixture(version: u32) -> Decoded {
@@ -142,10 +145,9 @@ fn golden_v2_fixture_loads_with_its_assessment() {
 }
 
 #[test]
-fn golden_v3_fixture_loads_with_its_vocabulary_and_writes_back_byte_for_byte() {
-    let (_, text) = FIXTURES[2];
+fn golden_v3_fixture_loads_with_its_vocabulary() {
     let decoded = fixture(3);
-    assert_eq!(decoded.migrated_from, None);
+    assert_eq!(decoded.migrated_from, Some(3));
     assert_eq!((decoded.revision, decoded.saved_at), (6, NOW));
     let document = &decoded.document;
     assert_eq!(document.preferences.theme, Theme::Light);
@@ -166,6 +168,51 @@ fn golden_v3_fixture_loads_with_its_vocabulary_and_writes_back_byte_for_byte() {
     );
     assert_eq!(vocabulary.familiarity("slo"), Familiarity::Learning);
     assert_eq!(vocabulary.familiarity("sli"), Familiarity::New);
+    // Version 4 added the plan; a version 3 document arrives without one.
+    assert_eq!(document.plan, Default::default());
+}
+
+#[test]
+fn golden_v4_fixture_loads_with_its_plan_and_writes_back_byte_for_byte() {
+    let (_, text) = FIXTURES[3];
+    let decoded = fixture(4);
+    assert_eq!(decoded.migrated_from, None);
+    assert_eq!((decoded.revision, decoded.saved_at), (7, NOW));
+    let document = &decoded.document;
+    assert_fixture_assessment(&document.assessment);
+    assert_eq!(document.vocabulary.terms.len(), 1);
+
+    let plan = &document.plan;
+    let date = |text| Date::parse(text).unwrap();
+    assert_eq!(plan.target, Some(date("2027-06-01")));
+    let goal = plan.goal("gmi8k2x0").unwrap();
+    assert_eq!(goal.criteria, ["software.craft.senior.system-design"]);
+    assert_eq!(goal.due, Some(date("2027-03-31")));
+    assert_eq!(goal.done, None);
+    assert_eq!(goal.milestones.len(), 2);
+    assert_eq!(
+        goal.milestone("mmi8k3a1").unwrap().done,
+        Some(date("2026-12-02"))
+    );
+    let schedule = plan.schedule.as_ref().unwrap();
+    assert_eq!(
+        (schedule.every, schedule.weekday, schedule.time),
+        (2, Weekday::Tuesday, 570)
+    );
+    assert_eq!(schedule.first(), date("2026-11-24"));
+    let checkin = &plan.checkins[0];
+    assert_eq!(
+        checkin.followups[0].milestone,
+        Some(("gmi8k2x0".to_owned(), "mmi8k3a1".to_owned()))
+    );
+    assert_eq!(checkin.followups[1].milestone, None);
+    let weeks: Vec<_> = plan.weeks.iter().map(|w| w.start.unwrap().iso()).collect();
+    assert_eq!(weeks, ["2026-11-16", "2026-11-23"]);
+    assert_eq!(plan.weeks[0].items[0].status, Status::Carried);
+    assert_eq!(
+        plan.weeks[1].items[0].carried_from.as_deref(),
+        Some("wmi8k5c0")
+    );
 
     // The current format writes exactly what it reads.
     assert_eq!(
@@ -354,7 +401,10 @@ fn in_conflict() -> (Store<Flaky>, Document) {
 fn a_clean_tab_adopts_another_tabs_change() {
     let (mut store, mine) = open(Flaky::default());
     other_tab_writes(&mut store, &dark());
-    assert_eq!(store.external_change(&mine), External::Adopt(dark()));
+    assert_eq!(
+        store.external_change(&mine),
+        External::Adopt(Box::new(dark()))
+    );
     assert_eq!(store.health().saved_at, Some(NOW + 5));
     assert_eq!(store.save(&dark(), NOW + 6), Saved::Unchanged);
     assert_eq!(store.external_change(&dark()), External::Same);
@@ -407,7 +457,7 @@ fn another_tab_resetting_is_adopted_by_a_clean_tab() {
     store.backend_mut().inner.items.remove(KEY);
     assert_eq!(
         store.external_change(&mine),
-        External::Adopt(Document::default())
+        External::Adopt(Box::default())
     );
     assert_eq!(store.health().saved_at, None);
 }

@@ -2,14 +2,18 @@
 //! is tested natively.
 
 pub mod assessment;
+pub mod export;
 pub mod fold;
 pub mod glossary;
 pub mod markdown;
 pub mod persist;
+pub mod plan;
+pub mod progress;
 pub mod route;
 pub mod rubric;
 pub mod schema;
 pub mod search;
+pub mod smart;
 pub mod time;
 pub mod vocabulary;
 

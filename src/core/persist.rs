@@ -199,7 +199,7 @@ pub enum External {
     /// The stored text is what this tab last saw.
     Same,
     /// This tab had nothing unsaved, so it takes the stored document.
-    Adopt(Document),
+    Adopt(Box<Document>),
     /// This tab had unsaved changes: see [`Problem::ChangedElsewhere`].
     Conflict,
 }
@@ -392,7 +392,7 @@ impl<B: Backend> Store<B> {
             return External::Conflict;
         }
         match self.adopt(text) {
-            Some(document) => External::Adopt(document),
+            Some(document) => External::Adopt(Box::new(document)),
             None => {
                 self.mark_conflict();
                 External::Conflict

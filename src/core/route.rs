@@ -9,6 +9,10 @@ pub enum Route {
     Glossary,
     GlossaryTerm(String),
     Plan,
+    /// One goal of the plan, by id.
+    Goal(String),
+    CheckIns,
+    Weeks,
     Evidence,
     Talk,
     Data,
@@ -51,7 +55,10 @@ impl Route {
                 "rubric" => Route::Rubric,
                 _ => Route::NotFound(path.to_owned()),
             },
-            Some(("glossary", id)) if is_term_id(id) => Route::GlossaryTerm(id.to_owned()),
+            Some(("glossary", id)) if is_id(id) => Route::GlossaryTerm(id.to_owned()),
+            Some(("plan", "check-ins")) => Route::CheckIns,
+            Some(("plan", "weeks")) => Route::Weeks,
+            Some(("plan", id)) if is_id(id) => Route::Goal(id.to_owned()),
             Some(_) => Route::NotFound(path.to_owned()),
         };
         Some(route)
@@ -62,6 +69,9 @@ impl Route {
         match self {
             Route::Dashboard => "#/".to_owned(),
             Route::GlossaryTerm(id) => format!("#/glossary/{id}"),
+            Route::Goal(id) => format!("#/plan/{id}"),
+            Route::CheckIns => "#/plan/check-ins".to_owned(),
+            Route::Weeks => "#/plan/weeks".to_owned(),
             Route::NotFound(path) => format!("#/{path}"),
             other => format!("#/{}", other.slug()),
         }
@@ -72,7 +82,7 @@ impl Route {
             Route::Dashboard | Route::NotFound(_) => "",
             Route::Assess => "assess",
             Route::Glossary | Route::GlossaryTerm(_) => "glossary",
-            Route::Plan => "plan",
+            Route::Plan | Route::Goal(_) | Route::CheckIns | Route::Weeks => "plan",
             Route::Evidence => "evidence",
             Route::Talk => "talk",
             Route::Data => "data",
@@ -86,7 +96,7 @@ impl Route {
             Route::Dashboard => "Dashboard",
             Route::Assess => "Assess",
             Route::Glossary | Route::GlossaryTerm(_) => "Glossary",
-            Route::Plan => "Plan",
+            Route::Plan | Route::Goal(_) | Route::CheckIns | Route::Weeks => "Plan",
             Route::Evidence => "Evidence",
             Route::Talk => "Talk",
             Route::Data => "Your data",
@@ -104,6 +114,9 @@ impl Route {
             Route::Glossary => "Vocabulary glossary".to_owned(),
             Route::GlossaryTerm(_) => "Glossary".to_owned(),
             Route::Plan => "Plan builder".to_owned(),
+            Route::Goal(_) => "Goal".to_owned(),
+            Route::CheckIns => "Check-ins".to_owned(),
+            Route::Weeks => "Weekly goals".to_owned(),
             Route::Evidence => "Accomplishment log".to_owned(),
             Route::Talk => "Conversation prep".to_owned(),
             Route::Data => "Your data".to_owned(),
@@ -118,7 +131,9 @@ impl Route {
             Route::Dashboard => "Your readiness, next steps and the health of your data at a glance.",
             Route::Assess => "Grade yourself against every criterion of your current and target level and see how ready you are.",
             Route::Glossary | Route::GlossaryTerm(_) => "Look up the words engineers at the next level use, and learn to use them in your case.",
-            Route::Plan => "Turn gaps into SMART goals with milestones, check-ins with your manager and weekly goals.",
+            Route::Plan | Route::Goal(_) => "Turn gaps into SMART goals with milestones, check-ins with your manager and weekly goals.",
+            Route::CheckIns => "Set when you meet your manager, and keep a record of what each check-in agreed.",
+            Route::Weeks => "Plan each week at its start and review it at its end.",
             Route::Evidence => "Log what you shipped, the numbers you moved and the people you helped, linked to the criteria they prove.",
             Route::Talk => "Prepare the promotion conversation, or the one after being passed over, with scripts filled from your own notes.",
             Route::Data => "See where your data lives, back it up, export it, import it and restore it.",
@@ -131,12 +146,13 @@ impl Route {
     pub fn is_section_of(&self, route: &Route) -> bool {
         match (self, route) {
             (Route::Glossary, Route::GlossaryTerm(_)) => true,
+            (Route::Plan, Route::Goal(_) | Route::CheckIns | Route::Weeks) => true,
             (a, b) => a == b,
         }
     }
 }
 
-fn is_term_id(id: &str) -> bool {
+fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .bytes()
@@ -172,6 +188,25 @@ mod tests {
         assert_eq!(route.href(), "#/glossary/error-budget");
         assert!(Route::Glossary.is_section_of(&route));
         assert!(!Route::Plan.is_section_of(&route));
+    }
+
+    #[test]
+    fn plan_pages_are_sections_of_the_plan() {
+        let cases = [
+            ("#/plan/check-ins", Route::CheckIns),
+            ("#/plan/weeks", Route::Weeks),
+            ("#/plan/gmi8k2x0", Route::Goal("gmi8k2x0".into())),
+        ];
+        for (hash, route) in cases {
+            assert_eq!(Route::parse(hash), Some(route.clone()), "{hash}");
+            assert_eq!(route.href(), hash);
+            assert!(Route::Plan.is_section_of(&route), "{hash}");
+            assert_eq!(route.nav_label(), "Plan");
+        }
+        assert_eq!(
+            Route::parse("#/plan/Not an id"),
+            Some(Route::NotFound("plan/Not an id".into()))
+        );
     }
 
     #[test]

@@ -20,19 +20,20 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::assessment::{Assessment, Edit};
+use super::plan::{Plan, PlanEdit};
 use super::replace;
 use super::time::Millis;
 use super::vocabulary::{VocabEdit, Vocabulary};
 
 /// The version this build reads and writes.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// One migration step: `MIGRATIONS[i]` turns the `data` of version `i + 1`
 /// (JSON text) into the `data` of version `i + 2`. Steps work on text so that
 /// the current format decodes straight into typed structs: a generic JSON
 /// tree costs wasm size, and only a step that needs one should bring it.
 pub type Migration = fn(&str) -> Result<String, String>;
-pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 added the self-assessment. Version 1 data is a version 2
 /// document with no assessment yet, so its text carries over unchanged.
@@ -47,6 +48,12 @@ fn v2_to_v3(data: &str) -> Result<String, String> {
     Ok(data.to_owned())
 }
 
+/// Version 4 added the development plan. Version 3 data is a version 4
+/// document with an empty plan, so its text carries over unchanged.
+fn v3_to_v4(data: &str) -> Result<String, String> {
+    Ok(data.to_owned())
+}
+
 /// Everything the user keeps in Rungs.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -56,6 +63,8 @@ pub struct Document {
     pub assessment: Assessment,
     #[serde(skip_serializing_if = "is_default")]
     pub vocabulary: Vocabulary,
+    #[serde(skip_serializing_if = "is_default")]
+    pub plan: Plan,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -110,6 +119,7 @@ pub enum Change {
     SetTheme(Theme),
     Assess(Edit),
     Vocabulary(VocabEdit),
+    Plan(PlanEdit),
 }
 
 impl Document {
@@ -119,6 +129,7 @@ impl Document {
             Change::SetTheme(theme) => replace(&mut self.preferences.theme, theme),
             Change::Assess(edit) => self.assessment.apply(edit),
             Change::Vocabulary(edit) => self.vocabulary.apply(edit),
+            Change::Plan(edit) => self.plan.apply(edit),
         }
     }
 
@@ -287,10 +298,10 @@ mod tests {
 
     #[test]
     fn every_error_reads_as_plain_words() {
-        let error = ReadError::TooNew { version: 4 };
+        let error = ReadError::TooNew { version: 5 };
         assert_eq!(
             error.to_string(),
-            "a newer version of Rungs saved it (format 4; this copy reads up to 3)"
+            "a newer version of Rungs saved it (format 5; this copy reads up to 4)"
         );
     }
 

@@ -1,5 +1,7 @@
 //! Dates without a date library: Unix milliseconds in, plain words out.
 
+use serde::{Deserialize, Serialize};
+
 /// Milliseconds since 1970-01-01T00:00:00Z.
 pub type Millis = u64;
 
@@ -57,6 +59,197 @@ pub fn iso_utc(at: Millis) -> String {
         "{:04}-{:02}-{:02}T{:02}:{:02}Z",
         t.year, t.month, t.day, t.hour, t.minute
     )
+}
+
+/// A calendar day: days since 1970-01-01. Stored as `"YYYY-MM-DD"`, the
+/// form HTML's `<input type="date">` reads and writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub i32);
+
+/// The days of the week, Monday first (ISO 8601).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Weekday {
+    #[default]
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Weekday {
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
+
+    /// 0 for Monday up to 6 for Sunday.
+    pub fn index(self) -> i32 {
+        self as i32
+    }
+
+    /// "Monday".
+    pub fn label(self) -> &'static str {
+        [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ][self as usize]
+    }
+
+    /// The two-letter code iCalendar uses ("MO").
+    pub fn code(self) -> &'static str {
+        ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][self as usize]
+    }
+
+    /// The stable id, as stored ("monday").
+    pub fn id(self) -> &'static str {
+        [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ][self as usize]
+    }
+
+    pub fn from_id(id: &str) -> Option<Weekday> {
+        Weekday::ALL.into_iter().find(|day| day.id() == id)
+    }
+}
+
+impl Date {
+    /// The day `at` falls on, `offset_minutes` east of UTC.
+    pub fn at(at: Millis, offset_minutes: i64) -> Date {
+        let minutes = (at / 60_000) as i64 + offset_minutes;
+        Date(minutes.div_euclid(1440) as i32)
+    }
+
+    /// The date of a year, month (1–12) and day, if it exists.
+    pub fn from_ymd(year: i64, month: u32, day: u32) -> Option<Date> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date(days_from_civil(year, month, day) as i32))
+    }
+
+    /// Reads `"YYYY-MM-DD"` (four-digit years only).
+    pub fn parse(text: &str) -> Option<Date> {
+        let bytes = text.as_bytes();
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| -> Option<u32> {
+            let part = &text[range];
+            part.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        Date::from_ymd(i64::from(number(0..4)?), number(5..7)?, number(8..10)?)
+    }
+
+    /// (year, month, day).
+    pub fn ymd(self) -> (i64, u32, u32) {
+        civil_from_days(i64::from(self.0))
+    }
+
+    /// "2026-11-21".
+    pub fn iso(self) -> String {
+        let (year, month, day) = self.ymd();
+        format!("{year:04}-{month:02}-{day:02}")
+    }
+
+    /// "21 Nov 2026".
+    pub fn label(self) -> String {
+        let (year, month, day) = self.ymd();
+        format!("{day} {} {year}", MONTHS[month as usize - 1])
+    }
+
+    /// "21 Nov", for places where the year is plain from the context.
+    pub fn short_label(self) -> String {
+        let (_, month, day) = self.ymd();
+        format!("{day} {}", MONTHS[month as usize - 1])
+    }
+
+    pub fn weekday(self) -> Weekday {
+        // 1970-01-01 was a Thursday.
+        Weekday::ALL[(self.0 + 3).rem_euclid(7) as usize]
+    }
+
+    pub fn plus_days(self, days: i32) -> Date {
+        Date(self.0 + days)
+    }
+
+    /// The Monday of this date's week.
+    pub fn week_start(self) -> Date {
+        self.plus_days(-self.weekday().index())
+    }
+
+    /// The first date on or after this one that falls on `weekday`.
+    pub fn next_on(self, weekday: Weekday) -> Date {
+        self.plus_days((weekday.index() - self.weekday().index()).rem_euclid(7))
+    }
+
+    /// Days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Date) -> i32 {
+        later.0 - self.0
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Date::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("“{text}” is not a date (YYYY-MM-DD)")))
+    }
+}
+
+fn is_leap(year: i64) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Howard Hinnant's civil-to-days algorithm, the inverse of
+/// [`civil_from_days`].
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = year - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let yoe = year.rem_euclid(400);
+    let mp = i64::from((month + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian).
@@ -157,5 +350,58 @@ mod tests {
     #[test]
     fn a_clock_that_went_backwards_is_just_now() {
         assert_eq!(ago(2_000, 1_000, 0), "just now");
+    }
+
+    #[test]
+    fn dates_round_trip_through_iso_text() {
+        for text in [
+            "1970-01-01",
+            "2000-02-29",
+            "2026-11-21",
+            "2027-12-31",
+            "1969-12-31",
+        ] {
+            let date = Date::parse(text).unwrap();
+            assert_eq!(date.iso(), text);
+            assert_eq!(serde_json::to_string(&date).unwrap(), format!("\"{text}\""));
+        }
+        assert_eq!(Date::parse("1970-01-01"), Some(Date(0)));
+        assert_eq!(Date::at(NOV_21_2026_0605_UTC, 0).iso(), "2026-11-21");
+        assert_eq!(Date::at(NOV_21_2026_0605_UTC, -420).iso(), "2026-11-20");
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for text in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "26-11-21",
+            "2026-1-21",
+            "2026/11/21",
+            "+026-11-21",
+            "",
+        ] {
+            assert_eq!(Date::parse(text), None, "{text}");
+        }
+        assert!(serde_json::from_str::<Date>("\"2026-02-30\"").is_err());
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2100-02-29").is_none());
+    }
+
+    #[test]
+    fn weekdays_and_weeks() {
+        let saturday = Date::parse("2026-11-21").unwrap();
+        assert_eq!(saturday.weekday(), Weekday::Saturday);
+        assert_eq!(Date(0).weekday(), Weekday::Thursday);
+        assert_eq!(saturday.week_start().iso(), "2026-11-16");
+        assert_eq!(saturday.next_on(Weekday::Saturday), saturday);
+        assert_eq!(saturday.next_on(Weekday::Monday).iso(), "2026-11-23");
+        assert_eq!(saturday.next_on(Weekday::Friday).iso(), "2026-11-27");
+        assert_eq!(saturday.label(), "21 Nov 2026");
+        assert_eq!(saturday.days_until(Date::parse("2027-01-01").unwrap()), 41);
+        assert_eq!(Weekday::from_id("sunday"), Some(Weekday::Sunday));
+        assert_eq!(Weekday::Tuesday.code(), "TU");
     }
 }

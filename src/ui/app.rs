@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::components::footer::Footer;
 use super::components::header::Header;
 use super::components::notices::Notices;
+use super::components::undo::UndoBar;
 use super::dom;
 use super::pages;
 use super::state::{Action, AppContext, AppState};
@@ -65,6 +66,7 @@ pub fn App(props: &AppProps) -> Html {
             <Header route={route.clone()} />
             <Notices />
             <main id="main" tabindex="-1">
+                <UndoBar />
                 { pages::page(&route) }
             </main>
             <Footer />
@@ -164,7 +166,7 @@ fn use_autosave(session: &Rc<Session>, state: &UseReducerHandle<AppState>) {
                 return;
             }
             if let External::Adopt(document) = session.external_change() {
-                dispatcher.dispatch(Action::Adopt(document));
+                dispatcher.dispatch(Action::Adopt(*document));
             }
             dispatcher.dispatch(Action::Health(session.health()));
         });

@@ -26,6 +26,8 @@ pub fn text_url(text: &str, mime: &str) -> Option<String> {
 fn media_type(filename: &str) -> &'static str {
     if filename.ends_with(".md") {
         "text/markdown;charset=utf-8"
+    } else if filename.ends_with(".ics") {
+        "text/calendar;charset=utf-8"
     } else {
         "application/json"
     }

@@ -15,6 +15,16 @@ pub struct AppState {
     /// Counts the user's changes; the autosave watches it.
     pub edits: u64,
     pub health: Rc<Health>,
+    /// What the last deletion can be undone with, while it is offered.
+    pub undo: Option<Rc<Undo>>,
+}
+
+/// A deletion that can be taken back: what to say, and the changes that
+/// put things back.
+#[derive(Debug, PartialEq)]
+pub struct Undo {
+    pub message: String,
+    pub changes: Vec<Change>,
 }
 
 pub enum Action {
@@ -25,6 +35,12 @@ pub enum Action {
     Adopt(Document),
     /// The storage layer reports its state.
     Health(Health),
+    /// Offer to undo a deletion just made.
+    Offer(Undo),
+    /// Undo the deletion on offer.
+    Undo,
+    /// Stop offering the undo.
+    Dismiss,
 }
 
 impl AppState {
@@ -33,7 +49,27 @@ impl AppState {
             document,
             edits: 0,
             health: Rc::new(health),
+            undo: None,
         }
+    }
+
+    /// The state after `changes`, offering `undo`; itself when nothing
+    /// changed.
+    fn changed(self: Rc<Self>, changes: Vec<Change>, undo: Option<Rc<Undo>>) -> Rc<Self> {
+        let mut document = (*self.document).clone();
+        let mut any = false;
+        for change in changes {
+            any |= document.apply(change);
+        }
+        if !any {
+            return self;
+        }
+        Rc::new(AppState {
+            document: Rc::new(document),
+            edits: self.edits + 1,
+            health: self.health.clone(),
+            undo,
+        })
     }
 }
 
@@ -43,16 +79,31 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::Change(change) => {
-                let mut document = (*self.document).clone();
-                if !document.apply(change) {
-                    return self;
-                }
-                Rc::new(AppState {
-                    document: Rc::new(document),
-                    edits: self.edits + 1,
-                    health: self.health.clone(),
-                })
+                let undo = self.undo.clone();
+                self.changed(vec![change], undo)
             }
+            Action::Undo => match self.undo.clone() {
+                // Undoing what is already back changes nothing, and is
+                // no longer offered.
+                Some(undo) => {
+                    let next = self.clone().changed(undo.changes.clone(), None);
+                    if Rc::ptr_eq(&next, &self) {
+                        self.reduce(Action::Dismiss)
+                    } else {
+                        next
+                    }
+                }
+                None => self,
+            },
+            Action::Offer(undo) => Rc::new(AppState {
+                undo: Some(Rc::new(undo)),
+                ..(*self).clone()
+            }),
+            Action::Dismiss if self.undo.is_none() => self,
+            Action::Dismiss => Rc::new(AppState {
+                undo: None,
+                ..(*self).clone()
+            }),
             Action::Adopt(document) if document == *self.document => self,
             Action::Adopt(document) => Rc::new(AppState {
                 document: Rc::new(document),

@@ -155,7 +155,7 @@ impl Session {
             .borrow_mut()
             .external_change(&self.latest.borrow());
         if let External::Adopt(document) = &external {
-            *self.latest.borrow_mut() = Rc::new(document.clone());
+            *self.latest.borrow_mut() = Rc::new((**document).clone());
             self.dirty.set(false);
         }
         external

@@ -1,12 +1,14 @@
 use yew::prelude::*;
 
 use crate::core::assessment::{current_verdict, target_verdict};
+use crate::core::progress::overall;
 use crate::core::route::Route;
 use crate::core::rubric::Rubric;
 use crate::ui::components::content_status::content_status;
 use crate::ui::components::data_health::DataHealth;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::content::{use_content, Loaded};
+use crate::ui::pages::plan::today;
 use crate::ui::state::use_app;
 
 /// `#/`: what Rungs is, where everything is, and the state of the data.
@@ -28,6 +30,7 @@ pub fn Dashboard() -> Html {
             />
             <div class="dashboard-grid">
                 <Readiness />
+                <NextSteps />
                 <DataHealth />
                 <section class="card" aria-labelledby="sections-heading">
                     <h2 id="sections-heading">{ "Everything in Rungs" }</h2>
@@ -101,5 +104,54 @@ fn ReadinessFigures() -> Html {
             }
             <p><a href={Route::Assess.href()}>{ "Continue your self-assessment" }</a></p>
         </>
+    }
+}
+
+/// The plan at a glance: the next check-in, this week's goals, progress.
+#[function_component]
+fn NextSteps() -> Html {
+    let app = use_app();
+    let plan = &app.state.document.plan;
+    let today = today();
+    let week = plan.week(today.week_start());
+    let figures = overall(plan);
+    html! {
+        <section class="card" aria-labelledby="next-heading">
+            <h2 id="next-heading">{ "Your plan" }</h2>
+            <h3>{ "Next check-in" }</h3>
+            { match &plan.schedule {
+                Some(schedule) => html! {
+                    <p>
+                        <strong>{ schedule.next_label(today) }</strong>
+                        if !schedule.with.trim().is_empty() {
+                            { format!(" with {}", schedule.with.trim()) }
+                        }
+                    </p>
+                },
+                None => html! { <p><a href={Route::CheckIns.href()}>{ "Set a check-in schedule with your manager" }</a></p> },
+            } }
+            <h3>{ "This week" }</h3>
+            { match week {
+                Some(week) => html! {
+                    <>
+                        <ul class="this-week">
+                            { for week.items.iter().map(|item| html! {
+                                <li data-status={item.status.id()}>{ &item.text }<span class="muted">{ format!(" · {}", item.status.label()) }</span></li>
+                            }) }
+                        </ul>
+                        <p><a href={Route::Weeks.href()}>{ "Review the week" }</a></p>
+                    </>
+                },
+                None => html! { <p><a href={Route::Weeks.href()}>{ "Plan this week's goals" }</a></p> },
+            } }
+            if figures.goals > 0 {
+                <p>
+                    <a href={Route::Plan.href()}>{ format!("Plan {}% done", figures.percent) }</a>
+                    { format!(": {} of {} goals, {} of {} milestones.", figures.done, figures.goals, figures.milestones_done, figures.milestones) }
+                </p>
+            } else {
+                <p><a href={Route::Plan.href()}>{ "Write your first goal" }</a></p>
+            }
+        </section>
     }
 }

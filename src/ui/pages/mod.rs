@@ -3,6 +3,7 @@
 mod assess;
 mod dashboard;
 mod glossary;
+pub mod plan;
 mod upcoming;
 
 use yew::prelude::*;
@@ -18,6 +19,10 @@ pub fn page(route: &Route) -> Html {
         Route::GlossaryTerm(id) => {
             html! { <glossary::TermPage key={id.as_str()} id={id.clone()} /> }
         }
+        Route::Plan => html! { <plan::PlanPage /> },
+        Route::Goal(id) => html! { <plan::GoalPage key={id.as_str()} id={id.clone()} /> },
+        Route::CheckIns => html! { <plan::CheckInsPage /> },
+        Route::Weeks => html! { <plan::WeeksPage /> },
         Route::NotFound(_) => html! { <upcoming::NotFound /> },
         other => html! { <upcoming::Upcoming route={other.clone()} /> },
     }

@@ -11,19 +11,16 @@ use crate::core::assessment::{
     current_verdict, level_diff, target_verdict, Edit, Grade, Item, Report, Score, Snapshot,
     FORMULA,
 };
+use crate::core::plan::Goal;
+use crate::core::route::Route;
 use crate::core::rubric::{Criterion, Level, Track};
 use crate::core::time::{iso_utc, DateTime};
 use crate::ui::components::radar::{radar, Series};
+use crate::ui::components::scroll_region;
 use crate::ui::dom;
+use crate::ui::pages::plan::{add_goal, today, use_plan_edit};
+use crate::ui::state::use_app;
 use crate::ui::storage::{now, utc_offset_minutes};
-
-/// A table in a region of its own that scrolls sideways on a narrow screen;
-/// focusable, so that the keyboard can scroll it too.
-fn scroll_region(label: &'static str, table: Html) -> Html {
-    html! {
-        <div class="table-scroll" role="region" aria-label={label} tabindex="0">{ table }</div>
-    }
-}
 
 fn percent(score: &Score) -> String {
     format!("{}%", score.percent())
@@ -138,7 +135,49 @@ pub fn area_chart(report: &Report) -> Html {
     }
 }
 
-fn item_list(items: &[Item], empty: &'static str) -> Html {
+/// A gap's way into the plan: the goal that already links it, or a button
+/// that makes one.
+#[derive(Properties, PartialEq)]
+struct GapGoalProps {
+    criterion: String,
+    text: String,
+}
+
+#[function_component]
+fn GapGoal(props: &GapGoalProps) -> Html {
+    let app = use_app();
+    let edit = use_plan_edit();
+    let plan = &app.state.document.plan;
+    if let Some(goal) = plan
+        .goals
+        .iter()
+        .find(|g| g.criteria.contains(&props.criterion))
+    {
+        return html! {
+            <span class="item-goal">{ "In your plan: " }<a href={Route::Goal(goal.id.clone()).href()}>{ goal.title() }</a></span>
+        };
+    }
+    let onclick = {
+        let (criterion, text) = (props.criterion.clone(), props.text.clone());
+        let document = app.state.document.clone();
+        Callback::from(move |_: MouseEvent| {
+            add_goal(&document.plan, &edit, |id| Goal {
+                id,
+                outcome: text.clone(),
+                criteria: vec![criterion.clone()],
+                started: Some(today()),
+                ..Goal::default()
+            })
+        })
+    };
+    html! {
+        <button type="button" class="secondary small item-goal" {onclick}>
+            { "Make it a goal" }<span class="visually-hidden">{ format!(": {}", props.text) }</span>
+        </button>
+    }
+}
+
+fn item_list(items: &[Item], empty: &'static str, goals: bool) -> Html {
     if items.is_empty() {
         return html! { <p class="muted">{ empty }</p> };
     }
@@ -149,6 +188,9 @@ fn item_list(items: &[Item], empty: &'static str) -> Html {
                     <span class="item-area">{ format!("{} · {}", item.area, item.level) }</span>
                     <span class="item-text">{ &item.text }</span>
                     <span class="item-grade">{ item.grade.map_or("Not assessed", Grade::label) }</span>
+                    if goals {
+                        <GapGoal criterion={item.criterion.clone()} text={item.text.clone()} />
+                    }
                 </li>
             }) }
         </ul>
@@ -169,13 +211,13 @@ pub fn gaps_and_strengths(report: &Report) -> Html {
             <section class="card" aria-labelledby="gaps-heading">
                 <h2 id="gaps-heading">{ format!("Gaps ({})", report.gaps.len()) }</h2>
                 <p class="muted">{ "Criteria of your target level you do not yet meet consistently, the furthest first." }</p>
-                { item_list(&report.gaps, "No gaps among the criteria you have graded.") }
+                { item_list(&report.gaps, "No gaps among the criteria you have graded.", true) }
                 { unassessed }
             </section>
             <section class="card" aria-labelledby="strengths-heading">
                 <h2 id="strengths-heading">{ format!("Strengths ({})", report.strengths.len()) }</h2>
                 <p class="muted">{ "Where you work beyond the level, and target criteria you meet with evidence: the backbone of your case." }</p>
-                { item_list(&report.strengths, "None yet: grade “beyond”, or add evidence to what you meet consistently.") }
+                { item_list(&report.strengths, "None yet: grade “beyond”, or add evidence to what you meet consistently.", false) }
             </section>
         </div>
     }

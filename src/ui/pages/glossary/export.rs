@@ -10,6 +10,7 @@ use crate::core::counted;
 use crate::core::glossary::Term;
 use crate::core::search::Index;
 use crate::core::vocabulary::{markdown, Familiarity, Vocabulary};
+use crate::ui::components::print::use_print;
 use crate::ui::dom;
 use crate::ui::state::use_app;
 
@@ -61,12 +62,7 @@ pub fn Export(props: &ExportProps) -> Html {
     let selection = use_state(|| Selection::All);
     // What to print, once asked: the sheet is only built for printing.
     let printing = use_state(|| None::<Selection>);
-    let prints = use_state(|| 0u32);
-    use_effect_with(*prints, |prints| {
-        if *prints > 0 {
-            let _ = dom::window().print();
-        }
-    });
+    let print_now = use_print();
 
     let learning = Selection::Learning
         .terms(&props.terms, &props.index, vocabulary)
@@ -95,11 +91,10 @@ pub fn Export(props: &ExportProps) -> Html {
     };
     let print = {
         let printing = printing.clone();
-        let prints = prints.clone();
         let selection = *selection;
         Callback::from(move |_: MouseEvent| {
             printing.set(Some(selection));
-            prints.set(*prints + 1);
+            print_now.emit(());
         })
     };
     let empty = *selection == Selection::Learning && learning == 0;

@@ -7,10 +7,12 @@ use yew::prelude::*;
 use super::form::TermForm;
 use super::{tag_label, use_terms, use_vocab_edit, Terms};
 use crate::core::route::Route;
+use crate::core::schema::Change;
 use crate::core::vocabulary::{Draft, Familiarity, VocabEdit};
+use crate::ui::components::confirm::ConfirmDelete;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::dom;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, Action, Undo};
 
 #[derive(Properties, PartialEq)]
 pub struct TermProps {
@@ -66,7 +68,6 @@ fn TermView(props: &ViewProps) -> Html {
     let app = use_app();
     let on_edit = use_vocab_edit();
     let editing = props.editing.clone();
-    let confirming = use_state(|| false);
     let familiarity = app.state.document.vocabulary.familiarity(&term.id);
 
     if *editing {
@@ -92,45 +93,34 @@ fn TermView(props: &ViewProps) -> Html {
             let editing = editing.clone();
             Callback::from(move |_: MouseEvent| editing.set(true))
         };
-        let ask = {
-            let confirming = confirming.clone();
-            Callback::from(move |_: MouseEvent| {
-                confirming.set(true);
-                dom::focus_after_render("#delete-confirm-no");
-            })
-        };
-        let keep = {
-            let confirming = confirming.clone();
-            Callback::from(move |_: MouseEvent| {
-                confirming.set(false);
-                dom::focus_after_render("#delete-term");
-            })
-        };
-        let delete = {
-            let on_edit = on_edit.clone();
-            let id = term.id.clone();
-            Callback::from(move |_: MouseEvent| {
-                on_edit.emit(VocabEdit::Delete(id.clone()));
+        let on_delete = {
+            let dispatcher = app.state.dispatcher();
+            let term = term.clone();
+            Callback::from(move |()| {
+                let id = term.id.clone();
+                dispatcher.dispatch(Action::Change(Change::Vocabulary(VocabEdit::Delete(id.clone()))));
+                dispatcher.dispatch(Action::Offer(Undo {
+                    message: format!("Deleted “{}” from your glossary.", term.name),
+                    changes: vec![
+                        Change::Vocabulary(VocabEdit::Add(term.clone())),
+                        Change::Vocabulary(VocabEdit::SetFamiliarity(id, familiarity)),
+                    ],
+                }));
                 dom::go(&Route::Glossary);
             })
         };
         html! {
             <section class="card" aria-labelledby="own-term-heading">
                 <h2 id="own-term-heading">{ "Your term" }</h2>
-                if *confirming {
-                    <div role="alert" class="confirm">
-                        <p>{ format!("Delete “{}” from your glossary? Its familiarity goes with it.", term.name) }</p>
-                        <div class="actions">
-                            <button type="button" class="danger" onclick={delete}>{ "Delete it" }</button>
-                            <button type="button" id="delete-confirm-no" onclick={keep}>{ "Keep it" }</button>
-                        </div>
-                    </div>
-                } else {
-                    <div class="actions">
-                        <button type="button" onclick={edit}>{ "Edit" }</button>
-                        <button type="button" id="delete-term" onclick={ask}>{ "Delete…" }</button>
-                    </div>
-                }
+                <div class="actions">
+                    <button type="button" onclick={edit}>{ "Edit" }</button>
+                    <ConfirmDelete
+                        id="term"
+                        label="Delete…"
+                        question={format!("Delete “{}” from your glossary? Its familiarity goes with it.", term.name)}
+                        {on_delete}
+                    />
+                </div>
             </section>
         }
     });

@@ -1,0 +1,601 @@
+//! The development plan: SMART goals with milestones, the check-in schedule
+//! and log, and weekly goals. What is computed from it (the SMART check,
+//! progress, the timeline, the exports) lives beside it in `core`.
+//!
+//! Ids are made from the time of creation ([`new_id`]), so they stay the
+//! same for as long as the item exists: the calendar export builds its UIDs
+//! from them, and a re-imported calendar updates instead of duplicating.
+
+use serde::{Deserialize, Serialize};
+
+use super::replace;
+use super::time::{Date, Millis, Weekday};
+
+/// The user's plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Plan {
+    /// The date the user aims to be promoted by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Date>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Goal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<Schedule>,
+    /// Check-ins held, in the order they were logged.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub checkins: Vec<CheckIn>,
+    /// Weekly goals, one entry per week planned, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub weeks: Vec<Week>,
+}
+
+/// A SMART goal. The text fields may be empty while it is being written;
+/// [`super::smart`] says which letter is still weak.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Goal {
+    pub id: String,
+    /// S: the specific outcome.
+    pub outcome: String,
+    /// M: what is measured, where it stands now, and where it should be.
+    pub metric: String,
+    pub baseline: String,
+    pub target: String,
+    /// A: who or what helps, and the time set aside for it.
+    pub support: String,
+    pub time: String,
+    /// R: the ids of the rubric criteria this goal proves.
+    pub criteria: Vec<String>,
+    /// T: when it is due.
+    pub due: Option<Date>,
+    /// The day it was started; the timeline draws the goal from here.
+    pub started: Option<Date>,
+    /// The day it was finished; `None` while active.
+    pub done: Option<Date>,
+    pub milestones: Vec<Milestone>,
+}
+
+impl Goal {
+    pub fn is_active(&self) -> bool {
+        self.done.is_none()
+    }
+
+    /// The goal's title in lists: its outcome, or a stand-in while empty.
+    pub fn title(&self) -> &str {
+        match self.outcome.trim() {
+            "" => "Untitled goal",
+            outcome => outcome,
+        }
+    }
+
+    pub fn milestone(&self, id: &str) -> Option<&Milestone> {
+        self.milestones.iter().find(|m| m.id == id)
+    }
+}
+
+/// A step towards a goal.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Milestone {
+    pub id: String,
+    pub title: String,
+    pub due: Option<Date>,
+    pub done: Option<Date>,
+}
+
+/// When check-ins with the manager happen: every `every` weeks on
+/// `weekday`, the first on or after `from`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    pub id: String,
+    pub every: u8,
+    pub weekday: Weekday,
+    /// Minutes after midnight, local time.
+    pub time: u16,
+    /// Length in minutes.
+    pub length: u16,
+    /// Who the check-in is with ("Dana, my manager").
+    pub with: String,
+    pub from: Date,
+}
+
+/// The longest gap between check-ins a schedule may set, in weeks.
+pub const MAX_EVERY: u8 = 12;
+
+impl Schedule {
+    /// The first check-in of the series.
+    pub fn first(&self) -> Date {
+        self.from.next_on(self.weekday)
+    }
+
+    /// The next check-in on or after `today`.
+    pub fn next(&self, today: Date) -> Date {
+        let first = self.first();
+        if today <= first {
+            return first;
+        }
+        let step = 7 * i32::from(self.every.max(1));
+        let steps = first.days_until(today).div_euclid(step)
+            + i32::from(first.days_until(today).rem_euclid(step) != 0);
+        first.plus_days(steps * step)
+    }
+
+    /// The check-ins on or after `today`, in order, without end.
+    pub fn upcoming(&self, today: Date) -> impl Iterator<Item = Date> {
+        let step = 7 * i32::from(self.every.max(1));
+        let next = self.next(today);
+        (0..).map(move |n| next.plus_days(n * step))
+    }
+
+    /// "10:00".
+    pub fn time_label(&self) -> String {
+        format!("{:02}:{:02}", self.time / 60, self.time % 60)
+    }
+
+    /// "Every 2 weeks on Tuesday at 09:30 for 30 minutes, with Dana."
+    pub fn describe(&self) -> String {
+        let every = match self.every {
+            1 => "Every week".to_owned(),
+            n => format!("Every {n} weeks"),
+        };
+        let with = match self.with.trim() {
+            "" => String::new(),
+            with => format!(", with {with}"),
+        };
+        format!(
+            "{every} on {} at {} for {} minutes{with}.",
+            self.weekday.label(),
+            self.time_label(),
+            self.length
+        )
+    }
+
+    /// "Tuesday 24 Nov 2026 at 09:30": the next check-in on or after
+    /// `today`.
+    pub fn next_label(&self, today: Date) -> String {
+        let next = self.next(today);
+        format!(
+            "{} {} at {}",
+            next.weekday().label(),
+            next.label(),
+            self.time_label()
+        )
+    }
+}
+
+/// A check-in that took place.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CheckIn {
+    pub id: String,
+    pub date: Option<Date>,
+    pub notes: String,
+    /// What was agreed.
+    pub agreed: String,
+    pub followups: Vec<FollowUp>,
+}
+
+/// Something to do after a check-in; it can become a milestone.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FollowUp {
+    pub id: String,
+    pub text: String,
+    /// The milestone it became, as `(goal id, milestone id)`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub milestone: Option<(String, String)>,
+}
+
+/// One week's goals. `start` is the week's Monday.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Week {
+    pub start: Option<Date>,
+    pub items: Vec<WeekItem>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WeekItem {
+    pub id: String,
+    pub text: String,
+    pub status: Status,
+    /// The item of the week before that this one carries over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<String>,
+}
+
+/// Where a weekly goal stands at the week's review.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Planned, not reviewed yet.
+    #[default]
+    Open,
+    Done,
+    NotDone,
+    /// Not done, and moved into the next week.
+    Carried,
+}
+
+impl Status {
+    /// The outcomes a review can give, in the order offered.
+    pub const REVIEWED: [Status; 3] = [Status::Done, Status::NotDone, Status::Carried];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Done => "done",
+            Status::NotDone => "not-done",
+            Status::Carried => "carried",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Open => "Not reviewed",
+            Status::Done => "Done",
+            Status::NotDone => "Not done",
+            Status::Carried => "Carry over",
+        }
+    }
+}
+
+impl Week {
+    /// Whether every item has been reviewed.
+    pub fn reviewed(&self) -> bool {
+        self.items.iter().all(|item| item.status != Status::Open)
+    }
+
+    /// How many items have this status.
+    pub fn count(&self, status: Status) -> usize {
+        self.items
+            .iter()
+            .filter(|item| item.status == status)
+            .count()
+    }
+
+    /// "2 done, 1 not done, 1 carried over": the review in words, leaving
+    /// out what has none; "Nothing planned" for an empty week.
+    pub fn summary(&self) -> String {
+        let parts: Vec<String> = [
+            (Status::Done, "done"),
+            (Status::NotDone, "not done"),
+            (Status::Carried, "carried over"),
+            (Status::Open, "not reviewed"),
+        ]
+        .into_iter()
+        .filter_map(|(status, words)| match self.count(status) {
+            0 => None,
+            n => Some(format!("{n} {words}")),
+        })
+        .collect();
+        if parts.is_empty() {
+            "Nothing planned".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
+/// An intent to change the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlanEdit {
+    SetTarget(Option<Date>),
+    /// Add a goal, or replace the SMART parts of the goal with its id (its
+    /// milestones, start and done dates stay as they are).
+    SaveGoal(Goal),
+    DeleteGoal(String),
+    /// Put a deleted goal back where it was (the undo of `DeleteGoal`).
+    RestoreGoal {
+        goal: Goal,
+        at: usize,
+    },
+    SetGoalDone {
+        goal: String,
+        done: Option<Date>,
+    },
+    /// Add a milestone, or replace the one with its id.
+    SaveMilestone {
+        goal: String,
+        milestone: Milestone,
+    },
+    DeleteMilestone {
+        goal: String,
+        milestone: String,
+    },
+    SetMilestoneDone {
+        goal: String,
+        milestone: String,
+        done: Option<Date>,
+    },
+    SetSchedule(Option<Schedule>),
+    /// Add a check-in, or replace the one with its id.
+    SaveCheckIn(CheckIn),
+    DeleteCheckIn(String),
+    /// Turn a follow-up into a milestone of `goal`.
+    FollowUpToMilestone {
+        checkin: String,
+        followup: String,
+        goal: String,
+        milestone: Milestone,
+    },
+    /// Add an item to the week starting on `week` (a Monday).
+    AddWeekItem {
+        week: Date,
+        item: WeekItem,
+    },
+    /// Review an item. Carrying it over adds a copy (with `copy_id`) to the
+    /// next week; reviewing it otherwise removes that copy again if it was
+    /// not reviewed itself.
+    ReviewWeekItem {
+        week: Date,
+        item: String,
+        status: Status,
+        copy_id: String,
+    },
+    DeleteWeekItem {
+        week: Date,
+        item: String,
+    },
+}
+
+impl Plan {
+    /// Applies `edit`; returns whether anything changed. Edits naming a
+    /// goal, milestone, check-in or week item that does not exist change
+    /// nothing.
+    pub fn apply(&mut self, edit: PlanEdit) -> bool {
+        match edit {
+            PlanEdit::SetTarget(date) => replace(&mut self.target, date),
+            PlanEdit::SaveGoal(goal) => match self.goal_mut(&goal.id) {
+                Some(slot) => {
+                    let milestones = std::mem::take(&mut slot.milestones);
+                    let kept = Goal {
+                        milestones: Vec::new(),
+                        started: slot.started,
+                        done: slot.done,
+                        ..goal
+                    };
+                    let changed = replace(slot, kept);
+                    slot.milestones = milestones;
+                    changed
+                }
+                None => {
+                    self.goals.push(goal);
+                    true
+                }
+            },
+            PlanEdit::DeleteGoal(id) => {
+                let before = self.goals.len();
+                self.goals.retain(|goal| goal.id != id);
+                self.goals.len() != before
+            }
+            PlanEdit::RestoreGoal { goal, at } => {
+                if self.goal(&goal.id).is_some() {
+                    return false;
+                }
+                self.goals.insert(at.min(self.goals.len()), goal);
+                true
+            }
+            PlanEdit::SetGoalDone { goal, done } => match self.goal_mut(&goal) {
+                Some(goal) => replace(&mut goal.done, done),
+                None => false,
+            },
+            PlanEdit::SaveMilestone { goal, milestone } => match self.goal_mut(&goal) {
+                Some(goal) => upsert(&mut goal.milestones, milestone, |m| &m.id),
+                None => false,
+            },
+            PlanEdit::DeleteMilestone { goal, milestone } => match self.goal_mut(&goal) {
+                Some(goal) => remove(&mut goal.milestones, |m| m.id == milestone),
+                None => false,
+            },
+            PlanEdit::SetMilestoneDone {
+                goal,
+                milestone,
+                done,
+            } => match self
+                .goal_mut(&goal)
+                .and_then(|goal| goal.milestones.iter_mut().find(|m| m.id == milestone))
+            {
+                Some(milestone) => replace(&mut milestone.done, done),
+                None => false,
+            },
+            PlanEdit::SetSchedule(schedule) => replace(&mut self.schedule, schedule),
+            PlanEdit::SaveCheckIn(checkin) => upsert(&mut self.checkins, checkin, |c| &c.id),
+            PlanEdit::DeleteCheckIn(id) => remove(&mut self.checkins, |c| c.id == id),
+            PlanEdit::FollowUpToMilestone {
+                checkin,
+                followup,
+                goal,
+                milestone,
+            } => {
+                let link = (goal.clone(), milestone.id.clone());
+                let Some(slot) = self
+                    .checkins
+                    .iter_mut()
+                    .find(|c| c.id == checkin)
+                    .and_then(|c| c.followups.iter_mut().find(|f| f.id == followup))
+                else {
+                    return false;
+                };
+                if slot.milestone.is_some() {
+                    return false;
+                }
+                let Some(goal) = self.goals.iter_mut().find(|g| g.id == goal) else {
+                    return false;
+                };
+                if goal.milestone(&milestone.id).is_some() {
+                    return false;
+                }
+                goal.milestones.push(milestone);
+                slot.milestone = Some(link);
+                true
+            }
+            PlanEdit::AddWeekItem { week, item } => {
+                let week = self.week_mut_or_insert(week);
+                if week.items.iter().any(|i| i.id == item.id) {
+                    return false;
+                }
+                week.items.push(item);
+                true
+            }
+            PlanEdit::ReviewWeekItem {
+                week,
+                item,
+                status,
+                copy_id,
+            } => self.review(week, &item, status, copy_id),
+            PlanEdit::DeleteWeekItem { week, item } => {
+                let Some(slot) = self.weeks.iter_mut().find(|w| w.start == Some(week)) else {
+                    return false;
+                };
+                let changed = remove(&mut slot.items, |i| i.id == item);
+                self.weeks.retain(|w| !w.items.is_empty());
+                changed
+            }
+        }
+    }
+
+    pub fn goal(&self, id: &str) -> Option<&Goal> {
+        self.goals.iter().find(|goal| goal.id == id)
+    }
+
+    fn goal_mut(&mut self, id: &str) -> Option<&mut Goal> {
+        self.goals.iter_mut().find(|goal| goal.id == id)
+    }
+
+    /// The week starting on `start`, if it has been planned.
+    pub fn week(&self, start: Date) -> Option<&Week> {
+        self.weeks.iter().find(|week| week.start == Some(start))
+    }
+
+    /// The goals not finished yet.
+    pub fn active_goals(&self) -> impl Iterator<Item = &Goal> {
+        self.goals.iter().filter(|goal| goal.is_active())
+    }
+
+    /// Every id in the plan, for [`new_id`].
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        let goals = self.goals.iter().flat_map(|goal| {
+            std::iter::once(goal.id.as_str()).chain(goal.milestones.iter().map(|m| m.id.as_str()))
+        });
+        let checkins = self.checkins.iter().flat_map(|c| {
+            std::iter::once(c.id.as_str()).chain(c.followups.iter().map(|f| f.id.as_str()))
+        });
+        let weeks = self
+            .weeks
+            .iter()
+            .flat_map(|w| w.items.iter().map(|i| i.id.as_str()));
+        goals
+            .chain(checkins)
+            .chain(weeks)
+            .chain(self.schedule.iter().map(|s| s.id.as_str()))
+    }
+
+    fn week_mut_or_insert(&mut self, start: Date) -> &mut Week {
+        let at = match self.weeks.iter().position(|w| w.start >= Some(start)) {
+            Some(at) if self.weeks[at].start == Some(start) => return &mut self.weeks[at],
+            Some(at) => at,
+            None => self.weeks.len(),
+        };
+        self.weeks.insert(
+            at,
+            Week {
+                start: Some(start),
+                items: Vec::new(),
+            },
+        );
+        &mut self.weeks[at]
+    }
+
+    fn review(&mut self, week: Date, item: &str, status: Status, copy_id: String) -> bool {
+        let Some(slot) = self
+            .weeks
+            .iter_mut()
+            .find(|w| w.start == Some(week))
+            .and_then(|w| w.items.iter_mut().find(|i| i.id == item))
+        else {
+            return false;
+        };
+        let before = slot.status;
+        if before == status {
+            return false;
+        }
+        slot.status = status;
+        let text = slot.text.clone();
+        let next = week.plus_days(7);
+        if before == Status::Carried {
+            // Take the copy back, unless it has been reviewed in its week.
+            if let Some(next_week) = self.weeks.iter_mut().find(|w| w.start == Some(next)) {
+                next_week.items.retain(|i| {
+                    i.carried_from.as_deref() != Some(item) || i.status != Status::Open
+                });
+            }
+            self.weeks.retain(|w| !w.items.is_empty());
+        }
+        if status == Status::Carried {
+            let next_week = self.week_mut_or_insert(next);
+            if !next_week
+                .items
+                .iter()
+                .any(|i| i.carried_from.as_deref() == Some(item))
+            {
+                next_week.items.push(WeekItem {
+                    id: copy_id,
+                    text,
+                    status: Status::Open,
+                    carried_from: Some(item.to_owned()),
+                });
+            }
+        }
+        true
+    }
+}
+
+/// Adds `item`, or replaces the one with the same id; returns whether
+/// anything changed.
+fn upsert<T: PartialEq>(items: &mut Vec<T>, item: T, id: impl Fn(&T) -> &String) -> bool {
+    match items.iter().position(|i| id(i) == id(&item)) {
+        Some(at) => replace(&mut items[at], item),
+        None => {
+            items.push(item);
+            true
+        }
+    }
+}
+
+/// Removes the items that match; returns whether there were any.
+fn remove<T>(items: &mut Vec<T>, matches: impl Fn(&T) -> bool) -> bool {
+    let before = items.len();
+    items.retain(|i| !matches(i));
+    items.len() != before
+}
+
+/// A new id for the plan: `prefix` and the time of creation in base 36
+/// ("g1k3x9az0"), with "-2", "-3"… when the same moment is already taken.
+pub fn new_id(plan: &Plan, prefix: &str, at: Millis) -> String {
+    let mut digits = Vec::new();
+    let mut n = at;
+    loop {
+        digits.push(b"0123456789abcdefghijklmnopqrstuvwxyz"[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.reverse();
+    let base = format!(
+        "{prefix}{}",
+        String::from_utf8(digits).expect("ASCII digits")
+    );
+    let taken = |id: &str| plan.ids().any(|existing| existing == id);
+    let mut id = base.clone();
+    let mut n = 1;
+    while taken(&id) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    id
+}

@@ -1,0 +1,424 @@
+//! `#/plan/check-ins`: when the user meets their manager, and a record of
+//! each check-in, whose follow-ups can become milestones.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{date_of, plan_nav, today, use_plan_edit, value_of};
+use crate::core::plan::{new_id, CheckIn, FollowUp, Milestone, PlanEdit, Schedule, MAX_EVERY};
+use crate::core::route::Route;
+use crate::core::schema::Change;
+use crate::core::time::{Date, Weekday};
+use crate::ui::components::confirm::ConfirmDelete;
+use crate::ui::components::page_header::PageHeader;
+use crate::ui::dom;
+use crate::ui::state::{use_app, Action, Undo};
+use crate::ui::storage::now;
+
+/// How many coming check-ins the schedule lists.
+const UPCOMING: usize = 4;
+
+#[function_component]
+pub fn CheckInsPage() -> Html {
+    html! {
+        <>
+            <PageHeader
+                title="Check-ins"
+                lead="Regular check-ins keep your manager close to your progress and turn the plan into a shared one. Set the rhythm, then note what each one agreed."
+            />
+            { plan_nav(&Route::CheckIns) }
+            <div class="stack">
+            <div class="two-up">
+                <ScheduleCard />
+                <LogForm />
+            </div>
+            <Log />
+            </div>
+        </>
+    }
+}
+
+/// The schedule in words, the next few dates, and the form that sets it.
+#[function_component]
+fn ScheduleCard() -> Html {
+    let app = use_app();
+    let edit = use_plan_edit();
+    let stored = app.state.document.plan.schedule.clone();
+    let draft = use_state(|| {
+        stored.clone().unwrap_or_else(|| {
+            let today = today();
+            Schedule {
+                id: String::new(),
+                every: 2,
+                weekday: today.weekday(),
+                time: 10 * 60,
+                length: 30,
+                with: String::new(),
+                from: today,
+            }
+        })
+    });
+    let update = |apply: fn(&mut Schedule, String)| {
+        let draft = draft.clone();
+        Callback::from(move |event: Event| {
+            let mut next = (*draft).clone();
+            apply(&mut next, value_of(&event));
+            draft.set(next);
+        })
+    };
+    let onsubmit = {
+        let draft = draft.clone();
+        let edit = edit.clone();
+        let document = app.state.document.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let mut schedule = (*draft).clone();
+            if schedule.id.is_empty() {
+                schedule.id = match &document.plan.schedule {
+                    Some(existing) => existing.id.clone(),
+                    None => new_id(&document.plan, "s", now()),
+                };
+            }
+            draft.set(schedule.clone());
+            edit.emit(PlanEdit::SetSchedule(Some(schedule)));
+            dom::focus("#schedule-heading");
+        })
+    };
+    let stop = {
+        let dispatcher = app.state.dispatcher();
+        let stored = stored.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(Action::Change(Change::Plan(PlanEdit::SetSchedule(None))));
+            dispatcher.dispatch(Action::Offer(Undo {
+                message: "Stopped the check-in schedule.".to_owned(),
+                changes: vec![Change::Plan(PlanEdit::SetSchedule(stored.clone()))],
+            }));
+        })
+    };
+    let today = today();
+    let summary = stored.as_ref().map(|schedule| {
+        let upcoming = schedule.upcoming(today).take(UPCOMING).map(|date| {
+            html! { <li><time datetime={date.iso()}>{ format!("{} {}", date.weekday().label(), date.label()) }</time></li> }
+        });
+        html! {
+            <>
+                <p class="next-checkin">
+                    { "Next: " }<strong>{ schedule.next_label(today) }</strong>
+                </p>
+                <p>{ schedule.describe() }</p>
+                <h3>{ "Coming up" }</h3>
+                <ul class="dates">{ for upcoming }</ul>
+            </>
+        }
+    });
+    let weekdays = Weekday::ALL.iter().map(|day| {
+        html! { <option value={day.id()} selected={draft.weekday == *day}>{ day.label() }</option> }
+    });
+    let intervals = (1..=MAX_EVERY).map(|n| {
+        let label = if n == 1 {
+            "Every week".to_owned()
+        } else {
+            format!("Every {n} weeks")
+        };
+        html! { <option value={n.to_string()} selected={draft.every == n}>{ label }</option> }
+    });
+    let lengths = [15u16, 30, 45, 60, 90].map(|minutes| {
+        html! { <option value={minutes.to_string()} selected={draft.length == minutes}>{ format!("{minutes} minutes") }</option> }
+    });
+    html! {
+        <section class="card" aria-labelledby="schedule-heading">
+            <h2 id="schedule-heading" tabindex="-1">{ "Schedule" }</h2>
+            { summary.unwrap_or_else(|| html! { <p class="muted">{ "No schedule yet. Agree one with your manager: every two weeks is a common rhythm." }</p> }) }
+            <form class="schedule-form" novalidate=true {onsubmit}>
+                <div class="form-grid">
+                    <div class="field">
+                        <label for="schedule-with">{ "With" }</label>
+                        <input id="schedule-with" type="text" value={draft.with.clone()} onchange={update(|s, v| s.with = v)} placeholder="Your manager's name" />
+                    </div>
+                    <div class="field">
+                        <label for="schedule-every">{ "How often" }</label>
+                        <select id="schedule-every" onchange={update(|s, v| s.every = v.parse().unwrap_or(s.every))}>{ for intervals }</select>
+                    </div>
+                    <div class="field">
+                        <label for="schedule-weekday">{ "On" }</label>
+                        <select id="schedule-weekday" onchange={update(|s, v| s.weekday = Weekday::from_id(&v).unwrap_or(s.weekday))}>{ for weekdays }</select>
+                    </div>
+                    <div class="field">
+                        <label for="schedule-time">{ "At" }</label>
+                        <input id="schedule-time" type="time" value={draft.time_label()} onchange={update(|s, v| s.time = parse_time(&v).unwrap_or(s.time))} />
+                    </div>
+                    <div class="field">
+                        <label for="schedule-length">{ "For" }</label>
+                        <select id="schedule-length" onchange={update(|s, v| s.length = v.parse().unwrap_or(s.length))}>{ for lengths }</select>
+                    </div>
+                    <div class="field">
+                        <label for="schedule-from">{ "Starting from" }</label>
+                        <input id="schedule-from" type="date" value={draft.from.iso()} onchange={update(|s, v| s.from = Date::parse(&v).unwrap_or(s.from))} />
+                    </div>
+                </div>
+                <div class="actions">
+                    <button type="submit">{ if stored.is_some() { "Save the schedule" } else { "Set the schedule" } }</button>
+                    if stored.is_some() {
+                        <button type="button" class="secondary" onclick={stop}>{ "Stop the schedule" }</button>
+                    }
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// "09:30" → 570 minutes after midnight.
+fn parse_time(text: &str) -> Option<u16> {
+    let (hours, minutes) = text.split_once(':')?;
+    let (hours, minutes): (u16, u16) = (hours.parse().ok()?, minutes.get(..2)?.parse().ok()?);
+    (hours < 24 && minutes < 60).then_some(hours * 60 + minutes)
+}
+
+/// Logging a check-in: when, what was said, what was agreed, and the
+/// follow-ups, one per line.
+#[function_component]
+fn LogForm() -> Html {
+    let app = use_app();
+    let edit = use_plan_edit();
+    let date = use_state(|| Some(today()));
+    let notes = use_state(String::new);
+    let agreed = use_state(String::new);
+    let followups = use_state(String::new);
+    let problem = use_state(|| None::<&'static str>);
+    let text = |state: &UseStateHandle<String>| {
+        let state = state.setter();
+        Callback::from(move |event: InputEvent| state.set(value_of(&event)))
+    };
+    let onsubmit = {
+        let (date, notes, agreed, followups, problem) = (
+            date.clone(),
+            notes.clone(),
+            agreed.clone(),
+            followups.clone(),
+            problem.clone(),
+        );
+        let document = app.state.document.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(day) = *date else {
+                problem.set(Some(
+                    "Give the date of the check-in; nothing has been logged.",
+                ));
+                dom::focus("#checkin-date");
+                return;
+            };
+            let lines: Vec<&str> = followups
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            if notes.trim().is_empty() && agreed.trim().is_empty() && lines.is_empty() {
+                problem.set(Some(
+                    "Write what was said, agreed or to follow up; nothing has been logged.",
+                ));
+                dom::focus("#checkin-notes");
+                return;
+            }
+            let id = new_id(&document.plan, "c", now());
+            let followups_made = lines
+                .iter()
+                .enumerate()
+                .map(|(i, line)| FollowUp {
+                    id: format!("{id}-f{}", i + 1),
+                    text: (*line).to_owned(),
+                    milestone: None,
+                })
+                .collect();
+            edit.emit(PlanEdit::SaveCheckIn(CheckIn {
+                id,
+                date: Some(day),
+                notes: notes.trim().to_owned(),
+                agreed: agreed.trim().to_owned(),
+                followups: followups_made,
+            }));
+            for state in [&notes, &agreed, &followups] {
+                state.set(String::new());
+            }
+            problem.set(None);
+            dom::focus("#log-heading");
+        })
+    };
+    let on_date = {
+        let date = date.setter();
+        Callback::from(move |event: Event| date.set(date_of(&event)))
+    };
+    html! {
+        <section class="card" aria-labelledby="log-form-heading">
+            <h2 id="log-form-heading">{ "Log a check-in" }</h2>
+            <form class="checkin-form" novalidate=true {onsubmit}>
+                if let Some(problem) = *problem {
+                    <p class="field-error" role="alert">{ problem }</p>
+                }
+                <div class="field">
+                    <label for="checkin-date">{ "Date" }</label>
+                    <input id="checkin-date" type="date" value={date.map(Date::iso).unwrap_or_default()} onchange={on_date} />
+                </div>
+                <div class="field">
+                    <label for="checkin-notes">{ "Notes" }</label>
+                    <textarea id="checkin-notes" rows="3" value={(*notes).clone()} oninput={text(&notes)} />
+                </div>
+                <div class="field">
+                    <label for="checkin-agreed">{ "What was agreed" }</label>
+                    <textarea id="checkin-agreed" rows="2" value={(*agreed).clone()} oninput={text(&agreed)} />
+                </div>
+                <div class="field">
+                    <label for="checkin-followups">{ "Follow-ups" }</label>
+                    <textarea id="checkin-followups" rows="3" value={(*followups).clone()} oninput={text(&followups)} aria-describedby="checkin-followups-hint" />
+                    <p id="checkin-followups-hint" class="hint">{ "One per line. Each can become a milestone of a goal." }</p>
+                </div>
+                <div class="actions"><button type="submit">{ "Log the check-in" }</button></div>
+            </form>
+        </section>
+    }
+}
+
+/// Every check-in logged, the latest first.
+#[function_component]
+fn Log() -> Html {
+    let app = use_app();
+    let plan = &app.state.document.plan;
+    let mut checkins: Vec<&CheckIn> = plan.checkins.iter().collect();
+    checkins.sort_by_key(|checkin| std::cmp::Reverse(checkin.date));
+    let entries = checkins.into_iter().map(|checkin| {
+        html! { <Entry key={checkin.id.as_str()} checkin={Rc::new(checkin.clone())} /> }
+    });
+    html! {
+        <section class="card" aria-labelledby="log-heading">
+            <h2 id="log-heading" tabindex="-1">{ format!("Check-in log ({})", plan.checkins.len()) }</h2>
+            if plan.checkins.is_empty() {
+                <p class="muted">{ "No check-ins logged yet." }</p>
+            } else {
+                <div class="checkin-log">{ for entries }</div>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EntryProps {
+    checkin: Rc<CheckIn>,
+}
+
+#[function_component]
+fn Entry(props: &EntryProps) -> Html {
+    let app = use_app();
+    let checkin = &props.checkin;
+    let date = checkin.date.map_or("Undated".to_owned(), Date::label);
+    let followups = checkin.followups.iter().map(|followup| {
+        html! { <FollowUpItem key={followup.id.as_str()} checkin={checkin.id.clone()} followup={followup.clone()} /> }
+    });
+    let on_delete = {
+        let dispatcher = app.state.dispatcher();
+        let checkin = checkin.clone();
+        let date = date.clone();
+        Callback::from(move |()| {
+            dispatcher.dispatch(Action::Change(Change::Plan(PlanEdit::DeleteCheckIn(
+                checkin.id.clone(),
+            ))));
+            dispatcher.dispatch(Action::Offer(Undo {
+                message: format!("Deleted the check-in of {date}."),
+                changes: vec![Change::Plan(PlanEdit::SaveCheckIn((*checkin).clone()))],
+            }));
+            dom::focus("#log-heading");
+        })
+    };
+    html! {
+        <article class="checkin" aria-labelledby={format!("{}-heading", checkin.id)}>
+            <h3 id={format!("{}-heading", checkin.id)}>{ date.clone() }</h3>
+            if !checkin.notes.is_empty() {
+                <p class="prose">{ &checkin.notes }</p>
+            }
+            if !checkin.agreed.is_empty() {
+                <p class="prose"><strong>{ "Agreed: " }</strong>{ &checkin.agreed }</p>
+            }
+            if !checkin.followups.is_empty() {
+                <h4>{ "Follow-ups" }</h4>
+                <ul class="followups">{ for followups }</ul>
+            }
+            <ConfirmDelete
+                id={format!("checkin-{}", checkin.id)}
+                label="Delete this check-in…"
+                question={format!("Delete the check-in of {date} and its notes?")}
+                {on_delete}
+            />
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FollowUpProps {
+    checkin: String,
+    followup: FollowUp,
+}
+
+/// A follow-up: the milestone it became, or a way to make it one.
+#[function_component]
+fn FollowUpItem(props: &FollowUpProps) -> Html {
+    let app = use_app();
+    let edit = use_plan_edit();
+    let plan = &app.state.document.plan;
+    let first = plan.active_goals().next().map(|goal| goal.id.clone());
+    let chosen = use_state(|| first.clone());
+    let followup = &props.followup;
+    if let Some((goal, _)) = &followup.milestone {
+        let title = plan
+            .goal(goal)
+            .map_or("a deleted goal", |goal| goal.title());
+        return html! {
+            <li>
+                { &followup.text }
+                <span class="muted">{ " · a milestone of " }</span>
+                <a href={Route::Goal(goal.clone()).href()}>{ title }</a>
+            </li>
+        };
+    }
+    let Some(selected) = (*chosen).clone().or(first) else {
+        return html! {
+            <li>{ &followup.text }<span class="muted">{ " · add a goal to make it a milestone" }</span></li>
+        };
+    };
+    let select_id = format!("goal-for-{}", followup.id);
+    let options: Html = plan
+        .active_goals()
+        .map(|goal| html! { <option value={goal.id.clone()} selected={goal.id == selected}>{ goal.title() }</option> })
+        .collect();
+    let onchange = {
+        let chosen = chosen.setter();
+        Callback::from(move |event: Event| chosen.set(Some(value_of(&event))))
+    };
+    let make = {
+        let (checkin, followup) = (props.checkin.clone(), followup.clone());
+        let document = app.state.document.clone();
+        edit.reform(move |_: MouseEvent| {
+            let plan = &document.plan;
+            PlanEdit::FollowUpToMilestone {
+                checkin: checkin.clone(),
+                followup: followup.id.clone(),
+                goal: selected.clone(),
+                milestone: Milestone {
+                    id: new_id(plan, "m", now()),
+                    title: followup.text.clone(),
+                    // Due by the next check-in, when there is a schedule.
+                    due: plan.schedule.as_ref().map(|s| s.next(today().plus_days(1))),
+                    done: None,
+                },
+            }
+        })
+    };
+    html! {
+        <li class="followup">
+            <span>{ &followup.text }</span>
+            <span class="inline-form">
+                <label for={select_id.clone()} class="visually-hidden">{ format!("Goal for “{}”", followup.text) }</label>
+                <select id={select_id} {onchange}>{ options }</select>
+                <button type="button" class="secondary small" onclick={make} aria-label={format!("Make “{}” a milestone", followup.text)}>{ "Make it a milestone" }</button>
+            </span>
+        </li>
+    }
+}

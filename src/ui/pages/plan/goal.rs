@@ -1,0 +1,463 @@
+//! `#/plan/<id>`: one goal, its five SMART parts checked as they are
+//! typed, and its milestones.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{date_of, plan_nav, today, use_plan_edit, value_of};
+use crate::core::assessment::Assessment;
+use crate::core::export::plan::criterion_text;
+use crate::core::plan::{new_id, Goal, Milestone, PlanEdit};
+use crate::core::progress::{goal_percent, milestone_overdue};
+use crate::core::route::Route;
+use crate::core::rubric::Rubric;
+use crate::core::schema::Change;
+use crate::core::smart::{check, Finding, Letter};
+use crate::core::time::Date;
+use crate::ui::components::confirm::ConfirmDelete;
+use crate::ui::components::page_header::PageHeader;
+use crate::ui::components::term_links::mentions;
+use crate::ui::content::{use_content, Loaded};
+use crate::ui::dom;
+use crate::ui::state::{use_app, Action, Undo};
+use crate::ui::storage::now;
+use crate::ui::terms::use_glossed;
+
+#[derive(Properties, PartialEq)]
+pub struct GoalProps {
+    pub id: AttrValue,
+}
+
+#[function_component]
+pub fn GoalPage(props: &GoalProps) -> Html {
+    let app = use_app();
+    let plan = &app.state.document.plan;
+    let Some(goal) = plan.goal(&props.id) else {
+        return html! {
+            <>
+                <PageHeader title="No such goal" />
+                <p>{ "Your plan has no goal at this address. It may have been deleted." }</p>
+                <p><a href={Route::Plan.href()}>{ "Go to your plan" }</a></p>
+            </>
+        };
+    };
+    let goal = Rc::new(goal.clone());
+    html! {
+        <article class="goal-page">
+            <PageHeader title={goal.title().to_owned()} />
+            { plan_nav(&Route::Goal(goal.id.clone())) }
+            <div class="goal-layout">
+                <GoalForm goal={goal.clone()} />
+                <div class="goal-side">
+                    <Milestones goal={goal.clone()} />
+                    <GoalActions {goal} />
+                </div>
+            </div>
+            <p><a href={Route::Plan.href()}>{ "← Back to the plan" }</a></p>
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct GoalPropsRc {
+    goal: Rc<Goal>,
+}
+
+/// The SMART parts, one fieldset per letter, each followed by what the
+/// check finds weak about it. Every keystroke is kept (the autosave
+/// batches them), so nothing typed is lost by leaving the page.
+#[function_component]
+fn GoalForm(props: &GoalPropsRc) -> Html {
+    let app = use_app();
+    let edit = use_plan_edit();
+    let glossed = use_glossed();
+    let goal = &props.goal;
+    let smart = check(goal, &app.state.document.plan, today());
+    let set = |apply: fn(&mut Goal, String)| {
+        let goal = goal.clone();
+        edit.reform(move |event: InputEvent| {
+            let mut next = (*goal).clone();
+            apply(&mut next, value_of(&event));
+            PlanEdit::SaveGoal(next)
+        })
+    };
+    let finding = |letter: Letter| &smart.findings[letter as usize];
+    let field = |id: &'static str,
+                 label: &'static str,
+                 value: &str,
+                 letter: Letter,
+                 rows: Option<&'static str>,
+                 apply: fn(&mut Goal, String)| {
+        let described = format!("smart-{}", letter.initial());
+        let oninput = set(apply);
+        let value = value.to_owned();
+        let control = match rows {
+            Some(rows) => {
+                html! { <textarea id={id} {rows} {value} {oninput} aria-describedby={described} /> }
+            }
+            None => {
+                html! { <input id={id} type="text" {value} {oninput} aria-describedby={described} /> }
+            }
+        };
+        html! {
+            <div class="field">
+                <label for={id}>{ label }</label>
+                { control }
+            </div>
+        }
+    };
+    let on_due = {
+        let goal = goal.clone();
+        edit.reform(move |event: Event| {
+            PlanEdit::SaveGoal(Goal {
+                due: date_of(&event),
+                ..(*goal).clone()
+            })
+        })
+    };
+    html! {
+        <form class="goal-form card" novalidate=true onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
+            <h2>{ "The goal, letter by letter" }</h2>
+            <p class={classes!("smart-summary", smart.is_strong().then_some("strong"))}>
+                { format!("SMART check: {}", smart.summary()) }
+            </p>
+            <fieldset class="smart">
+                <legend>{ letter_legend(Letter::Specific) }</legend>
+                { field("goal-outcome", "What will be true when it is done?", &goal.outcome, Letter::Specific, Some("3"), |g, v| g.outcome = v) }
+                { mentions(&goal.outcome, glossed.as_deref(), "outcome") }
+                { problems(finding(Letter::Specific)) }
+            </fieldset>
+            <fieldset class="smart">
+                <legend>{ letter_legend(Letter::Measurable) }</legend>
+                <div class="smart-fields">
+                    { field("goal-metric", "What you will measure", &goal.metric, Letter::Measurable, None, |g, v| g.metric = v) }
+                    { field("goal-baseline", "Where it stands today", &goal.baseline, Letter::Measurable, None, |g, v| g.baseline = v) }
+                    { field("goal-target", "The target", &goal.target, Letter::Measurable, None, |g, v| g.target = v) }
+                </div>
+                { problems(finding(Letter::Measurable)) }
+            </fieldset>
+            <fieldset class="smart">
+                <legend>{ letter_legend(Letter::Achievable) }</legend>
+                <div class="smart-fields">
+                    { field("goal-support", "Who or what will help", &goal.support, Letter::Achievable, None, |g, v| g.support = v) }
+                    { field("goal-time", "Time you will give it", &goal.time, Letter::Achievable, None, |g, v| g.time = v) }
+                </div>
+                { problems(finding(Letter::Achievable)) }
+            </fieldset>
+            <fieldset class="smart">
+                <legend>{ letter_legend(Letter::Relevant) }</legend>
+                <Criteria goal={goal.clone()} />
+                { problems(finding(Letter::Relevant)) }
+            </fieldset>
+            <fieldset class="smart">
+                <legend>{ letter_legend(Letter::TimeBound) }</legend>
+                <div class="field">
+                    <label for="goal-due">{ "Due date" }</label>
+                    <input id="goal-due" type="date" value={goal.due.map(Date::iso).unwrap_or_default()} onchange={on_due} aria-describedby="smart-T" />
+                </div>
+                { problems(finding(Letter::TimeBound)) }
+            </fieldset>
+        </form>
+    }
+}
+
+fn letter_legend(letter: Letter) -> Html {
+    html! {
+        <>
+            <span class="smart-letter" aria-hidden="true">{ letter.initial() }</span>
+            { letter.label() }
+        </>
+    }
+}
+
+/// What is weak about one letter, or that it is strong. The fields of the
+/// letter point here with `aria-describedby`.
+fn problems(finding: &Finding) -> Html {
+    let id = format!("smart-{}", finding.letter.initial());
+    if finding.is_strong() {
+        return html! { <p {id} class="smart-ok">{ "✓ Strong" }</p> };
+    }
+    html! {
+        <ul {id} class="smart-problems">
+            { for finding.problems.iter().map(|problem| html! { <li>{ problem }</li> }) }
+        </ul>
+    }
+}
+
+/// The rubric criteria the goal proves: the ones linked, and a choice of
+/// the criteria of the levels being assessed (or, before an assessment,
+/// of every level of the first track).
+#[function_component]
+fn Criteria(props: &GoalPropsRc) -> Html {
+    let app = use_app();
+    let edit = use_plan_edit();
+    let (rubric, _) = use_content::<Rubric>();
+    let chosen = use_state(String::new);
+    let goal = &props.goal;
+    let rubric = match &rubric {
+        Loaded::Ready(rubric) => Some(rubric.clone()),
+        _ => None,
+    };
+    let linked = goal.criteria.iter().map(|id| {
+        let text = rubric
+            .as_deref()
+            .and_then(|rubric| criterion_text(rubric, id))
+            .unwrap_or(id)
+            .to_owned();
+        let unlink = {
+            let goal = goal.clone();
+            let id = id.clone();
+            edit.reform(move |_: MouseEvent| {
+                let mut next = (*goal).clone();
+                next.criteria.retain(|c| *c != id);
+                PlanEdit::SaveGoal(next)
+            })
+        };
+        html! {
+            <li key={id.as_str()}>
+                <span>{ text.clone() }</span>
+                <button type="button" class="secondary small" onclick={unlink} aria-label={format!("Unlink “{text}”")}>{ "Unlink" }</button>
+            </li>
+        }
+    });
+    let options = rubric
+        .as_deref()
+        .map(|rubric| criterion_options(rubric, &app.state.document.assessment, &goal.criteria))
+        .unwrap_or_default();
+    let onchange = {
+        let chosen = chosen.setter();
+        Callback::from(move |event: Event| chosen.set(value_of(&event)))
+    };
+    let link = {
+        let goal = goal.clone();
+        let chosen = chosen.clone();
+        let edit = edit.clone();
+        Callback::from(move |_: MouseEvent| {
+            if chosen.is_empty() || goal.criteria.contains(&*chosen) {
+                return;
+            }
+            let mut next = (*goal).clone();
+            next.criteria.push((*chosen).clone());
+            edit.emit(PlanEdit::SaveGoal(next));
+            chosen.set(String::new());
+        })
+    };
+    html! {
+        <>
+            if goal.criteria.is_empty() {
+                <p class="muted">{ "No criteria linked yet." }</p>
+            } else {
+                <ul class="linked-criteria">{ for linked }</ul>
+            }
+            if rubric.is_some() {
+                <div class="field">
+                    <label for="goal-criterion">{ "Link a rubric criterion this goal proves" }</label>
+                    <div class="inline-form">
+                        <select id="goal-criterion" {onchange} aria-describedby="smart-R">
+                            <option value="" selected={chosen.is_empty()}>{ "Choose a criterion…" }</option>
+                            { options }
+                        </select>
+                        <button type="button" onclick={link}>{ "Link" }</button>
+                    </div>
+                </div>
+            }
+        </>
+    }
+}
+
+/// The criteria a goal can link, grouped by level and area: the levels of
+/// the self-assessment, target first, or every level before there is one.
+fn criterion_options(rubric: &Rubric, assessment: &Assessment, linked: &[String]) -> Html {
+    let (track, levels): (_, Vec<_>) = match assessment.selection(rubric) {
+        Some(selection) => (
+            selection.track,
+            selection
+                .target
+                .into_iter()
+                .chain([selection.current])
+                .collect(),
+        ),
+        None => (&rubric.tracks[0], rubric.levels.iter().collect()),
+    };
+    let groups = levels.into_iter().flat_map(|level| {
+        track.areas.iter().map(move |area| {
+            let options = area
+                .at(&level.id)
+                .filter(|criterion| !linked.contains(&criterion.id))
+                .map(|criterion| html! { <option value={criterion.id.clone()}>{ &criterion.text }</option> });
+            html! { <optgroup label={format!("{} · {}", level.name, area.name)}>{ for options }</optgroup> }
+        })
+    });
+    groups.collect()
+}
+
+/// The goal's milestones: done or not, due when, and a form for the next.
+#[function_component]
+fn Milestones(props: &GoalPropsRc) -> Html {
+    let app = use_app();
+    let edit = use_plan_edit();
+    let title = use_state(String::new);
+    let due = use_state(|| None::<Date>);
+    let problem = use_state(|| false);
+    let goal = &props.goal;
+    let today = today();
+    let items: Html = goal.milestones.iter().map(|milestone| {
+        let id = format!("milestone-{}", milestone.id);
+        let toggle = {
+            let (goal, milestone) = (goal.id.clone(), milestone.clone());
+            edit.reform(move |_: Event| PlanEdit::SetMilestoneDone {
+                goal: goal.clone(),
+                milestone: milestone.id.clone(),
+                done: milestone.done.is_none().then(super::today),
+            })
+        };
+        let delete = {
+            let (goal, milestone) = (goal.id.clone(), milestone.id.clone());
+            edit.reform(move |_: MouseEvent| PlanEdit::DeleteMilestone {
+                goal: goal.clone(),
+                milestone: milestone.clone(),
+            })
+        };
+        let meta = match (milestone.done, milestone.due) {
+            (Some(done), _) => format!("Done {}", done.label()),
+            (None, Some(due)) => format!("Due {}", due.label()),
+            (None, None) => "No due date".to_owned(),
+        };
+        html! {
+            <li key={milestone.id.as_str()} class="milestone">
+                <input type="checkbox" id={id.clone()} checked={milestone.done.is_some()} onchange={toggle} />
+                <label for={id}>{ &milestone.title }</label>
+                <span class="milestone-meta">
+                    if milestone_overdue(milestone, goal, today) {
+                        <span class="tag tag-overdue">{ "Overdue" }</span>
+                    }
+                    { meta }
+                </span>
+                <button type="button" class="secondary small" onclick={delete} aria-label={format!("Delete the milestone “{}”", milestone.title)}>{ "Delete" }</button>
+            </li>
+        }
+    }).collect();
+    let onsubmit = {
+        let (title, due, problem) = (title.clone(), due.clone(), problem.clone());
+        let goal = goal.id.clone();
+        let document = app.state.document.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let text = title.trim();
+            if text.is_empty() {
+                problem.set(true);
+                dom::focus("#milestone-title");
+                return;
+            }
+            edit.emit(PlanEdit::SaveMilestone {
+                goal: goal.clone(),
+                milestone: Milestone {
+                    id: new_id(&document.plan, "m", now()),
+                    title: text.to_owned(),
+                    due: *due,
+                    done: None,
+                },
+            });
+            title.set(String::new());
+            problem.set(false);
+            dom::focus("#milestone-title");
+        })
+    };
+    let on_title = {
+        let title = title.setter();
+        Callback::from(move |event: InputEvent| title.set(value_of(&event)))
+    };
+    let on_due = {
+        let due = due.setter();
+        Callback::from(move |event: Event| due.set(date_of(&event)))
+    };
+    let percent = goal_percent(goal);
+    html! {
+        <section class="card" aria-labelledby="milestones-heading">
+            <h2 id="milestones-heading">{ "Milestones" }</h2>
+            <p>{ format!("{percent}% done") }</p>
+            <progress max="100" value={percent.to_string()} aria-label={format!("Goal {percent}% done")}></progress>
+            if goal.milestones.is_empty() {
+                <p class="muted">{ "Break the goal into steps you can finish in a few weeks each." }</p>
+            } else {
+                <ul class="milestones">{ items }</ul>
+            }
+            <form class="milestone-form" novalidate=true {onsubmit}>
+                <h3>{ "Add a milestone" }</h3>
+                <div class="field">
+                    <label for="milestone-title">{ "Milestone" }</label>
+                    <input id="milestone-title" type="text" value={(*title).clone()} oninput={on_title}
+                        aria-invalid={problem.then_some("true")}
+                        aria-describedby={problem.then_some("milestone-title-error")} />
+                    if *problem {
+                        <p id="milestone-title-error" class="field-error">{ "Name the milestone first; nothing has been added." }</p>
+                    }
+                </div>
+                <div class="field">
+                    <label for="milestone-due">{ "Due date" }</label>
+                    <input id="milestone-due" type="date" value={due.map(Date::iso).unwrap_or_default()} onchange={on_due} />
+                </div>
+                <div class="actions"><button type="submit">{ "Add the milestone" }</button></div>
+            </form>
+        </section>
+    }
+}
+
+/// Finishing, reopening and deleting the goal.
+#[function_component]
+fn GoalActions(props: &GoalPropsRc) -> Html {
+    let app = use_app();
+    let edit = use_plan_edit();
+    let goal = &props.goal;
+    let toggle = {
+        let id = goal.id.clone();
+        let done = goal.done.is_none().then(today);
+        edit.reform(move |_: MouseEvent| PlanEdit::SetGoalDone {
+            goal: id.clone(),
+            done,
+        })
+    };
+    let on_delete = {
+        let dispatcher = app.state.dispatcher();
+        let document = app.state.document.clone();
+        let goal = goal.clone();
+        Callback::from(move |()| {
+            let at = document
+                .plan
+                .goals
+                .iter()
+                .position(|g| g.id == goal.id)
+                .unwrap_or_default();
+            dispatcher.dispatch(Action::Change(Change::Plan(PlanEdit::DeleteGoal(
+                goal.id.clone(),
+            ))));
+            dispatcher.dispatch(Action::Offer(Undo {
+                message: format!("Deleted the goal “{}”.", goal.title()),
+                changes: vec![Change::Plan(PlanEdit::RestoreGoal {
+                    goal: (*goal).clone(),
+                    at,
+                })],
+            }));
+            dom::go(&Route::Plan);
+        })
+    };
+    html! {
+        <section class="card" aria-labelledby="goal-status-heading">
+            <h2 id="goal-status-heading">{ "Status" }</h2>
+            <p>{ match goal.done {
+                Some(done) => format!("Done on {}.", done.label()),
+                None => "Active.".to_owned(),
+            } }</p>
+            <div class="actions">
+                <button type="button" onclick={toggle}>{ if goal.done.is_some() { "Reopen the goal" } else { "Mark the goal done" } }</button>
+                <ConfirmDelete
+                    id="goal"
+                    label="Delete the goal…"
+                    question={format!("Delete “{}” and its {}? You can undo it straight after.", goal.title(), crate::core::counted(goal.milestones.len(), "milestone", "milestones"))}
+                    {on_delete}
+                />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,256 @@
+//! `#/plan` and its pages: SMART goals and their milestones, check-ins with
+//! the manager, and weekly goals.
+
+mod checkins;
+mod export;
+mod goal;
+mod weeks;
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::core::plan::{new_id, Goal, Plan, PlanEdit};
+use crate::core::progress::{goal_overdue, goal_percent, overall, overdue, timeline};
+use crate::core::route::Route;
+use crate::core::schema::Change;
+use crate::core::smart::check;
+use crate::core::time::Date;
+use crate::ui::components::page_header::PageHeader;
+use crate::ui::components::scroll_region;
+use crate::ui::components::timeline::timeline as timeline_chart;
+use crate::ui::dom;
+use crate::ui::state::{use_app, Action};
+use crate::ui::storage::{now, utc_offset_minutes};
+
+pub use checkins::CheckInsPage;
+pub use goal::GoalPage;
+pub use weeks::WeeksPage;
+
+/// Today in the user's time zone.
+pub fn today() -> Date {
+    Date::at(now(), utc_offset_minutes())
+}
+
+/// A callback that applies an edit to the plan.
+#[hook]
+pub fn use_plan_edit() -> Callback<PlanEdit> {
+    let dispatcher = use_app().state.dispatcher();
+    use_callback((), move |edit: PlanEdit, _| {
+        dispatcher.dispatch(Action::Change(Change::Plan(edit)))
+    })
+}
+
+/// Adds a goal made by `make` (given its new id) and opens its page.
+pub fn add_goal(plan: &Plan, edit: &Callback<PlanEdit>, make: impl FnOnce(String) -> Goal) {
+    let goal = make(new_id(plan, "g", now()));
+    let id = goal.id.clone();
+    edit.emit(PlanEdit::SaveGoal(goal));
+    dom::go(&Route::Goal(id));
+}
+
+/// The value of the input, text area or select an event came from.
+pub fn value_of(event: &Event) -> String {
+    let target = event.target().expect("an event target");
+    if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
+        return area.value();
+    }
+    if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
+        return select.value();
+    }
+    target.unchecked_into::<HtmlInputElement>().value()
+}
+
+/// The date in a date input's event; `None` when it was cleared.
+pub fn date_of(event: &Event) -> Option<Date> {
+    Date::parse(&value_of(event))
+}
+
+/// The plan's pages, as a second navigation.
+fn plan_nav(current: &Route) -> Html {
+    let pages = [
+        (Route::Plan, "Goals"),
+        (Route::CheckIns, "Check-ins"),
+        (Route::Weeks, "Weekly goals"),
+    ];
+    let links = pages.into_iter().map(|(route, label)| {
+        let here = (route == *current).then_some("page");
+        html! { <li><a href={route.href()} aria-current={here}>{ label }</a></li> }
+    });
+    html! {
+        <nav class="subnav" aria-label="Plan">
+            <ul>{ for links }</ul>
+        </nav>
+    }
+}
+
+/// `#/plan`: progress, the timeline, the goals, and the exports.
+#[function_component]
+pub fn PlanPage() -> Html {
+    let app = use_app();
+    let plan = &app.state.document.plan;
+    let today = today();
+    html! {
+        <>
+            <PageHeader
+                title="Plan builder"
+                lead="Turn your gaps into a few SMART goals, break each into milestones, and agree regular check-ins with your manager."
+            />
+            { plan_nav(&Route::Plan) }
+            <div class="stack">
+            <div class="two-up">
+                <Progress />
+                <section class="card" aria-labelledby="timeline-heading">
+                    <h2 id="timeline-heading">{ "Timeline" }</h2>
+                    { match timeline(plan, today) {
+                        Some(chart) => scroll_region("Timeline of goals and milestones", timeline_chart(&chart)),
+                        None => html! { <p class="muted">{ "Your goals and milestones appear here once you add a goal." }</p> },
+                    } }
+                </section>
+            </div>
+            <Goals />
+            <export::PlanExport />
+            </div>
+        </>
+    }
+}
+
+/// Overall progress, the promotion target date and what is overdue.
+#[function_component]
+fn Progress() -> Html {
+    let app = use_app();
+    let edit = use_plan_edit();
+    let plan = &app.state.document.plan;
+    let today = today();
+    let figures = overall(plan);
+    let late = overdue(plan, today);
+    let on_target = edit.reform(|event: Event| PlanEdit::SetTarget(date_of(&event)));
+    let late_list = late.iter().map(|item| {
+        let what = if item.milestone.is_some() {
+            "Milestone"
+        } else {
+            "Goal"
+        };
+        html! {
+            <li>
+                <a href={Route::Goal(item.goal.clone()).href()}>{ &item.title }</a>
+                <span class="muted">{ format!(" · {what}, due {} ({} late)", item.due.label(), crate::core::counted(item.days as usize, "day", "days")) }</span>
+            </li>
+        }
+    });
+    html! {
+        <section class="card" aria-labelledby="progress-heading">
+            <h2 id="progress-heading">{ "Progress" }</h2>
+            if figures.goals == 0 {
+                <p class="muted">{ "No goals yet." }</p>
+            } else {
+                <p class="progress-figure">
+                    <strong>{ format!("{}%", figures.percent) }</strong>
+                    { format!(" of the plan done: {} of {} goals and {} of {} milestones.", figures.done, figures.goals, figures.milestones_done, figures.milestones) }
+                </p>
+                <progress max="100" value={figures.percent.to_string()} aria-label="Progress of the plan"></progress>
+            }
+            <div class="field">
+                <label for="plan-target">{ "Promotion target date" }</label>
+                <input id="plan-target" type="date" value={plan.target.map(Date::iso).unwrap_or_default()} onchange={on_target} aria-describedby="plan-target-hint" />
+                <p id="plan-target-hint" class="hint">{ "When you and your manager aim for the promotion. Goals due after it are flagged." }</p>
+            </div>
+            if !late.is_empty() {
+                <h3 class="overdue-heading">{ format!("Overdue ({})", late.len()) }</h3>
+                <ul class="items overdue">{ for late_list }</ul>
+            }
+        </section>
+    }
+}
+
+/// Every goal, and the form that starts a new one.
+#[function_component]
+fn Goals() -> Html {
+    let app = use_app();
+    let plan = &app.state.document.plan;
+    let today = today();
+    let cards = plan.goals.iter().map(|goal| {
+        let percent = goal_percent(goal);
+        let smart = check(goal, plan, today);
+        let status = if goal.done.is_some() {
+            html! { <span class="tag tag-done">{ "Done" }</span> }
+        } else if goal_overdue(goal, today) {
+            html! { <span class="tag tag-overdue">{ "Overdue" }</span> }
+        } else {
+            html! {}
+        };
+        let done_milestones = goal.milestones.iter().filter(|m| m.done.is_some()).count();
+        html! {
+            <li key={goal.id.as_str()} class="goal-card">
+                <h3><a href={Route::Goal(goal.id.clone()).href()}>{ goal.title() }</a></h3>
+                <p class="goal-meta">
+                    { status }
+                    <span>{ goal.due.map_or("No due date".to_owned(), |due| format!("Due {}", due.label())) }</span>
+                    <span>{ format!("{done_milestones} of {} milestones done", goal.milestones.len()) }</span>
+                    <span>{ if smart.is_strong() { "SMART".to_owned() } else { format!("Weak: {}", smart.weak_letters()) } }</span>
+                </p>
+                <progress max="100" value={percent.to_string()} aria-label={format!("{percent}% done")}></progress>
+            </li>
+        }
+    });
+    html! {
+        <section class="card goals" aria-labelledby="goals-heading">
+            <h2 id="goals-heading">{ format!("Goals ({})", plan.goals.len()) }</h2>
+            if plan.goals.is_empty() {
+                <p class="muted">{ "Start with one to three goals. Each gap in your self-assessment can become a goal in one click, or write one here." }</p>
+            } else {
+                <ul class="goal-list">{ for cards }</ul>
+            }
+            <NewGoal />
+        </section>
+    }
+}
+
+/// "Add a goal": the outcome first; the goal's page asks for the rest.
+#[function_component]
+fn NewGoal() -> Html {
+    let app = use_app();
+    let edit = use_plan_edit();
+    let outcome = use_state(String::new);
+    let problem = use_state(|| false);
+    let oninput = {
+        let outcome = outcome.setter();
+        Callback::from(move |event: InputEvent| outcome.set(value_of(&event)))
+    };
+    let onsubmit = {
+        let outcome = outcome.clone();
+        let problem = problem.setter();
+        let document = app.state.document.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let text = outcome.trim();
+            if text.is_empty() {
+                problem.set(true);
+                dom::focus("#new-goal");
+                return;
+            }
+            add_goal(&document.plan, &edit, |id| Goal {
+                id,
+                outcome: text.to_owned(),
+                started: Some(today()),
+                ..Goal::default()
+            });
+        })
+    };
+    html! {
+        <form class="new-goal" novalidate=true {onsubmit}>
+            <div class="field">
+                <label for="new-goal">{ "A new goal: what will be true when it is done?" }</label>
+                <textarea id="new-goal" rows="2" value={(*outcome).clone()} {oninput}
+                    aria-invalid={problem.then_some("true")}
+                    aria-describedby={if *problem { "new-goal-error" } else { "new-goal-hint" }} />
+                if *problem {
+                    <p id="new-goal-error" class="field-error">{ "Write the outcome first; nothing has been added." }</p>
+                } else {
+                    <p id="new-goal-hint" class="hint">{ "For example: “Lead the design of the billing queue migration, reviewed by two staff engineers.” You fill in the measure, support, criteria and date next." }</p>
+                }
+            </div>
+            <div class="actions"><button type="submit">{ "Add the goal" }</button></div>
+        </form>
+    }
+}

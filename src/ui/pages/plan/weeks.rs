@@ -1,0 +1,223 @@
+//! `#/plan/weeks`: plan the week at its start, review it at its end (done,
+//! not done, or carried over into the next), and look back over the weeks.
+
+use yew::prelude::*;
+
+use super::{plan_nav, today, use_plan_edit, value_of};
+use crate::core::plan::{new_id, PlanEdit, Status, Week, WeekItem};
+use crate::core::route::Route;
+use crate::core::time::Date;
+use crate::ui::components::page_header::PageHeader;
+use crate::ui::dom;
+use crate::ui::state::use_app;
+use crate::ui::storage::now;
+
+#[function_component]
+pub fn WeeksPage() -> Html {
+    let app = use_app();
+    let plan = &app.state.document.plan;
+    let this_week = today().week_start();
+    let next_week = this_week.plus_days(7);
+    let to_review = plan
+        .weeks
+        .iter()
+        .filter(|week| week.start < Some(this_week) && !week.reviewed());
+    let history = plan
+        .weeks
+        .iter()
+        .rev()
+        .filter(|week| week.start < Some(this_week) && week.reviewed());
+    let history_entries = history.map(|week| {
+        let start = week.start.unwrap_or(this_week);
+        html! {
+            <li key={start.iso()}>
+                <details>
+                    <summary>{ format!("Week of {} · {}", start.label(), week.summary()) }</summary>
+                    <ul class="week-history">
+                        { for week.items.iter().map(|item| html! {
+                            <li data-status={item.status.id()}>
+                                { &item.text }<span class="muted">{ format!(" · {}", status_words(item.status)) }</span>
+                            </li>
+                        }) }
+                    </ul>
+                </details>
+            </li>
+        }
+    });
+    let has_history = plan
+        .weeks
+        .iter()
+        .any(|week| week.start < Some(this_week) && week.reviewed());
+    html! {
+        <>
+            <PageHeader
+                title="Weekly goals"
+                lead="Three to five goals a week keep the plan moving. Write them on Monday; on Friday, mark each done, not done, or carried over into the next week."
+            />
+            { plan_nav(&Route::Weeks) }
+            <div class="stack">
+            { for to_review.map(|week| {
+                let start = week.start.unwrap_or(this_week);
+                html! {
+                    <section class="card week week-review" aria-labelledby={format!("week-{}", start.iso())}>
+                        <h2 id={format!("week-{}", start.iso())}>{ format!("To review: week of {}", start.label()) }</h2>
+                        <p class="muted">{ week.summary() }</p>
+                        { items(week, start) }
+                    </section>
+                }
+            }) }
+            <WeekCard start={this_week} title={format!("This week: from {}", this_week.label())} />
+            if plan.week(next_week).is_some() {
+                <WeekCard start={next_week} title={format!("Next week: from {}", next_week.label())} />
+            }
+            <section class="card" aria-labelledby="history-heading">
+                <h2 id="history-heading">{ "Past weeks" }</h2>
+                if has_history {
+                    <ul class="weeks">{ for history_entries }</ul>
+                } else {
+                    <p class="muted">{ "Reviewed weeks appear here." }</p>
+                }
+            </section>
+            </div>
+        </>
+    }
+}
+
+/// How a reviewed item ended, in words.
+fn status_words(status: Status) -> &'static str {
+    match status {
+        Status::Carried => "carried over",
+        other => other.label(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WeekProps {
+    start: Date,
+    title: String,
+}
+
+/// A week's goals with their review, and the form that adds one.
+#[function_component]
+fn WeekCard(props: &WeekProps) -> Html {
+    let app = use_app();
+    let edit = use_plan_edit();
+    let text = use_state(String::new);
+    let problem = use_state(|| false);
+    let start = props.start;
+    let input_id = format!("week-item-{}", start.iso());
+    let week = app.state.document.plan.week(start);
+    let oninput = {
+        let text = text.setter();
+        Callback::from(move |event: InputEvent| text.set(value_of(&event)))
+    };
+    let onsubmit = {
+        let (text, problem) = (text.clone(), problem.clone());
+        let document = app.state.document.clone();
+        let input_id = input_id.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let value = text.trim();
+            if value.is_empty() {
+                problem.set(true);
+            } else {
+                edit.emit(PlanEdit::AddWeekItem {
+                    week: start,
+                    item: WeekItem {
+                        id: new_id(&document.plan, "w", now()),
+                        text: value.to_owned(),
+                        ..WeekItem::default()
+                    },
+                });
+                text.set(String::new());
+                problem.set(false);
+            }
+            dom::focus(&format!("#{input_id}"));
+        })
+    };
+    let heading = format!("week-{}", start.iso());
+    let error_id = format!("{input_id}-error");
+    html! {
+        <section class="card week" aria-labelledby={heading.clone()}>
+            <h2 id={heading}>{ &props.title }</h2>
+            { match week {
+                Some(week) => html! { <><p class="muted">{ week.summary() }</p>{ items(week, start) }</> },
+                None => html! { <p class="muted">{ "Nothing planned yet." }</p> },
+            } }
+            <form class="inline-form week-form" novalidate=true {onsubmit}>
+                <div class="field">
+                    <label for={input_id.clone()}>{ "A goal for the week" }</label>
+                    <input id={input_id} type="text" value={(*text).clone()} {oninput}
+                        aria-invalid={problem.then_some("true")}
+                        aria-describedby={problem.then_some(error_id.clone())} />
+                    if *problem {
+                        <p id={error_id} class="field-error">{ "Write the goal first; nothing has been added." }</p>
+                    }
+                </div>
+                <button type="submit">{ "Add" }</button>
+            </form>
+        </section>
+    }
+}
+
+/// The items of a week, each with its review as a radio group.
+fn items(week: &Week, start: Date) -> Html {
+    html! {
+        <ul class="week-items">
+            { for week.items.iter().map(|item| html! { <Item key={item.id.as_str()} {start} item={item.clone()} /> }) }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ItemProps {
+    start: Date,
+    item: WeekItem,
+}
+
+#[function_component]
+fn Item(props: &ItemProps) -> Html {
+    let app = use_app();
+    let edit = use_plan_edit();
+    let item = &props.item;
+    let name = format!("review-{}", item.id);
+    let choices = Status::REVIEWED.iter().map(|status| {
+        let status = *status;
+        let onchange = {
+            let (week, id, plan) = (props.start, item.id.clone(), app.state.document.clone());
+            edit.reform(move |_: Event| PlanEdit::ReviewWeekItem {
+                week,
+                item: id.clone(),
+                status,
+                copy_id: new_id(&plan.plan, "w", now()),
+            })
+        };
+        html! {
+            <label class="grade-choice">
+                <input type="radio" name={name.clone()} value={status.id()} checked={item.status == status} {onchange} />
+                { status.label() }
+            </label>
+        }
+    });
+    let delete = {
+        let (week, id) = (props.start, item.id.clone());
+        edit.reform(move |_: MouseEvent| PlanEdit::DeleteWeekItem {
+            week,
+            item: id.clone(),
+        })
+    };
+    html! {
+        <li class="week-item" data-status={item.status.id()}>
+            <fieldset class="field">
+                <legend>
+                    { &item.text }
+                    if item.carried_from.is_some() {
+                        <span class="tag">{ "Carried over" }</span>
+                    }
+                </legend>
+                <div class="grade-choices">{ for choices }</div>
+            </fieldset>
+            <button type="button" class="secondary small" onclick={delete} aria-label={format!("Remove “{}”", item.text)}>{ "Remove" }</button>
+        </li>
+    }
+}
