@@ -40,6 +40,16 @@ pub struct Overall {
     pub milestones_done: usize,
 }
 
+impl Overall {
+    /// "Goals done: 1 of 3. Milestones done: 4 of 9."
+    pub fn counts(&self) -> String {
+        format!(
+            "Goals done: {} of {}. Milestones done: {} of {}.",
+            self.done, self.goals, self.milestones_done, self.milestones
+        )
+    }
+}
+
 pub fn overall(plan: &Plan) -> Overall {
     let sum: usize = plan
         .goals

@@ -77,7 +77,7 @@ test('grade two levels, watch readiness move, compare views, reload and export',
   // Everything survives a reload; grades are stored under criterion ids.
   const savedRating = async () => {
     const saved = JSON.parse(await stored(page));
-    return saved?.version === 3 ? saved.data.assessment.ratings['software.craft.senior.system-design'] : null;
+    return saved?.version === 4 ? saved.data.assessment.ratings['software.craft.senior.system-design'] : null;
   };
   await expect.poll(savedRating).toEqual({
     mine: 'consistently',

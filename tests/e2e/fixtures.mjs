@@ -11,6 +11,8 @@ export const ROUTES = [
   { hash: '#/glossary', title: 'Vocabulary glossary', nav: 'Glossary' },
   { hash: '#/glossary/error-budget', title: 'Error budget', nav: 'Glossary' },
   { hash: '#/plan', title: 'Plan builder', nav: 'Plan' },
+  { hash: '#/plan/check-ins', title: 'Check-ins', nav: 'Plan' },
+  { hash: '#/plan/weeks', title: 'Weekly goals', nav: 'Plan' },
   { hash: '#/evidence', title: 'Accomplishment log', nav: 'Evidence' },
   { hash: '#/talk', title: 'Conversation prep', nav: 'Talk' },
   { hash: '#/data', title: 'Your data', nav: 'Your data' },

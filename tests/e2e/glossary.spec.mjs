@@ -170,6 +170,13 @@ test('search, keyboard, filters, familiarity, own terms, practice and export', a
     .poll(async () => JSON.parse(await stored(page)).data.vocabulary?.terms)
     .toBeUndefined();
   await expectAccessible(page);
+
+  // The deletion can be undone, familiarity and all.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeHidden();
+  await expect
+    .poll(async () => JSON.parse(await stored(page)).data.vocabulary?.terms?.map((t) => t.id))
+    .toEqual(['my-golden-runway']);
 });
 
 test('terms in the rubric and in your notes open their definitions', async ({ page }) => {

@@ -147,7 +147,7 @@ fn NextSteps() -> Html {
             if figures.goals > 0 {
                 <p>
                     <a href={Route::Plan.href()}>{ format!("Plan {}% done", figures.percent) }</a>
-                    { format!(": {} of {} goals, {} of {} milestones.", figures.done, figures.goals, figures.milestones_done, figures.milestones) }
+                    { format!(". {}", figures.counts()) }
                 </p>
             } else {
                 <p><a href={Route::Plan.href()}>{ "Write your first goal" }</a></p>

@@ -171,8 +171,8 @@ fn GapGoal(props: &GapGoalProps) -> Html {
         })
     };
     html! {
-        <button type="button" class="secondary small item-goal" {onclick}>
-            { "Make it a goal" }<span class="visually-hidden">{ format!(": {}", props.text) }</span>
+        <button type="button" class="secondary small item-goal" {onclick} aria-label={format!("Make it a goal: {}", props.text)}>
+            { "Make it a goal" }
         </button>
     }
 }

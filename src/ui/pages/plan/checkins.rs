@@ -61,7 +61,7 @@ fn ScheduleCard() -> Html {
     });
     let update = |apply: fn(&mut Schedule, String)| {
         let draft = draft.clone();
-        Callback::from(move |event: Event| {
+        Callback::from(move |event: InputEvent| {
             let mut next = (*draft).clone();
             apply(&mut next, value_of(&event));
             draft.set(next);
@@ -134,27 +134,27 @@ fn ScheduleCard() -> Html {
                 <div class="form-grid">
                     <div class="field">
                         <label for="schedule-with">{ "With" }</label>
-                        <input id="schedule-with" type="text" value={draft.with.clone()} onchange={update(|s, v| s.with = v)} placeholder="Your manager's name" />
+                        <input id="schedule-with" type="text" value={draft.with.clone()} oninput={update(|s, v| s.with = v)} placeholder="Your manager's name" />
                     </div>
                     <div class="field">
                         <label for="schedule-every">{ "How often" }</label>
-                        <select id="schedule-every" onchange={update(|s, v| s.every = v.parse().unwrap_or(s.every))}>{ for intervals }</select>
+                        <select id="schedule-every" oninput={update(|s, v| s.every = v.parse().unwrap_or(s.every))}>{ for intervals }</select>
                     </div>
                     <div class="field">
                         <label for="schedule-weekday">{ "On" }</label>
-                        <select id="schedule-weekday" onchange={update(|s, v| s.weekday = Weekday::from_id(&v).unwrap_or(s.weekday))}>{ for weekdays }</select>
+                        <select id="schedule-weekday" oninput={update(|s, v| s.weekday = Weekday::from_id(&v).unwrap_or(s.weekday))}>{ for weekdays }</select>
                     </div>
                     <div class="field">
                         <label for="schedule-time">{ "At" }</label>
-                        <input id="schedule-time" type="time" value={draft.time_label()} onchange={update(|s, v| s.time = parse_time(&v).unwrap_or(s.time))} />
+                        <input id="schedule-time" type="time" value={draft.time_label()} oninput={update(|s, v| s.time = parse_time(&v).unwrap_or(s.time))} />
                     </div>
                     <div class="field">
                         <label for="schedule-length">{ "For" }</label>
-                        <select id="schedule-length" onchange={update(|s, v| s.length = v.parse().unwrap_or(s.length))}>{ for lengths }</select>
+                        <select id="schedule-length" oninput={update(|s, v| s.length = v.parse().unwrap_or(s.length))}>{ for lengths }</select>
                     </div>
                     <div class="field">
                         <label for="schedule-from">{ "Starting from" }</label>
-                        <input id="schedule-from" type="date" value={draft.from.iso()} onchange={update(|s, v| s.from = Date::parse(&v).unwrap_or(s.from))} />
+                        <input id="schedule-from" type="date" value={draft.from.iso()} oninput={update(|s, v| s.from = Date::parse(&v).unwrap_or(s.from))} />
                     </div>
                 </div>
                 <div class="actions">

@@ -144,10 +144,8 @@ fn Progress() -> Html {
             if figures.goals == 0 {
                 <p class="muted">{ "No goals yet." }</p>
             } else {
-                <p class="progress-figure">
-                    <strong>{ format!("{}%", figures.percent) }</strong>
-                    { format!(" of the plan done: {} of {} goals and {} of {} milestones.", figures.done, figures.goals, figures.milestones_done, figures.milestones) }
-                </p>
+                <p class="progress-figure"><strong>{ format!("{}%", figures.percent) }</strong>{ " done" }</p>
+                <p>{ figures.counts() }</p>
                 <progress max="100" value={figures.percent.to_string()} aria-label="Progress of the plan"></progress>
             }
             <div class="field">

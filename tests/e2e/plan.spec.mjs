@@ -1,0 +1,201 @@
+// The plan builder, as an engineer uses it after the promotion talk: turn a
+// gap into a goal, fix what the SMART check flags, add milestones, agree a
+// check-in schedule, log a check-in, plan and review the week, share the
+// plan, and find it all again after a reload.
+import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
+import { test, expect, open, expectAccessible, stored, downloadedText } from './fixtures.mjs';
+
+// A version 3 document with a self-assessment that has a gap (system
+// design, graded "sometimes" at Senior).
+const ASSESSED = readFileSync(new URL('../fixtures/document-v3.json', import.meta.url), 'utf8');
+
+test.beforeEach(async ({ page }) => {
+  // Saturday 21 November 2026, so that every date below is fixed.
+  await page.clock.setFixedTime(new Date('2026-11-21T10:00:00'));
+  await page.addInitScript((text) => {
+    if (!localStorage.getItem('rungs.document')) localStorage.setItem('rungs.document', text);
+    window.printed = 0;
+    window.print = () => {
+      window.printed += 1;
+    };
+  }, ASSESSED);
+});
+
+const group = (page, name) => page.getByRole('group', { name, exact: true });
+
+test('a goal from a gap, checked letter by letter, with milestones, check-ins, weeks, exports and undo', async ({ page }) => {
+  // One action turns a gap of the self-assessment into a goal.
+  await open(page, '#/assess');
+  await page.getByRole('button', { name: /^Make it a goal: Designs services/ }).click();
+  await expect(page).toHaveURL(/#\/plan\/g[0-9a-z]+$/);
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toBeFocused();
+  await expect(heading).toHaveText(/^Designs services/);
+  await expect(group(page, 'Relevant')).toContainText('Designs services or components');
+  await expect(group(page, 'Relevant')).toContainText('✓ Strong');
+  const summary = page.getByText(/^SMART check:/);
+  await expect(summary).toHaveText('SMART check: Weak: Measurable, Achievable, Time-bound.');
+
+  // Specific: vague wording is named, a specific outcome passes.
+  const outcome = page.getByLabel('What will be true when it is done?');
+  await outcome.fill('Improve my design skills');
+  await expect(group(page, 'Specific')).toContainText('“improve” is vague');
+  await outcome.fill('Lead the design review of the billing queue migration');
+  await expect(group(page, 'Specific')).toContainText('✓ Strong');
+  await expect(heading).toHaveText('Lead the design review of the billing queue migration');
+
+  // Measurable: a target needs a number.
+  await page.getByLabel('What you will measure').fill('Design reviews led');
+  await page.getByLabel('Where it stands today').fill('0');
+  await page.getByLabel('The target').fill('several');
+  await expect(group(page, 'Measurable')).toContainText('Put a number in the target');
+  await page.getByLabel('The target').fill('3 by March');
+  await expect(group(page, 'Measurable')).toContainText('✓ Strong');
+
+  // Achievable: support and time.
+  await page.getByLabel('Who or what will help').fill('Dana reviews my drafts');
+  await page.getByLabel('Time you will give it').fill('2 hours a week');
+  await expect(group(page, 'Achievable')).toContainText('✓ Strong');
+
+  // Time-bound: a past date is flagged, a future one passes.
+  const due = page.getByLabel('Due date', { exact: true }).first();
+  await due.fill('2026-11-01');
+  await expect(group(page, 'Time-bound')).toContainText('The due date, 1 Nov 2026, has passed');
+  await due.fill('2027-03-31');
+  await expect(summary).toHaveText('SMART check: Strong on all five letters.');
+  await expectAccessible(page);
+
+  // Milestones: a name is required; one is overdue, one done.
+  const milestones = page.getByRole('region', { name: 'Milestones' });
+  await milestones.getByRole('button', { name: 'Add the milestone' }).click();
+  await expect(milestones.getByText('Name the milestone first')).toBeVisible();
+  await expect(milestones.getByLabel('Milestone', { exact: true })).toBeFocused();
+  await milestones.getByLabel('Milestone', { exact: true }).fill('Draft the review template');
+  await milestones.getByLabel('Due date').fill('2026-11-13');
+  await milestones.getByRole('button', { name: 'Add the milestone' }).click();
+  await milestones.getByLabel('Milestone', { exact: true }).fill('Run the first review');
+  await milestones.getByLabel('Due date').fill('2027-01-15');
+  await milestones.getByRole('button', { name: 'Add the milestone' }).click();
+  await expect(milestones.getByRole('checkbox')).toHaveCount(2);
+  await expect(milestones.getByText('Overdue')).toHaveCount(1);
+  await milestones.getByRole('checkbox', { name: 'Draft the review template' }).check();
+  await expect(milestones.getByText('Overdue')).toHaveCount(0);
+  await expect(milestones).toContainText('50% done');
+  await milestones.getByRole('checkbox', { name: 'Draft the review template' }).uncheck();
+
+  // The plan: progress, what is overdue, and the timeline.
+  await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Goals', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Plan builder' })).toBeFocused();
+  await page.getByLabel('Promotion target date').fill('2027-06-01');
+  const progress = page.getByRole('region', { name: 'Progress' });
+  await expect(progress).toContainText('0%');
+  await expect(progress.getByRole('link', { name: 'Draft the review template' })).toBeVisible();
+  await expect(progress).toContainText('8 days late');
+  await expect(page.getByRole('img', { name: /^From 13 Nov 2026 to 1 Jun 2027: 1 goal, 2 milestones, 1 overdue/ })).toBeVisible();
+  await expectAccessible(page);
+
+  // Check-ins: every two weeks on Tuesday with Dana.
+  await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Check-ins' }).click();
+  await page.getByLabel('With').fill('Dana');
+  await page.getByLabel('How often').selectOption('2');
+  await page.getByLabel('On', { exact: true }).selectOption('tuesday');
+  await page.getByLabel('At', { exact: true }).fill('09:30');
+  await page.getByRole('button', { name: 'Set the schedule' }).click();
+  await expect(page.getByText('Next: Tuesday 24 Nov 2026 at 09:30')).toBeVisible();
+  await expect(page.getByRole('list').filter({ hasText: 'Tuesday 8 Dec 2026' })).toContainText('Tuesday 22 Dec 2026');
+
+  // A check-in log entry, and a follow-up that becomes a milestone.
+  await page.getByRole('button', { name: 'Log the check-in' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/nothing has been logged/);
+  await page.getByLabel('Notes').fill('Talked through the billing migration.');
+  await page.getByLabel('What was agreed').fill('I run the next design review.');
+  await page.getByLabel('Follow-ups').fill('Book the review room\nAsk Sam for a second reviewer');
+  await page.getByRole('button', { name: 'Log the check-in' }).click();
+  const log = page.getByRole('region', { name: 'Check-in log (1)' });
+  await expect(log.getByRole('article', { name: '21 Nov 2026' })).toContainText('Agreed: I run the next design review.');
+  await log.getByRole('button', { name: 'Make “Book the review room” a milestone' }).click();
+  await expect(log.getByRole('link', { name: 'Lead the design review of the billing queue migration' })).toBeVisible();
+  await expectAccessible(page);
+
+  // Weekly goals: plan two, review them, carry one into next week.
+  await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Weekly goals' }).click();
+  const thisWeek = page.getByRole('region', { name: 'This week: from 16 Nov 2026' });
+  for (const goal of ['Write the review template', 'Pair with Sam on alerts']) {
+    await thisWeek.getByLabel('A goal for the week').fill(goal);
+    await thisWeek.getByRole('button', { name: 'Add' }).click();
+  }
+  await group(thisWeek, 'Pair with Sam on alerts').getByRole('radio', { name: 'Done', exact: true }).check();
+  await group(thisWeek, 'Write the review template').getByRole('radio', { name: 'Carry over' }).check();
+  await expect(thisWeek).toContainText('1 done, 1 carried over');
+  const nextWeek = page.getByRole('region', { name: 'Next week: from 23 Nov 2026' });
+  await expect(nextWeek).toContainText('Write the review template');
+  await expect(nextWeek).toContainText('Carried over');
+  await expectAccessible(page);
+
+  // The dashboard shows the next check-in and this week's goals.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  const yourPlan = page.getByRole('region', { name: 'Your plan' });
+  await expect(yourPlan).toContainText('Tuesday 24 Nov 2026 at 09:30 with Dana');
+  await expect(yourPlan).toContainText('Pair with Sam on alerts · Done');
+
+  // Share: Markdown, print, and a calendar an independent parser reads.
+  await page.goto('index.html#/plan');
+  const markdown = await downloadedText(page, () => page.getByRole('button', { name: 'Download Markdown' }).click());
+  expect(markdown).toContain('# Development plan');
+  expect(markdown).toContain('### Lead the design review of the billing queue migration');
+  expect(markdown).toContain('- [ ] Book the review room');
+  await page.getByRole('button', { name: 'Print' }).click();
+  await expect.poll(() => page.evaluate(() => window.printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  const sheet = page.getByRole('region', { name: 'Development plan for printing' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText('Every 2 weeks on Tuesday at 09:30');
+  await expect(page.getByRole('button', { name: 'Download Markdown' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+
+  const download = () => downloadedText(page, () => page.getByRole('button', { name: 'Download calendar (.ics)' }).click());
+  const first = await download();
+  const calendar = new ICAL.Component(ICAL.parse(first));
+  const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+  const series = events.find((e) => e.isRecurring());
+  expect(series.summary).toBe('Check-in with Dana');
+  const dates = [];
+  const expand = series.iterator();
+  for (let next = expand.next(); next && dates.length < 3; next = expand.next()) dates.push(next.toString());
+  expect(dates).toEqual(['2026-11-24T09:30:00', '2026-12-08T09:30:00', '2026-12-22T09:30:00']);
+  expect(series.component.getFirstPropertyValue('rrule').until.toString()).toBe('2027-06-01T23:59:59');
+  const allDay = events.filter((e) => !e.isRecurring());
+  expect(allDay.map((e) => [e.summary, e.startDate.toString(), e.startDate.isDate])).toEqual([
+    ['Goal due: Lead the design review of the billing queue migration', '2027-03-31', true],
+    ['Milestone: Draft the review template (Lead the design review of the billing queue migration)', '2026-11-13', true],
+    ['Milestone: Run the first review (Lead the design review of the billing queue migration)', '2027-01-15', true],
+    ['Milestone: Book the review room (Lead the design review of the billing queue migration)', '2026-11-24', true],
+  ]);
+  const uids = events.map((e) => e.uid);
+  expect(new Set(uids).size).toBe(uids.length);
+  // A second export keeps every UID, so a calendar updates instead of doubling.
+  const again = new ICAL.Component(ICAL.parse(await download()));
+  expect(again.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid'))).toEqual(uids);
+
+  // Everything survives a reload.
+  await page.reload();
+  await page.getByRole('link', { name: 'Lead the design review of the billing queue migration' }).click();
+  await expect(page.getByLabel('The target')).toHaveValue('3 by March');
+  await expect(page.getByRole('region', { name: 'Milestones' }).getByRole('checkbox')).toHaveCount(3);
+  const saved = JSON.parse(await stored(page));
+  expect(saved.version).toBe(4);
+  expect(saved.data.plan.schedule).toMatchObject({ every: 2, weekday: 'tuesday', time: 570, with: 'Dana' });
+
+  // Deleting asks first, and can be undone.
+  await page.getByRole('button', { name: 'Delete the goal…' }).click();
+  await expect(page.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await page.getByRole('button', { name: 'Delete it' }).click();
+  await expect(page).toHaveURL(/#\/plan$/);
+  await expect(page.getByRole('heading', { name: 'Goals (0)' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted the goal' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { name: 'Goals (1)' })).toBeVisible();
+  await expect.poll(async () => JSON.parse(await stored(page)).data.plan.goals?.[0]?.milestones.length).toBe(3);
+});
