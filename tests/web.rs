@@ -531,3 +531,84 @@ async fn criteria_link_glossary_terms_to_their_definitions() {
     provide::<Rubric>(None);
     provide::<Glossary>(None);
 }
+
+/// Stores a version 4 document whose plan is `plan` (JSON) under `namespace`.
+fn store_plan(namespace: &str, plan: &str) {
+    clear(namespace);
+    LocalStorage::raw()
+        .set_item(
+            &format!("{namespace}.document"),
+            &format!(r#"{{"version":4,"revision":1,"saved_at":1,"data":{{"plan":{plan}}}}}"#),
+        )
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_smart_check_follows_each_keystroke_and_milestones_move_progress() {
+    provide(Some(small_rubric()));
+    store_plan(
+        "rungs-test-goal",
+        r#"{"goals":[{"id":"g1","outcome":"Improve things","criteria":["t.a.two"],
+            "milestones":[{"id":"m1","title":"First step"},{"id":"m2","title":"Second step"}]}]}"#,
+    );
+    let _route = AtRoute::new("#/plan/g1");
+    let app = Mounted::new(Session::open_in("rungs-test-goal")).await;
+    assert_eq!(app.text("h1"), "Improve things");
+    assert_eq!(
+        app.text(".smart-summary"),
+        "SMART check: Weak: Specific, Measurable, Achievable, Time-bound."
+    );
+    assert!(app.text("#smart-S").contains("“improve” is vague"));
+    // The linked criterion is named by its text once the rubric is there.
+    assert!(app.text(".linked-criteria").contains("Alpha at level two"));
+
+    let outcome = &app.all("#goal-outcome")[0];
+    outcome
+        .clone()
+        .unchecked_into::<web_sys::HtmlTextAreaElement>()
+        .set_value("Lead the design review of the billing migration");
+    input(outcome);
+    yew::scheduler::flush().await;
+    assert_eq!(app.text("#smart-S"), "✓ Strong");
+    assert_eq!(
+        app.text("h1"),
+        "Lead the design review of the billing migration"
+    );
+
+    // Ticking a milestone off moves the goal's progress.
+    assert!(app.text("#milestones-heading + p").contains("0% done"));
+    let first: HtmlElement = app.all("#milestone-m1")[0].clone().unchecked_into();
+    first.click();
+    yew::scheduler::flush().await;
+    assert!(app.text("#milestones-heading + p").contains("50% done"));
+    provide::<Rubric>(None);
+}
+
+#[wasm_bindgen_test]
+async fn the_plan_draws_a_timeline_row_per_goal_with_its_milestones() {
+    store_plan(
+        "rungs-test-timeline",
+        r#"{"target":"2030-06-01","goals":[
+            {"id":"g1","outcome":"One","started":"2030-01-01","due":"2030-03-01",
+             "milestones":[{"id":"m1","title":"Done one","due":"2030-02-01","done":"2030-01-20"},
+                           {"id":"m2","title":"Open one","due":"2030-02-20"}]},
+            {"id":"g2","outcome":"Two","started":"2030-01-01","due":"2030-05-01"}]}"#,
+    );
+    let _route = AtRoute::new("#/plan");
+    let app = Mounted::new(Session::open_in("rungs-test-timeline")).await;
+    let chart = &app.all("svg.timeline")[0];
+    assert_eq!(chart.get_attribute("role").as_deref(), Some("img"));
+    assert!(chart
+        .get_attribute("aria-label")
+        .unwrap()
+        .contains("2 goals, 2 milestones"));
+    assert_eq!(app.all("svg .tl-row").len(), 2);
+    let states: Vec<String> = app
+        .all("svg .tl-mark")
+        .iter()
+        .map(|mark| mark.get_attribute("data-state").unwrap())
+        .collect();
+    assert_eq!(states, ["done", "open"]);
+    assert_eq!(app.all("svg .tl-target").len(), 1);
+    assert_eq!(app.text(".goal-list h3"), "One\nTwo");
+}
