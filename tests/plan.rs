@@ -969,7 +969,7 @@ Milestones:
 
 ## Check-ins
 
-Every 2 weeks on Tuesday at 09:30 with Dana, from 3 Nov 2026. Next: 1 Dec 2026.
+Every 2 weeks on Tuesday at 09:30 for 30 minutes, with Dana. First: 3 Nov 2026. Next: 1 Dec 2026.
 
 ### 17 Nov 2026
 
@@ -1089,7 +1089,7 @@ fn every_piece_of_user_text_is_escaped() {
     // milestone, schedule, notes, agreed, follow-up and its goal, week item.
     assert_eq!(out.matches(escaped).count(), 15, "{out}");
     assert!(out.contains(&format!("### {escaped}\n")), "{out}");
-    assert!(out.contains("Every week on Monday at 00:00 with "), "{out}");
+    assert!(out.contains("Every week on Monday at 00:00 for "), "{out}");
 }
 
 #[test]
@@ -1128,4 +1128,68 @@ fn only_the_eight_latest_weeks_are_exported_newest_first() {
         !out.contains("## Goals") && !out.contains("## Check-ins"),
         "{out}"
     );
+}
+
+#[test]
+fn a_schedule_says_itself_in_words_and_lists_what_comes_next() {
+    let mut schedule = Schedule {
+        id: "s1".into(),
+        every: 2,
+        weekday: Weekday::Tuesday,
+        time: 9 * 60 + 5,
+        length: 45,
+        with: "  Dana ".into(),
+        from: d("2026-11-21"),
+    };
+    assert_eq!(
+        schedule.describe(),
+        "Every 2 weeks on Tuesday at 09:05 for 45 minutes, with Dana."
+    );
+    assert_eq!(
+        schedule.next_label(d("2026-11-25")),
+        "Tuesday 8 Dec 2026 at 09:05"
+    );
+    let coming: Vec<String> = schedule
+        .upcoming(d("2026-11-24"))
+        .take(3)
+        .map(Date::iso)
+        .collect();
+    assert_eq!(coming, ["2026-11-24", "2026-12-08", "2026-12-22"]);
+    schedule.every = 1;
+    schedule.with = " ".into();
+    assert_eq!(
+        schedule.describe(),
+        "Every week on Tuesday at 09:05 for 45 minutes."
+    );
+}
+
+#[test]
+fn a_week_sums_up_its_review_leaving_out_what_has_none() {
+    let item = |id: &str, status| WeekItem {
+        id: id.into(),
+        text: id.into(),
+        status,
+        carried_from: None,
+    };
+    let mut week = Week {
+        start: Some(d("2026-11-16")),
+        items: Vec::new(),
+    };
+    assert_eq!(week.summary(), "Nothing planned");
+    assert!(week.reviewed());
+    week.items = vec![
+        item("a", Status::Done),
+        item("b", Status::Done),
+        item("c", Status::Carried),
+        item("d", Status::Open),
+    ];
+    assert_eq!(week.summary(), "2 done, 1 carried over, 1 not reviewed");
+    assert!(!week.reviewed());
+    week.items.pop();
+    week.items.push(item("e", Status::NotDone));
+    assert_eq!(week.summary(), "2 done, 1 not done, 1 carried over");
+    assert!(week.reviewed());
+    assert_eq!(Status::Carried.label(), "Carry over");
+    assert_eq!(Status::Carried.outcome(), "Carried over");
+    assert_eq!(Status::NotDone.outcome(), "Not done");
 }

@@ -137,7 +137,7 @@ impl Schedule {
     /// "Every 2 weeks on Tuesday at 09:30 for 30 minutes, with Dana."
     pub fn describe(&self) -> String {
         let every = match self.every {
-            1 => "Every week".to_owned(),
+            0 | 1 => "Every week".to_owned(),
             n => format!("Every {n} weeks"),
         };
         let with = match self.with.trim() {
@@ -233,12 +233,21 @@ impl Status {
         }
     }
 
+    /// The choice, as offered in the review.
     pub fn label(self) -> &'static str {
         match self {
             Status::Open => "Not reviewed",
             Status::Done => "Done",
             Status::NotDone => "Not done",
             Status::Carried => "Carry over",
+        }
+    }
+
+    /// Where the item stands, as said afterwards.
+    pub fn outcome(self) -> &'static str {
+        match self {
+            Status::Carried => "Carried over",
+            other => other.label(),
         }
     }
 }

@@ -192,18 +192,9 @@ fn write_goal(out: &mut String, goal: &Goal, rubric: Option<&Rubric>, today: Dat
 /// "Every 2 weeks on Tuesday at 09:30 with Dana, from 24 Nov 2026. Next: 8
 /// Dec 2026."
 fn schedule_words(schedule: &Schedule, today: Date) -> String {
-    let every = match schedule.every {
-        0 | 1 => "Every week".to_owned(),
-        n => format!("Every {n} weeks"),
-    };
-    let with = match schedule.with.trim() {
-        "" => String::new(),
-        with => format!(" with {}", inline(with)),
-    };
     format!(
-        "{every} on {} at {}{with}, from {}. Next: {}.",
-        schedule.weekday.label(),
-        schedule.time_label(),
+        "{} First: {}. Next: {}.",
+        inline(&schedule.describe()),
         schedule.first().label(),
         schedule.next(today).label()
     )

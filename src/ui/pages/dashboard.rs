@@ -136,7 +136,7 @@ fn NextSteps() -> Html {
                     <>
                         <ul class="this-week">
                             { for week.items.iter().map(|item| html! {
-                                <li data-status={item.status.id()}>{ &item.text }<span class="muted">{ format!(" · {}", item.status.label()) }</span></li>
+                                <li data-status={item.status.id()}>{ &item.text }<span class="muted">{ format!(" · {}", item.status.outcome()) }</span></li>
                             }) }
                         </ul>
                         <p><a href={Route::Weeks.href()}>{ "Review the week" }</a></p>

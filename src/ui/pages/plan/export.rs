@@ -87,7 +87,7 @@ fn sheet(plan: &Plan, rubric: Option<&Rubric>, today: Date) -> Html {
             { for plan.week(today.week_start()).map(|week| html! {
                 <>
                     <h2>{ format!("This week: from {}", today.week_start().label()) }</h2>
-                    <ul>{ for week.items.iter().map(|item| html! { <li>{ format!("{} ({})", item.text, item.status.label()) }</li> }) }</ul>
+                    <ul>{ for week.items.iter().map(|item| html! { <li>{ format!("{} ({})", item.text, item.status.outcome()) }</li> }) }</ul>
                 </>
             }) }
         </section>

@@ -100,16 +100,16 @@ pub fn PlanPage() -> Html {
             <div class="stack">
             <div class="two-up">
                 <Progress />
-                <section class="card" aria-labelledby="timeline-heading">
-                    <h2 id="timeline-heading">{ "Timeline" }</h2>
-                    { match timeline(plan, today) {
-                        Some(chart) => scroll_region("Timeline of goals and milestones", timeline_chart(&chart)),
-                        None => html! { <p class="muted">{ "Your goals and milestones appear here once you add a goal." }</p> },
-                    } }
-                </section>
+                <export::PlanExport />
             </div>
+            <section class="card" aria-labelledby="timeline-heading">
+                <h2 id="timeline-heading">{ "Timeline" }</h2>
+                { match timeline(plan, today) {
+                    Some(chart) => scroll_region("Timeline of goals and milestones", timeline_chart(&chart)),
+                    None => html! { <p class="muted">{ "Your goals and milestones appear here once you add a goal." }</p> },
+                } }
+            </section>
             <Goals />
-            <export::PlanExport />
             </div>
         </>
     }

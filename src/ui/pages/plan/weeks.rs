@@ -36,7 +36,7 @@ pub fn WeeksPage() -> Html {
                     <ul class="week-history">
                         { for week.items.iter().map(|item| html! {
                             <li data-status={item.status.id()}>
-                                { &item.text }<span class="muted">{ format!(" · {}", status_words(item.status)) }</span>
+                                { &item.text }<span class="muted">{ format!(" · {}", item.status.outcome()) }</span>
                             </li>
                         }) }
                     </ul>
@@ -80,14 +80,6 @@ pub fn WeeksPage() -> Html {
             </section>
             </div>
         </>
-    }
-}
-
-/// How a reviewed item ended, in words.
-fn status_words(status: Status) -> &'static str {
-    match status {
-        Status::Carried => "carried over",
-        other => other.label(),
     }
 }
 
