@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod content;
 pub mod dom;
+pub mod draft;
 pub mod pages;
 pub mod panic;
 pub mod state;

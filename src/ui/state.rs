@@ -15,7 +15,8 @@ pub struct AppState {
     /// Counts the user's changes; the autosave watches it.
     pub edits: u64,
     pub health: Rc<Health>,
-    /// What the last deletion can be undone with, while it is offered.
+    /// What the last deletion can be undone with, while it is offered: until
+    /// it is used or dismissed, or the document changes again.
     pub undo: Option<Rc<Undo>>,
 }
 
@@ -78,10 +79,9 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
-            Action::Change(change) => {
-                let undo = self.undo.clone();
-                self.changed(vec![change], undo)
-            }
+            // A new change ends the offer: undoing after it could overwrite
+            // what the user has done since.
+            Action::Change(change) => self.changed(vec![change], None),
             Action::Undo => match self.undo.clone() {
                 // Undoing what is already back changes nothing, and is
                 // no longer offered.
@@ -107,6 +107,7 @@ impl Reducible for AppState {
             Action::Adopt(document) if document == *self.document => self,
             Action::Adopt(document) => Rc::new(AppState {
                 document: Rc::new(document),
+                undo: None,
                 ..(*self).clone()
             }),
             Action::Health(health) if health == *self.health => self,

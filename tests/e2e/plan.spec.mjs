@@ -109,6 +109,11 @@ test('a goal from a gap, checked letter by letter, with milestones, check-ins, w
   await page.getByRole('button', { name: 'Log the check-in' }).click();
   await expect(page.getByRole('alert')).toHaveText(/nothing has been logged/);
   await page.getByLabel('Notes').fill('Talked through the billing migration.');
+  // What is typed survives a visit to another page before it is logged.
+  const planNav = page.getByRole('navigation', { name: 'Plan' });
+  await planNav.getByRole('link', { name: 'Goals', exact: true }).click();
+  await planNav.getByRole('link', { name: 'Check-ins' }).click();
+  await expect(page.getByLabel('Notes')).toHaveValue('Talked through the billing migration.');
   await page.getByLabel('What was agreed').fill('I run the next design review.');
   await page.getByLabel('Follow-ups').fill('Book the review room\nAsk Sam for a second reviewer');
   await page.getByRole('button', { name: 'Log the check-in' }).click();

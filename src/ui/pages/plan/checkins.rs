@@ -13,6 +13,7 @@ use crate::core::time::{Date, Weekday};
 use crate::ui::components::confirm::ConfirmDelete;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::dom;
+use crate::ui::draft::use_draft;
 use crate::ui::state::{use_app, Action, Undo};
 use crate::ui::storage::now;
 
@@ -176,28 +177,22 @@ fn parse_time(text: &str) -> Option<u16> {
 }
 
 /// Logging a check-in: when, what was said, what was agreed, and the
-/// follow-ups, one per line.
+/// follow-ups, one per line. What is typed is kept for the session until it
+/// is logged, so following a link away and back does not lose it.
 #[function_component]
 fn LogForm() -> Html {
     let app = use_app();
     let edit = use_plan_edit();
     let date = use_state(|| Some(today()));
-    let notes = use_state(String::new);
-    let agreed = use_state(String::new);
-    let followups = use_state(String::new);
+    let (notes, set_notes) = use_draft("checkin-notes");
+    let (agreed, set_agreed) = use_draft("checkin-agreed");
+    let (followups, set_followups) = use_draft("checkin-followups");
     let problem = use_state(|| None::<&'static str>);
-    let text = |state: &UseStateHandle<String>| {
-        let state = state.setter();
-        Callback::from(move |event: InputEvent| state.set(value_of(&event)))
-    };
+    let text = |set: &Callback<String>| set.reform(|event: InputEvent| value_of(&event));
     let onsubmit = {
-        let (date, notes, agreed, followups, problem) = (
-            date.clone(),
-            notes.clone(),
-            agreed.clone(),
-            followups.clone(),
-            problem.clone(),
-        );
+        let (notes, agreed, followups) = (notes.clone(), agreed.clone(), followups.clone());
+        let clear = [set_notes.clone(), set_agreed.clone(), set_followups.clone()];
+        let (date, problem) = (date.clone(), problem.clone());
         let document = app.state.document.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -237,8 +232,8 @@ fn LogForm() -> Html {
                 agreed: agreed.trim().to_owned(),
                 followups: followups_made,
             }));
-            for state in [&notes, &agreed, &followups] {
-                state.set(String::new());
+            for set in &clear {
+                set.emit(String::new());
             }
             problem.set(None);
             dom::focus("#log-heading");
@@ -261,15 +256,15 @@ fn LogForm() -> Html {
                 </div>
                 <div class="field">
                     <label for="checkin-notes">{ "Notes" }</label>
-                    <textarea id="checkin-notes" rows="3" value={(*notes).clone()} oninput={text(&notes)} />
+                    <textarea id="checkin-notes" rows="3" value={notes} oninput={text(&set_notes)} />
                 </div>
                 <div class="field">
                     <label for="checkin-agreed">{ "What was agreed" }</label>
-                    <textarea id="checkin-agreed" rows="2" value={(*agreed).clone()} oninput={text(&agreed)} />
+                    <textarea id="checkin-agreed" rows="2" value={agreed} oninput={text(&set_agreed)} />
                 </div>
                 <div class="field">
                     <label for="checkin-followups">{ "Follow-ups" }</label>
-                    <textarea id="checkin-followups" rows="3" value={(*followups).clone()} oninput={text(&followups)} aria-describedby="checkin-followups-hint" />
+                    <textarea id="checkin-followups" rows="3" value={followups} oninput={text(&set_followups)} aria-describedby="checkin-followups-hint" />
                     <p id="checkin-followups-hint" class="hint">{ "One per line. Each can become a milestone of a goal." }</p>
                 </div>
                 <div class="actions"><button type="submit">{ "Log the check-in" }</button></div>

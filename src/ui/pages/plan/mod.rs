@@ -20,6 +20,7 @@ use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::scroll_region;
 use crate::ui::components::timeline::timeline as timeline_chart;
 use crate::ui::dom;
+use crate::ui::draft::use_draft;
 use crate::ui::state::{use_app, Action};
 use crate::ui::storage::{now, utc_offset_minutes};
 
@@ -209,12 +210,9 @@ fn Goals() -> Html {
 fn NewGoal() -> Html {
     let app = use_app();
     let edit = use_plan_edit();
-    let outcome = use_state(String::new);
+    let (outcome, set_outcome) = use_draft("new-goal");
     let problem = use_state(|| false);
-    let oninput = {
-        let outcome = outcome.setter();
-        Callback::from(move |event: InputEvent| outcome.set(value_of(&event)))
-    };
+    let oninput = set_outcome.reform(|event: InputEvent| value_of(&event));
     let onsubmit = {
         let outcome = outcome.clone();
         let problem = problem.setter();
@@ -233,13 +231,14 @@ fn NewGoal() -> Html {
                 started: Some(today()),
                 ..Goal::default()
             });
+            set_outcome.emit(String::new());
         })
     };
     html! {
         <form class="new-goal" novalidate=true {onsubmit}>
             <div class="field">
                 <label for="new-goal">{ "A new goal: what will be true when it is done?" }</label>
-                <textarea id="new-goal" rows="2" value={(*outcome).clone()} {oninput}
+                <textarea id="new-goal" rows="2" value={outcome} {oninput}
                     aria-invalid={problem.then_some("true")}
                     aria-describedby={if *problem { "new-goal-error" } else { "new-goal-hint" }} />
                 if *problem {
