@@ -373,7 +373,11 @@ fn FollowUpItem(props: &FollowUpProps) -> Html {
             </li>
         };
     }
-    let Some(selected) = (*chosen).clone().or(first) else {
+    // The goal chosen, while it is still active; else the first active one.
+    let chosen_goal = (*chosen)
+        .clone()
+        .filter(|id| plan.active_goals().any(|goal| goal.id == *id));
+    let Some(selected) = chosen_goal.or(first) else {
         return html! {
             <li>{ &followup.text }<span class="muted">{ " · add a goal to make it a milestone" }</span></li>
         };

@@ -278,7 +278,10 @@ fn criterion_options(rubric: &Rubric, assessment: &Assessment, linked: &[String]
                 .chain([selection.current])
                 .collect(),
         ),
-        None => (&rubric.tracks[0], rubric.levels.iter().collect()),
+        None => match rubric.tracks.first() {
+            Some(track) => (track, rubric.levels.iter().collect()),
+            None => return Html::default(),
+        },
     };
     let groups = levels.into_iter().flat_map(|level| {
         track.areas.iter().map(move |area| {
