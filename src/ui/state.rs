@@ -36,8 +36,8 @@ pub enum Action {
     Adopt(Document),
     /// The storage layer reports its state.
     Health(Health),
-    /// Offer to undo a deletion just made.
-    Offer(Undo),
+    /// The user deleted something: the change, and how to undo it.
+    Delete(Change, Undo),
     /// Undo the deletion on offer.
     Undo,
     /// Stop offering the undo.
@@ -95,10 +95,7 @@ impl Reducible for AppState {
                 }
                 None => self,
             },
-            Action::Offer(undo) => Rc::new(AppState {
-                undo: Some(Rc::new(undo)),
-                ..(*self).clone()
-            }),
+            Action::Delete(change, undo) => self.changed(vec![change], Some(Rc::new(undo))),
             Action::Dismiss if self.undo.is_none() => self,
             Action::Dismiss => Rc::new(AppState {
                 undo: None,

@@ -98,8 +98,7 @@ fn TermView(props: &ViewProps) -> Html {
             let term = term.clone();
             Callback::from(move |()| {
                 let id = term.id.clone();
-                dispatcher.dispatch(Action::Change(Change::Vocabulary(VocabEdit::Delete(id.clone()))));
-                dispatcher.dispatch(Action::Offer(Undo {
+                dispatcher.dispatch(Action::Delete(Change::Vocabulary(VocabEdit::Delete(id.clone())), Undo {
                     message: format!("Deleted “{}” from your glossary.", term.name),
                     changes: vec![
                         Change::Vocabulary(VocabEdit::Add(term.clone())),

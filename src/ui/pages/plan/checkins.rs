@@ -90,11 +90,13 @@ fn ScheduleCard() -> Html {
         let dispatcher = app.state.dispatcher();
         let stored = stored.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatcher.dispatch(Action::Change(Change::Plan(PlanEdit::SetSchedule(None))));
-            dispatcher.dispatch(Action::Offer(Undo {
-                message: "Stopped the check-in schedule.".to_owned(),
-                changes: vec![Change::Plan(PlanEdit::SetSchedule(stored.clone()))],
-            }));
+            dispatcher.dispatch(Action::Delete(
+                Change::Plan(PlanEdit::SetSchedule(None)),
+                Undo {
+                    message: "Stopped the check-in schedule.".to_owned(),
+                    changes: vec![Change::Plan(PlanEdit::SetSchedule(stored.clone()))],
+                },
+            ));
         })
     };
     let today = today();
@@ -313,13 +315,13 @@ fn Entry(props: &EntryProps) -> Html {
         let checkin = checkin.clone();
         let date = date.clone();
         Callback::from(move |()| {
-            dispatcher.dispatch(Action::Change(Change::Plan(PlanEdit::DeleteCheckIn(
-                checkin.id.clone(),
-            ))));
-            dispatcher.dispatch(Action::Offer(Undo {
-                message: format!("Deleted the check-in of {date}."),
-                changes: vec![Change::Plan(PlanEdit::SaveCheckIn((*checkin).clone()))],
-            }));
+            dispatcher.dispatch(Action::Delete(
+                Change::Plan(PlanEdit::DeleteCheckIn(checkin.id.clone())),
+                Undo {
+                    message: format!("Deleted the check-in of {date}."),
+                    changes: vec![Change::Plan(PlanEdit::SaveCheckIn((*checkin).clone()))],
+                },
+            ));
             dom::focus("#log-heading");
         })
     };

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{date_of, plan_nav, today, use_plan_edit, value_of};
+use super::{date_of, plan_nav, today, use_plan_edit, value_of, Required};
 use crate::core::assessment::Assessment;
 use crate::core::export::plan::criterion_text;
 use crate::core::plan::{new_id, Goal, Milestone, PlanEdit};
@@ -388,15 +388,15 @@ fn Milestones(props: &GoalPropsRc) -> Html {
             }
             <form class="milestone-form" novalidate=true {onsubmit}>
                 <h3>{ "Add a milestone" }</h3>
-                <div class="field">
-                    <label for="milestone-title">{ "Milestone" }</label>
-                    <input id="milestone-title" type="text" value={(*title).clone()} oninput={on_title}
-                        aria-invalid={problem.then_some("true")}
-                        aria-describedby={problem.then_some("milestone-title-error")} />
-                    if *problem {
-                        <p id="milestone-title-error" class="field-error">{ "Name the milestone first; nothing has been added." }</p>
-                    }
-                </div>
+                { Required {
+                    id: "milestone-title",
+                    label: "Milestone",
+                    value: (*title).clone(),
+                    oninput: on_title,
+                    problem: problem.then_some("Name the milestone first; nothing has been added."),
+                    hint: None,
+                    rows: None,
+                }.view() }
                 <div class="field">
                     <label for="milestone-due">{ "Due date" }</label>
                     <input id="milestone-due" type="date" value={due.map(Date::iso).unwrap_or_default()} onchange={on_due} />
@@ -432,16 +432,16 @@ fn GoalActions(props: &GoalPropsRc) -> Html {
                 .iter()
                 .position(|g| g.id == goal.id)
                 .unwrap_or_default();
-            dispatcher.dispatch(Action::Change(Change::Plan(PlanEdit::DeleteGoal(
-                goal.id.clone(),
-            ))));
-            dispatcher.dispatch(Action::Offer(Undo {
-                message: format!("Deleted the goal “{}”.", goal.title()),
-                changes: vec![Change::Plan(PlanEdit::RestoreGoal {
-                    goal: (*goal).clone(),
-                    at,
-                })],
-            }));
+            dispatcher.dispatch(Action::Delete(
+                Change::Plan(PlanEdit::DeleteGoal(goal.id.clone())),
+                Undo {
+                    message: format!("Deleted the goal “{}”.", goal.title()),
+                    changes: vec![Change::Plan(PlanEdit::RestoreGoal {
+                        goal: (*goal).clone(),
+                        at,
+                    })],
+                },
+            ));
             dom::go(&Route::Plan);
         })
     };

@@ -67,6 +67,51 @@ pub fn date_of(event: &Event) -> Option<Date> {
     Date::parse(&value_of(event))
 }
 
+/// A labelled box for text a form cannot do without (`rows` makes it a
+/// text area). Once the form was sent with it empty, `problem` says so
+/// beside it; until then, the `hint`, if any.
+pub struct Required<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub value: String,
+    pub oninput: Callback<InputEvent>,
+    pub problem: Option<&'a str>,
+    pub hint: Option<&'a str>,
+    pub rows: Option<&'static str>,
+}
+
+impl Required<'_> {
+    pub fn view(self) -> Html {
+        let (error_id, hint_id) = (format!("{}-error", self.id), format!("{}-hint", self.id));
+        let described = match (self.problem, self.hint) {
+            (Some(_), _) => Some(error_id.clone()),
+            (None, Some(_)) => Some(hint_id.clone()),
+            (None, None) => None,
+        };
+        let invalid = self.problem.map(|_| "true");
+        let (id, value, oninput) = (self.id.to_owned(), self.value, self.oninput);
+        let control = match self.rows {
+            Some(rows) => {
+                html! { <textarea id={id.clone()} {rows} {value} {oninput} aria-invalid={invalid} aria-describedby={described} /> }
+            }
+            None => {
+                html! { <input id={id.clone()} type="text" {value} {oninput} aria-invalid={invalid} aria-describedby={described} /> }
+            }
+        };
+        html! {
+            <div class="field">
+                <label for={id}>{ self.label }</label>
+                { control }
+                if let Some(problem) = self.problem {
+                    <p id={error_id} class="field-error">{ problem }</p>
+                } else if let Some(hint) = self.hint {
+                    <p id={hint_id} class="hint">{ hint }</p>
+                }
+            </div>
+        }
+    }
+}
+
 /// The plan's pages, as a second navigation.
 fn plan_nav(current: &Route) -> Html {
     let pages = [
@@ -236,17 +281,15 @@ fn NewGoal() -> Html {
     };
     html! {
         <form class="new-goal" novalidate=true {onsubmit}>
-            <div class="field">
-                <label for="new-goal">{ "A new goal: what will be true when it is done?" }</label>
-                <textarea id="new-goal" rows="2" value={outcome} {oninput}
-                    aria-invalid={problem.then_some("true")}
-                    aria-describedby={if *problem { "new-goal-error" } else { "new-goal-hint" }} />
-                if *problem {
-                    <p id="new-goal-error" class="field-error">{ "Write the outcome first; nothing has been added." }</p>
-                } else {
-                    <p id="new-goal-hint" class="hint">{ "For example: “Lead the design of the billing queue migration, reviewed by two staff engineers.” You fill in the measure, support, criteria and date next." }</p>
-                }
-            </div>
+            { Required {
+                id: "new-goal",
+                label: "A new goal: what will be true when it is done?",
+                value: outcome,
+                oninput,
+                problem: problem.then_some("Write the outcome first; nothing has been added."),
+                hint: Some("For example: “Lead the design of the billing queue migration, reviewed by two staff engineers.” You fill in the measure, support, criteria and date next."),
+                rows: Some("2"),
+            }.view() }
             <div class="actions"><button type="submit">{ "Add the goal" }</button></div>
         </form>
     }

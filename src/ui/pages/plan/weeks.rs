@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{plan_nav, today, use_plan_edit, value_of};
+use super::{plan_nav, today, use_plan_edit, value_of, Required};
 use crate::core::plan::{new_id, PlanEdit, Status, Week, WeekItem};
 use crate::core::route::Route;
 use crate::core::time::Date;
@@ -128,7 +128,6 @@ fn WeekCard(props: &WeekProps) -> Html {
         })
     };
     let heading = format!("week-{}", start.iso());
-    let error_id = format!("{input_id}-error");
     html! {
         <section class="card week" aria-labelledby={heading.clone()}>
             <h2 id={heading}>{ &props.title }</h2>
@@ -137,15 +136,15 @@ fn WeekCard(props: &WeekProps) -> Html {
                 None => html! { <p class="muted">{ "Nothing planned yet." }</p> },
             } }
             <form class="inline-form week-form" novalidate=true {onsubmit}>
-                <div class="field">
-                    <label for={input_id.clone()}>{ "A goal for the week" }</label>
-                    <input id={input_id} type="text" value={(*text).clone()} {oninput}
-                        aria-invalid={problem.then_some("true")}
-                        aria-describedby={problem.then_some(error_id.clone())} />
-                    if *problem {
-                        <p id={error_id} class="field-error">{ "Write the goal first; nothing has been added." }</p>
-                    }
-                </div>
+                { Required {
+                    id: &input_id,
+                    label: "A goal for the week",
+                    value: (*text).clone(),
+                    oninput,
+                    problem: problem.then_some("Write the goal first; nothing has been added."),
+                    hint: None,
+                    rows: None,
+                }.view() }
                 <button type="submit">{ "Add" }</button>
             </form>
         </section>
