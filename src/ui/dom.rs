@@ -1,9 +1,13 @@
 //! Small helpers over web-sys.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlElement, Url};
+use web_sys::{
+    Blob, BlobPropertyBag, Event, HtmlAnchorElement, HtmlElement, HtmlInputElement,
+    HtmlSelectElement, HtmlTextAreaElement, Url,
+};
 
 use crate::core::route::Route;
+use crate::core::time::Date;
 
 pub fn window() -> web_sys::Window {
     web_sys::window().expect("a browser window")
@@ -59,13 +63,7 @@ pub fn download(text: &str, filename: &str) {
 /// A file name stamped with today's date: `rungs-data-2026-11-21.json`
 /// for `dated_filename("rungs-data", "json")`.
 pub fn dated_filename(stem: &str, extension: &str) -> String {
-    let date = js_sys::Date::new_0();
-    format!(
-        "{stem}-{:04}-{:02}-{:02}.{extension}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date()
-    )
+    format!("{stem}-{}.{extension}", crate::ui::storage::today().iso())
 }
 
 /// Navigates to `route`, as following a link to it would.
@@ -90,4 +88,21 @@ pub fn focus(selector: &str) {
 pub fn focus_after_render(selector: &str) {
     let selector = selector.to_owned();
     gloo_timers::callback::Timeout::new(0, move || focus(&selector)).forget();
+}
+
+/// The value of the input, text area or select an event came from.
+pub fn value_of(event: &Event) -> String {
+    let target = event.target().expect("an event target");
+    if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
+        return area.value();
+    }
+    if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
+        return select.value();
+    }
+    target.unchecked_into::<HtmlInputElement>().value()
+}
+
+/// The date in a date input's event; `None` when it was cleared.
+pub fn date_of(event: &Event) -> Option<Date> {
+    Date::parse(&value_of(event))
 }

@@ -13,7 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::persist::{Backend, BackendError, External, Health, Keys, MemoryBackend, Store};
 use crate::core::schema::Document;
-use crate::core::time::Millis;
+use crate::core::time::{Date, Millis};
 
 /// The prefix of every key Rungs uses.
 pub const NAMESPACE: &str = "rungs";
@@ -76,6 +76,11 @@ pub fn now() -> Millis {
 /// The user's time zone, in minutes east of UTC.
 pub fn utc_offset_minutes() -> i64 {
     -(js_sys::Date::new_0().get_timezone_offset() as i64)
+}
+
+/// Today in the user's time zone.
+pub fn today() -> Date {
+    Date::at(now(), utc_offset_minutes())
 }
 
 /// This tab's link to its stored data: the store, the latest document, and

@@ -8,8 +8,8 @@ use crate::ui::components::content_status::content_status;
 use crate::ui::components::data_health::DataHealth;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::content::{use_content, Loaded};
-use crate::ui::pages::plan::today;
 use crate::ui::state::use_app;
+use crate::ui::storage::today;
 
 /// `#/`: what Rungs is, where everything is, and the state of the data.
 #[function_component]

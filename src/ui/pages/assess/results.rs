@@ -18,9 +18,9 @@ use crate::core::time::{iso_utc, DateTime};
 use crate::ui::components::radar::{radar, Series};
 use crate::ui::components::scroll_region;
 use crate::ui::dom;
-use crate::ui::pages::plan::{add_goal, today, use_plan_edit};
+use crate::ui::pages::plan::{add_goal, use_plan_edit};
 use crate::ui::state::use_app;
-use crate::ui::storage::{now, utc_offset_minutes};
+use crate::ui::storage::{now, today, utc_offset_minutes};
 
 fn percent(score: &Score) -> String {
     format!("{}%", score.percent())

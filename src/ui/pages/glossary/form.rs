@@ -2,8 +2,7 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlDetailsElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
 use super::{tag_label, use_vocab_edit, Terms};
@@ -99,13 +98,8 @@ pub fn TermForm(props: &FormProps) -> Html {
     let text_input = |set: fn(&mut Draft, String)| {
         let draft = draft.clone();
         Callback::from(move |event: InputEvent| {
-            let target = event.target().expect("an input");
-            let value = match target.dyn_ref::<HtmlTextAreaElement>() {
-                Some(area) => area.value(),
-                None => target.unchecked_into::<HtmlInputElement>().value(),
-            };
             let mut next = (*draft).clone();
-            set(&mut next, value);
+            set(&mut next, dom::value_of(&event));
             draft.set(next);
         })
     };

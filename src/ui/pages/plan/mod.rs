@@ -6,8 +6,6 @@ mod export;
 mod goal;
 mod weeks;
 
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::core::plan::{new_id, Goal, Plan, PlanEdit};
@@ -22,16 +20,14 @@ use crate::ui::components::timeline::timeline as timeline_chart;
 use crate::ui::dom;
 use crate::ui::draft::use_draft;
 use crate::ui::state::{use_app, Action};
-use crate::ui::storage::{now, utc_offset_minutes};
+use crate::ui::storage::now;
+
+pub use crate::ui::dom::{date_of, value_of};
+pub use crate::ui::storage::today;
 
 pub use checkins::CheckInsPage;
 pub use goal::GoalPage;
 pub use weeks::WeeksPage;
-
-/// Today in the user's time zone.
-pub fn today() -> Date {
-    Date::at(now(), utc_offset_minutes())
-}
 
 /// A callback that applies an edit to the plan.
 #[hook]
@@ -48,23 +44,6 @@ pub fn add_goal(plan: &Plan, edit: &Callback<PlanEdit>, make: impl FnOnce(String
     let id = goal.id.clone();
     edit.emit(PlanEdit::SaveGoal(goal));
     dom::go(&Route::Goal(id));
-}
-
-/// The value of the input, text area or select an event came from.
-pub fn value_of(event: &Event) -> String {
-    let target = event.target().expect("an event target");
-    if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
-        return area.value();
-    }
-    if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
-        return select.value();
-    }
-    target.unchecked_into::<HtmlInputElement>().value()
-}
-
-/// The date in a date input's event; `None` when it was cleared.
-pub fn date_of(event: &Event) -> Option<Date> {
-    Date::parse(&value_of(event))
 }
 
 /// A labelled box for text a form cannot do without (`rows` makes it a

@@ -22,12 +22,13 @@ pub fn WeeksPage() -> Html {
         .weeks
         .iter()
         .filter(|week| week.start < Some(this_week) && !week.reviewed());
-    let history = plan
+    let history: Vec<&Week> = plan
         .weeks
         .iter()
         .rev()
-        .filter(|week| week.start < Some(this_week) && week.reviewed());
-    let history_entries = history.map(|week| {
+        .filter(|week| week.start < Some(this_week) && week.reviewed())
+        .collect();
+    let history_entries = history.iter().map(|week| {
         let start = week.start.unwrap_or(this_week);
         html! {
             <li key={start.iso()}>
@@ -44,10 +45,6 @@ pub fn WeeksPage() -> Html {
             </li>
         }
     });
-    let has_history = plan
-        .weeks
-        .iter()
-        .any(|week| week.start < Some(this_week) && week.reviewed());
     html! {
         <>
             <PageHeader
@@ -72,7 +69,7 @@ pub fn WeeksPage() -> Html {
             }
             <section class="card" aria-labelledby="history-heading">
                 <h2 id="history-heading">{ "Past weeks" }</h2>
-                if has_history {
+                if !history.is_empty() {
                     <ul class="weeks">{ for history_entries }</ul>
                 } else {
                     <p class="muted">{ "Reviewed weeks appear here." }</p>
