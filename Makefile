@@ -7,13 +7,16 @@ SHELL := /bin/bash
 
 E2E := tests/e2e
 TRUNK_VERSION := 0.22.1
+# The splitter must read what the wasm_split_helpers in Cargo.lock writes.
+WASM_SPLIT_VERSION := 0.2.4
 # wasm-bindgen-cli must be exactly the wasm-bindgen in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# npm's binaryen gives Trunk a wasm-opt that reads current wasm-bindgen output.
+# npm's binaryen gives a wasm-opt that reads current wasm-bindgen output;
+# npm's esbuild minifies the scripts (both used by tools/wasm).
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/$(E2E)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
@@ -26,7 +29,8 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 help:
 	@echo "make serve   build the release app and serve it on http://127.0.0.1:8080"
 	@echo "make test    run every check: format, lints, native, browser and end-to-end tests"
-	@echo "make bench   measure the release build against the budgets in DESIGN.md"
+	@echo "make bench   measure the release build against the budgets in docs/ARCHITECTURE.md"
+	@echo "make dev     serve a debug build (one module, not split) that rebuilds on each change"
 
 serve: tools
 	trunk serve --release
@@ -43,9 +47,10 @@ check:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features split -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-web:
 	cargo test --target wasm32-unknown-unknown --test web
@@ -73,6 +78,8 @@ web-tools:
 		|| cargo install trunk --version $(TRUNK_VERSION) --locked --ignore-rust-version
 	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
 		|| cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION) --force
+	@cargo install --list | grep -qx "wasm_split_cli_support v$(WASM_SPLIT_VERSION):" \
+		|| cargo install wasm_split_cli_support --version =$(WASM_SPLIT_VERSION) --features build-binary --locked --force
 
 browser:
 	@[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] || { \

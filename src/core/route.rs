@@ -78,31 +78,28 @@ impl Route {
     }
 
     fn slug(&self) -> &'static str {
-        match self {
-            Route::Dashboard | Route::NotFound(_) => "",
-            Route::Assess => "assess",
-            Route::Glossary | Route::GlossaryTerm(_) => "glossary",
-            Route::Plan | Route::Goal(_) | Route::CheckIns | Route::Weeks => "plan",
-            Route::Evidence => "evidence",
-            Route::Talk => "talk",
-            Route::Data => "data",
-            Route::Rubric => "rubric",
-        }
+        self.surface().map_or("", Surface::slug)
+    }
+
+    /// The surface this page belongs to; `None` for an address that is not
+    /// a page.
+    pub fn surface(&self) -> Option<Surface> {
+        Some(match self {
+            Route::Dashboard => Surface::Dashboard,
+            Route::Assess => Surface::Assess,
+            Route::Glossary | Route::GlossaryTerm(_) => Surface::Glossary,
+            Route::Plan | Route::Goal(_) | Route::CheckIns | Route::Weeks => Surface::Plan,
+            Route::Evidence => Surface::Evidence,
+            Route::Talk => Surface::Talk,
+            Route::Data => Surface::Data,
+            Route::Rubric => Surface::Rubric,
+            Route::NotFound(_) => return None,
+        })
     }
 
     /// The short name used in the navigation.
     pub fn nav_label(&self) -> &'static str {
-        match self {
-            Route::Dashboard => "Dashboard",
-            Route::Assess => "Assess",
-            Route::Glossary | Route::GlossaryTerm(_) => "Glossary",
-            Route::Plan | Route::Goal(_) | Route::CheckIns | Route::Weeks => "Plan",
-            Route::Evidence => "Evidence",
-            Route::Talk => "Talk",
-            Route::Data => "Your data",
-            Route::Rubric => "Rubric",
-            Route::NotFound(_) => "Not found",
-        }
+        self.surface().map_or("Not found", Surface::nav_label)
     }
 
     /// The page's heading and document title; a term's page is titled
@@ -142,12 +139,67 @@ impl Route {
         }
     }
 
-    /// Whether `self` is the nav entry for the current `route`.
+    /// Whether `self`, a navigation entry, is the section the current
+    /// `route` belongs to.
     pub fn is_section_of(&self, route: &Route) -> bool {
-        match (self, route) {
-            (Route::Glossary, Route::GlossaryTerm(_)) => true,
-            (Route::Plan, Route::Goal(_) | Route::CheckIns | Route::Weeks) => true,
-            (a, b) => a == b,
+        self.surface().is_some() && self.surface() == route.surface()
+    }
+}
+
+/// A part of the product with pages of its own. In the browser, every
+/// surface but the dashboard is a piece of code fetched the first time one
+/// of its pages is shown (see `docs/ARCHITECTURE.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Surface {
+    Dashboard,
+    Assess,
+    Glossary,
+    Plan,
+    Evidence,
+    Talk,
+    Data,
+    Rubric,
+}
+
+impl Surface {
+    pub const ALL: [Surface; 8] = [
+        Surface::Dashboard,
+        Surface::Assess,
+        Surface::Glossary,
+        Surface::Plan,
+        Surface::Evidence,
+        Surface::Talk,
+        Surface::Data,
+        Surface::Rubric,
+    ];
+
+    /// The first segment of its addresses (`plan` for `#/plan/weeks`); the
+    /// dashboard's is empty. A surface's split point carries this name, so
+    /// that the loader can fetch a page's code from its address alone.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            Surface::Dashboard => "",
+            Surface::Assess => "assess",
+            Surface::Glossary => "glossary",
+            Surface::Plan => "plan",
+            Surface::Evidence => "evidence",
+            Surface::Talk => "talk",
+            Surface::Data => "data",
+            Surface::Rubric => "rubric",
+        }
+    }
+
+    /// Its short name in the navigation.
+    pub fn nav_label(self) -> &'static str {
+        match self {
+            Surface::Dashboard => "Dashboard",
+            Surface::Assess => "Assess",
+            Surface::Glossary => "Glossary",
+            Surface::Plan => "Plan",
+            Surface::Evidence => "Evidence",
+            Surface::Talk => "Talk",
+            Surface::Data => "Your data",
+            Surface::Rubric => "Rubric",
         }
     }
 }
@@ -227,6 +279,48 @@ mod tests {
             Route::parse("#/glossary/Bad Id"),
             Some(Route::NotFound("glossary/Bad Id".into()))
         );
+    }
+
+    #[test]
+    fn every_page_belongs_to_the_surface_its_address_names() {
+        let pages = [
+            "#/",
+            "#/assess",
+            "#/glossary",
+            "#/glossary/error-budget",
+            "#/plan",
+            "#/plan/gmi8k2x0",
+            "#/plan/check-ins",
+            "#/plan/weeks",
+            "#/evidence",
+            "#/talk",
+            "#/data",
+            "#/rubric",
+        ];
+        for hash in pages {
+            let route = Route::parse(hash).unwrap();
+            let surface = route.surface().unwrap();
+            let first = hash.trim_start_matches("#/").split('/').next().unwrap();
+            assert_eq!(surface.slug(), first, "{hash}");
+            assert_eq!(route.nav_label(), surface.nav_label(), "{hash}");
+        }
+        assert_eq!(Route::NotFound("x".into()).surface(), None);
+        let slugs: std::collections::HashSet<_> = Surface::ALL.map(Surface::slug).into();
+        assert_eq!(slugs.len(), Surface::ALL.len(), "every slug is its own");
+    }
+
+    #[test]
+    fn the_navigation_lists_every_surface_once() {
+        let surfaces: Vec<_> = Route::NAV.iter().map(|r| r.surface().unwrap()).collect();
+        assert_eq!(surfaces, Surface::ALL);
+    }
+
+    #[test]
+    fn only_a_nav_entry_of_the_same_surface_is_current() {
+        assert!(Route::Plan.is_section_of(&Route::Weeks));
+        assert!(Route::Dashboard.is_section_of(&Route::Dashboard));
+        assert!(!Route::Dashboard.is_section_of(&Route::NotFound("x".into())));
+        assert!(!Route::Assess.is_section_of(&Route::Plan));
     }
 
     #[test]

@@ -24,9 +24,6 @@ use crate::core::schema::Theme;
 /// typing is never slowed by saves, short enough that a crash loses little.
 pub const SAVE_DELAY_MS: u32 = 400;
 
-/// The performance mark set after the first render, read by `make bench`.
-pub const INTERACTIVE_MARK: &str = "rungs:interactive";
-
 #[derive(Properties)]
 pub struct AppProps {
     pub session: Rc<Session>,
@@ -48,12 +45,15 @@ pub fn App(props: &AppProps) -> Html {
     let route = use_route();
     use_autosave(&session, &state);
     use_theme(state.document.preferences.theme);
-    use_page_focus(&route);
-    use_effect_with((), |_| {
-        if let Some(performance) = dom::window().performance() {
-            let _ = performance.mark(INTERACTIVE_MARK);
-        }
-    });
+    {
+        // A page whose code is still on its way marks itself once shown.
+        let ready = pages::is_ready(&route);
+        use_effect_with((), move |_| {
+            if ready {
+                super::mark_interactive();
+            }
+        });
+    }
 
     let skip = Callback::from(|event: MouseEvent| {
         event.prevent_default();
@@ -83,6 +83,7 @@ fn use_route() -> Route {
         use_effect_with((), move |_| {
             let listener = EventListener::new(&dom::window(), "hashchange", move |_| {
                 if let Some(next) = Route::parse(&location_hash()) {
+                    super::navigated();
                     route.set(next);
                 }
             });
@@ -98,18 +99,6 @@ fn location_hash() -> String {
 
 fn current_route() -> Route {
     Route::parse(&location_hash()).unwrap_or(Route::Dashboard)
-}
-
-/// After a navigation, moves focus to the page's heading so that screen
-/// readers announce it. (Each page's header titles the document.)
-#[hook]
-fn use_page_focus(route: &Route) {
-    let first = use_mut_ref(|| true);
-    use_effect_with(route.clone(), move |_| {
-        if !std::mem::replace(&mut *first.borrow_mut(), false) {
-            dom::focus("#main h1");
-        }
-    });
 }
 
 /// Applies the chosen theme; `System` leaves it to `prefers-color-scheme`.

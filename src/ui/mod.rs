@@ -8,11 +8,46 @@ pub mod dom;
 pub mod draft;
 pub mod pages;
 pub mod panic;
+pub mod split;
 pub mod state;
 pub mod storage;
 pub mod terms;
 
+use std::cell::Cell;
+
 use app::{App, AppProps};
+
+/// The performance mark set once the first page is on screen, read by
+/// `make bench` and by the page loader, which then fetches the rest of the
+/// code while the browser is idle.
+pub const INTERACTIVE_MARK: &str = "rungs:interactive";
+
+thread_local! {
+    static INTERACTIVE: Cell<bool> = const { Cell::new(false) };
+    /// Whether a navigation has happened whose page has not taken focus yet.
+    static FOCUS_PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Sets [`INTERACTIVE_MARK`], the first time only.
+pub fn mark_interactive() {
+    if !INTERACTIVE.replace(true) {
+        if let Some(performance) = dom::window().performance() {
+            let _ = performance.mark(INTERACTIVE_MARK);
+        }
+    }
+}
+
+/// Records that the user went to another page: its heading takes focus when
+/// it appears, which may be after its code has arrived.
+pub fn navigated() {
+    FOCUS_PENDING.set(true);
+}
+
+/// Whether the heading now appearing should take focus; true once per
+/// navigation.
+pub fn take_focus() -> bool {
+    FOCUS_PENDING.replace(false)
+}
 
 /// Reads the stored data, then mounts the app in `#app`.
 pub fn start() {

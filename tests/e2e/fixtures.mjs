@@ -20,9 +20,13 @@ export const ROUTES = [
 ];
 
 export const test = base.extend({
+  // Other origins a test serves the app from itself (`test.use`).
+  otherOrigins: [[], { option: true }],
+  // Console errors a test provokes on purpose, such as a blocked download.
+  expectedErrors: [[], { option: true }],
   guard: [
-    async ({ context, page, baseURL }, use) => {
-      const origin = new URL(baseURL).origin;
+    async ({ context, page, baseURL, otherOrigins, expectedErrors }, use) => {
+      const origins = [new URL(baseURL).origin, ...otherOrigins];
       const errors = [];
       const foreign = [];
       page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
@@ -31,11 +35,12 @@ export const test = base.extend({
       });
       context.on('request', (request) => {
         const url = new URL(request.url());
-        const local = ['data:', 'blob:', 'about:'].includes(url.protocol) || url.origin === origin;
+        const local = ['data:', 'blob:', 'about:'].includes(url.protocol) || origins.includes(url.origin);
         if (!local) foreign.push(request.url());
       });
       await use();
-      expect(errors, 'errors in the page').toEqual([]);
+      const unexpected = errors.filter((error) => !expectedErrors.some((pattern) => pattern.test(error)));
+      expect(unexpected, 'errors in the page').toEqual([]);
       expect(foreign, 'requests that left the page origin').toEqual([]);
     },
     { auto: true },

@@ -1,9 +1,13 @@
 // A small static server for the release build (dist/), used by the
-// end-to-end tests and the benchmark. It serves files as any static host
-// would, plus `Access-Control-Allow-Origin: *` so that a sandboxed iframe
-// (whose origin is opaque) can load the module and the wasm.
+// end-to-end tests and the benchmark. It serves files the way an ordinary
+// static host does: compressed with gzip when the browser accepts it, with
+// the strict Content Security Policy a host or wiki may send, and with no
+// CORS header unless asked for one (`cors: true`), as a test about a
+// sandboxed iframe does.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { gzipSync, constants } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,10 +20,23 @@ const TYPES = {
   '.json': 'application/json',
   '.png': 'image/png',
 };
+const COMPRESSED = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json']);
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
 
 export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
 
-export function serve(port, root = DIST) {
+/** Serves `root` on `port`; `cors` adds `Access-Control-Allow-Origin: *`. */
+export function serve(port, root = DIST, { cors = false } = {}) {
+  const gzipped = new Map();
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
@@ -27,17 +44,30 @@ export function serve(port, root = DIST) {
       response.writeHead(403).end();
       return;
     }
+    let body;
     try {
-      const body = await readFile(file);
-      response.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Access-Control-Allow-Origin': '*',
-        'Cache-Control': 'no-store',
-      });
-      response.end(body);
+      body = await readFile(file);
     } catch {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
     }
+    const type = extname(file);
+    const headers = {
+      'Content-Type': TYPES[type] ?? 'application/octet-stream',
+      'Content-Security-Policy': CSP,
+      'Cache-Control': 'no-cache',
+      Vary: 'Accept-Encoding',
+    };
+    if (cors) headers['Access-Control-Allow-Origin'] = '*';
+    if (COMPRESSED.has(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+      const key = createHash('sha1').update(body).digest('hex');
+      if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: constants.Z_BEST_COMPRESSION }));
+      body = gzipped.get(key);
+      headers['Content-Encoding'] = 'gzip';
+    }
+    headers['Content-Length'] = body.length;
+    response.writeHead(200, headers);
+    response.end(request.method === 'HEAD' ? undefined : body);
   });
   return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
 }

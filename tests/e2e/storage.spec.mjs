@@ -1,7 +1,9 @@
 // Data safety: every way storage can go wrong, as a user meets it.
 import { test, expect, open, stored, storedKeys, downloadedText } from './fixtures.mjs';
+import { serve, DIST } from './serve.mjs';
 
 const KEY = 'rungs.document';
+const CORS_PORT = 4175;
 const envelope = (theme, revision = 1, version = 1) =>
   JSON.stringify({ version, revision, saved_at: 1795241100000, data: { preferences: { theme } } });
 
@@ -102,16 +104,27 @@ test('a full quota is reported at once and the change stays', async ({ page }) =
   expect(JSON.parse(await stored(page)).data.preferences.theme).toBe('dark');
 });
 
-test('in a sandboxed iframe without storage the app runs in memory and says so', async ({ page, baseURL }) => {
-  await page.setContent(
-    `<iframe title="Rungs" sandbox="allow-scripts" src="${baseURL}index.html" style="width:900px;height:700px"></iframe>`,
-  );
-  const frame = page.frameLocator('iframe');
-  await expect(frame.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await expect(frame.getByRole('status')).toContainText('Storage unavailable: working in memory');
-  await expect(frame.getByRole('region', { name: 'Your data' })).toContainText("Only in this tab's memory");
-  await frame.getByLabel('Theme').selectOption('dark');
-  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
+test.describe('on a host that allows other origins', () => {
+  test.use({ otherOrigins: [`http://127.0.0.1:${CORS_PORT}`] });
+
+  test('in a sandboxed iframe without storage the app runs in memory and says so', async ({ page }) => {
+    // A sandboxed frame has no origin of its own, so the browser fetches the
+    // app's scripts and modules across origins: this host allows that.
+    const host = await serve(CORS_PORT, DIST, { cors: true });
+    try {
+      await page.setContent(
+        `<iframe title="Rungs" sandbox="allow-scripts" src="http://127.0.0.1:${CORS_PORT}/index.html" style="width:900px;height:700px"></iframe>`,
+      );
+      const frame = page.frameLocator('iframe');
+      await expect(frame.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+      await expect(frame.getByRole('status')).toContainText('Storage unavailable: working in memory');
+      await expect(frame.getByRole('region', { name: 'Your data' })).toContainText("Only in this tab's memory");
+      await frame.getByLabel('Theme').selectOption('dark');
+      await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
+    } finally {
+      host.close();
+    }
+  });
 });
 
 test('a second tab: a clean tab follows, a busy tab asks before overwriting', async ({ context }) => {

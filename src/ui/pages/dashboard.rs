@@ -8,6 +8,8 @@ use crate::ui::components::content_status::content_status;
 use crate::ui::components::data_health::DataHealth;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::content::{use_content, Loaded};
+use crate::ui::pages::Split;
+use crate::ui::split::Lazy;
 use crate::ui::state::use_app;
 use crate::ui::storage::today;
 
@@ -29,14 +31,24 @@ pub fn Dashboard() -> Html {
                 lead="Rungs helps you see how ready you are for your next level, build the case, and plan the conversation. Everything stays in this browser."
             />
             <div class="dashboard-grid">
-                <Readiness />
-                <NextSteps />
+                <Lazy split={Split::cards} route={Route::Dashboard} part="your readiness and plan" />
                 <DataHealth />
                 <section class="card" aria-labelledby="sections-heading">
                     <h2 id="sections-heading">{ "Everything in Rungs" }</h2>
                     <ul class="section-list">{ for sections }</ul>
                 </section>
             </div>
+        </>
+    }
+}
+
+/// The cards that need the user's assessment and plan: fetched with their
+/// own code after the dashboard's first paint.
+pub fn cards(_: &Route) -> Html {
+    html! {
+        <>
+            <Readiness />
+            <NextSteps />
         </>
     }
 }

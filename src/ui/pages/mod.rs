@@ -1,4 +1,7 @@
-//! One component per route.
+//! The pages, one module per surface. The dashboard is part of the shell;
+//! every other surface is a split point, fetched the first time one of its
+//! pages is shown. To split a new surface, give its module a
+//! `view(&Route) -> Html` and add one line to `split_points!` below.
 
 mod assess;
 mod dashboard;
@@ -8,22 +11,33 @@ mod upcoming;
 
 use yew::prelude::*;
 
-use crate::core::route::Route;
+use crate::core::route::{Route, Surface};
+use crate::ui::split::{split_points, Lazy};
+
+split_points! {
+    assess @ Surface::Assess => assess::view,
+    glossary @ Surface::Glossary => glossary::view,
+    plan @ Surface::Plan => plan::view,
+    // The dashboard's readiness and plan cards, shown after its first paint.
+    cards => dashboard::cards,
+}
 
 /// The page for `route`.
 pub fn page(route: &Route) -> Html {
-    match route {
-        Route::Dashboard => html! { <dashboard::Dashboard /> },
-        Route::Assess => html! { <assess::Assess /> },
-        Route::Glossary => html! { <glossary::GlossaryPage /> },
-        Route::GlossaryTerm(id) => {
-            html! { <glossary::TermPage key={id.as_str()} id={id.clone()} /> }
-        }
-        Route::Plan => html! { <plan::PlanPage /> },
-        Route::Goal(id) => html! { <plan::GoalPage key={id.as_str()} id={id.clone()} /> },
-        Route::CheckIns => html! { <plan::CheckInsPage /> },
-        Route::Weeks => html! { <plan::WeeksPage /> },
-        Route::NotFound(_) => html! { <upcoming::NotFound /> },
-        other => html! { <upcoming::Upcoming route={other.clone()} /> },
+    match route.surface() {
+        None => html! { <upcoming::NotFound /> },
+        Some(Surface::Dashboard) => html! { <dashboard::Dashboard /> },
+        Some(surface) => match Split::of(surface) {
+            Some(split) => html! { <Lazy key={split.name()} {split} route={route.clone()} /> },
+            None => html! { <upcoming::Upcoming route={route.clone()} /> },
+        },
     }
+}
+
+/// Whether the page for `route` can be shown without fetching code first.
+pub fn is_ready(route: &Route) -> bool {
+    route
+        .surface()
+        .and_then(Split::of)
+        .is_none_or(|split| split.ready().is_some())
 }

@@ -9,12 +9,18 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::core::assessment::{Assessment, Edit};
+use crate::core::route::Route;
 use crate::core::rubric::Rubric;
 use crate::core::schema::Change;
 use crate::ui::components::content_status::content_status;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::content::{use_content, Loaded};
 use crate::ui::state::{use_app, Action};
+
+/// The surface's pages (the entry point of its split point).
+pub fn view(_: &Route) -> Html {
+    html! { <Assess /> }
+}
 
 /// A callback that applies an edit to the assessment.
 #[hook]

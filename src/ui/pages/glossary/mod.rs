@@ -10,10 +10,20 @@ use std::ops::Range;
 
 use yew::prelude::*;
 
+use crate::core::route::Route;
+
 pub use crate::ui::terms::{use_terms, use_vocab_edit, Terms};
 
 pub use search::GlossaryPage;
 pub use term::TermPage;
+
+/// The surface's pages (the entry point of its split point).
+pub fn view(route: &Route) -> Html {
+    match route {
+        Route::GlossaryTerm(id) => html! { <TermPage key={id.as_str()} id={id.clone()} /> },
+        _ => html! { <GlossaryPage /> },
+    }
+}
 
 /// `text` with the byte ranges in `marks` wrapped in `<mark>`.
 pub fn marked(text: &str, marks: &[Range<usize>]) -> Html {

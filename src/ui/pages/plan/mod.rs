@@ -29,6 +29,16 @@ pub use checkins::CheckInsPage;
 pub use goal::GoalPage;
 pub use weeks::WeeksPage;
 
+/// The surface's pages (the entry point of its split point).
+pub fn view(route: &Route) -> Html {
+    match route {
+        Route::Goal(id) => html! { <GoalPage key={id.as_str()} id={id.clone()} /> },
+        Route::CheckIns => html! { <CheckInsPage /> },
+        Route::Weeks => html! { <WeeksPage /> },
+        _ => html! { <PlanPage /> },
+    }
+}
+
 /// A callback that applies an edit to the plan.
 #[hook]
 pub fn use_plan_edit() -> Callback<PlanEdit> {

@@ -1,0 +1,62 @@
+// Starts Rungs. The build (tools/wasm) fills in BUILD: the script that binds
+// the main module, and every WebAssembly file with its integrity hash.
+//
+// The main module and the code of the page in the address are fetched and
+// compiled in parallel, so that a deep link is no slower than the dashboard.
+// Once the first page is on screen, the rest of the code is fetched while
+// the browser is idle, so that every later page opens at once.
+const BUILD = /* BUILD */ {};
+
+const compiled = new Map();
+
+/** The compiled module in the file named `name` in BUILD.files, fetched once
+ * (and again after a failure, so that "Try again" can work). */
+export function chunk(name) {
+  let module = compiled.get(name);
+  if (!module) {
+    const [path, integrity] = BUILD.files[name];
+    module = fetch(new URL(path, import.meta.url), { integrity }).then((response) => {
+      if (!response.ok) throw new Error(`${path}: the server answered ${response.status}`);
+      // Streaming compilation needs the right media type; any host still
+      // gets a working app without it.
+      return (response.headers.get('Content-Type') ?? '').startsWith('application/wasm')
+        ? WebAssembly.compileStreaming(response)
+        : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+    });
+    module.catch(() => compiled.delete(name));
+    compiled.set(name, module);
+  }
+  return module;
+}
+
+/** Fetches every file of the split points in `splits`, ignoring failures:
+ * the app reports them when it needs the code. */
+function prefetch(splits) {
+  for (const split of splits) {
+    for (const name of BUILD.splits[split] ?? []) chunk(name).catch(() => {});
+  }
+}
+
+// `#/plan/weeks` needs the split point named `plan`.
+prefetch([/^#\/([^/?#]*)/.exec(location.hash)?.[1]]);
+
+const main = chunk(BUILD.main);
+new PerformanceObserver((marks, observer) => {
+  if (marks.getEntriesByName('rungs:interactive').length > 0) {
+    observer.disconnect();
+    const rest = () => prefetch(Object.keys(BUILD.splits));
+    if (window.requestIdleCallback) requestIdleCallback(rest);
+    else setTimeout(rest, 200);
+  }
+}).observe({ type: 'mark' });
+
+// No top-level await: the loader imports `chunk` from this module, which
+// must have finished evaluating by then.
+import(BUILD.glue)
+  .then(({ default: init }) => init({ module_or_path: main }))
+  .catch((error) => {
+    // The app never started: say so where "Loading Rungs…" stands.
+    const line = document.querySelector('#app .boot');
+    if (line) line.textContent = `Rungs could not start: ${error.message}. Check your connection, then reload the page.`;
+    throw error;
+  });

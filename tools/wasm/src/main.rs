@@ -1,0 +1,471 @@
+//! Trunk runs this after every build (see `Trunk.toml`): it builds the app's
+//! WebAssembly and the scripts that start it into Trunk's staging folder and
+//! names them in its `index.html`. Trunk builds everything else.
+//!
+//! A release build is split by surface (see `docs/ARCHITECTURE.md`):
+//! 1. cargo builds the wasm with the `split` feature, linked with its
+//!    relocations kept, which the splitter needs;
+//! 2. `wasm-split-cli` cuts it into the main module, one module per split
+//!    point and chunks of code that several split points share, plus the
+//!    script that loads them;
+//! 3. `wasm-bindgen` binds the main module alone, keeping the linker's
+//!    exports (memory, table, globals) that the other modules link against;
+//! 4. `wasm-opt` shrinks every module and `esbuild` every script;
+//! 5. every file is named after a hash of its content, and `index.html`
+//!    loads the start script with integrity hashes for all of them.
+//!
+//! A debug build (`trunk serve`) is one module, bound but not optimised, so
+//! that rebuilding while editing stays quick.
+//!
+//! Usage: `rungs-wasm` from a Trunk hook, or `rungs-wasm release|debug DIR`.
+
+mod loader;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use base64::Engine as _;
+use sha2::{Digest, Sha384};
+
+use loader::Loader;
+
+/// The script that starts the app, filled in by [`boot_script`].
+const BOOT: &str = include_str!("boot.js");
+
+/// Where a script's name hash goes, until it is known.
+const HASH: &str = "#HASH#";
+
+/// How wasm-opt shrinks every module.
+const WASM_OPT: &[&str] = &[
+    "-Oz",
+    "--converge",
+    "--strip-debug",
+    "--strip-producers",
+    "--strip-target-features",
+];
+
+fn main() -> ExitCode {
+    match Build::from_env().and_then(|build| build.run()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(problem) => {
+            eprintln!("rungs-wasm: {problem}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What to build, and where.
+struct Build {
+    release: bool,
+    /// Trunk's staging folder, which becomes `dist/`.
+    out: PathBuf,
+    /// The repository.
+    root: PathBuf,
+    /// cargo's target folder; the build's scratch files go in it too.
+    target: PathBuf,
+}
+
+/// A file of the build: its name in `out` and its integrity hash.
+struct Written {
+    path: String,
+    integrity: String,
+}
+
+impl Build {
+    fn from_env() -> Result<Build, String> {
+        let mut args = std::env::args().skip(1);
+        let (profile, out) = match (args.next(), args.next()) {
+            (Some(profile), Some(out)) => (profile, PathBuf::from(out)),
+            _ => (
+                std::env::var("TRUNK_PROFILE").map_err(|_| {
+                    "name the profile and the output folder, or run it from a Trunk hook"
+                })?,
+                std::env::var_os("TRUNK_STAGING_DIR")
+                    .map(PathBuf::from)
+                    .ok_or("TRUNK_STAGING_DIR is not set")?,
+            ),
+        };
+        let release = match profile.as_str() {
+            "release" => true,
+            "debug" => false,
+            other => return Err(format!("unknown profile {other:?}: release or debug")),
+        };
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let root = root
+            .canonicalize()
+            .map_err(|e| format!("{}: {e}", root.display()))?;
+        let target = std::env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root.join("target"));
+        Ok(Build {
+            release,
+            out,
+            root,
+            target,
+        })
+    }
+
+    fn run(&self) -> Result<(), String> {
+        let wasm = self.compile()?;
+        let scratch = self.target.join("rungs-wasm");
+        let _ = std::fs::remove_dir_all(&scratch);
+        let (main, loader) = if self.release {
+            let split = scratch.join("split");
+            run(Command::new(self.tool("wasm-split-cli"))
+                .arg(&wasm)
+                .arg(&split)
+                .args(["--out-name", "rungs"]))?;
+            let loader = read(&split.join("__wasm_split.js"))?;
+            (split.join("rungs.wasm"), Some(Loader::parse(&loader)?))
+        } else {
+            (wasm, None)
+        };
+
+        let bound = scratch.join("bound");
+        let mut bindgen = Command::new(self.tool("wasm-bindgen"));
+        bindgen
+            .args(["--target", "web", "--no-typescript", "--out-name", "rungs"])
+            .arg("--out-dir")
+            .arg(&bound)
+            .arg(&main);
+        if loader.is_some() {
+            bindgen.arg("--keep-lld-exports");
+        }
+        run(&mut bindgen)?;
+        if bound.join("snippets").exists() {
+            return Err("wasm-bindgen wrote JS snippets, which this build does not serve".into());
+        }
+
+        // Every module, by the name the loader calls it: the main module
+        // first.
+        let mut modules = vec![("rungs".to_owned(), bound.join("rungs_bg.wasm"))];
+        if let Some(loader) = &loader {
+            for name in loader.files() {
+                modules.push((
+                    name.clone(),
+                    scratch.join("split").join(format!("{name}.wasm")),
+                ));
+            }
+        }
+        if self.release {
+            modules = self.optimise(modules, &scratch.join("opt"))?;
+        }
+        let mut files = Vec::new();
+        for (name, path) in &modules {
+            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let stem = name.strip_prefix("split_").unwrap_or(name).replace('_', "");
+            files.push((name.clone(), self.write_hashed(&stem, "wasm", &bytes)?));
+        }
+
+        // The three scripts name each other, so they share one name hash,
+        // taken over all three with a placeholder where it goes.
+        let named = |stem: &str| format!("./{stem}-{HASH}.js");
+        let (glue_path, loader_path, boot_path) = (named("rungs"), named("split"), named("boot"));
+        let mut scripts = vec![(
+            boot_path.clone(),
+            boot_script(&glue_path, &files, loader.as_ref())?,
+        )];
+        let glue = read(&bound.join("rungs.js"))?;
+        let glue = match &loader {
+            Some(loader) => {
+                scripts.push((loader_path.clone(), loader.patched(&glue_path, &boot_path)?));
+                // Its imports only: the module keeps the name the wasm
+                // imports it by.
+                replace_all(
+                    &glue,
+                    "from \"./__wasm_split.js\"",
+                    &format!("from \"{loader_path}\""),
+                )?
+            }
+            None => glue,
+        };
+        scripts.push((glue_path, glue));
+        let mut hash = Sha384::new();
+        for (_, text) in &mut scripts {
+            if self.release {
+                *text = minified(&self.tool("esbuild"), text)?;
+            }
+            hash.update(text.as_bytes());
+        }
+        let hash = short(&hash.finalize());
+        let mut written = Vec::new();
+        for (path, text) in scripts {
+            let text = text.replace(HASH, &hash);
+            written.push(self.write(&path.replace(HASH, &hash), text.as_bytes())?);
+        }
+        let boot = written.remove(0);
+        self.add_to_page(&boot, &written, &files[0].1)
+    }
+
+    /// Builds the app's wasm; returns its path.
+    fn compile(&self) -> Result<PathBuf, String> {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let mut command = Command::new(cargo);
+        command.current_dir(&self.root);
+        if self.release {
+            // The relocations go to the final link only, so that the
+            // dependencies' build is shared with every other build.
+            command.args([
+                "rustc",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--bin",
+                "rungs",
+                "--features",
+                "split",
+                "--",
+                "-Clink-arg=--emit-relocs",
+            ]);
+        } else {
+            command.args([
+                "build",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--bin",
+                "rungs",
+            ]);
+        }
+        run(&mut command)?;
+        let profile = if self.release { "release" } else { "debug" };
+        Ok(self
+            .target
+            .join("wasm32-unknown-unknown")
+            .join(profile)
+            .join("rungs.wasm"))
+    }
+
+    /// Runs wasm-opt on every module, side by side, into `dir`; returns the
+    /// modules optimised.
+    fn optimise(
+        &self,
+        modules: Vec<(String, PathBuf)>,
+        dir: &Path,
+    ) -> Result<Vec<(String, PathBuf)>, String> {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let wasm_opt = self.tool("wasm-opt");
+        let jobs = std::thread::available_parallelism().map_or(2, |n| n.get());
+        for batch in modules.chunks(jobs) {
+            let results: Vec<Result<(), String>> = std::thread::scope(|scope| {
+                let running: Vec<_> = batch
+                    .iter()
+                    .map(|(name, path)| {
+                        let wasm_opt = &wasm_opt;
+                        scope.spawn(move || {
+                            run(Command::new(wasm_opt)
+                                .args(WASM_OPT)
+                                .arg(path)
+                                .arg("-o")
+                                .arg(dir.join(format!("{name}.wasm"))))
+                        })
+                    })
+                    .collect();
+                running
+                    .into_iter()
+                    .map(|job| {
+                        job.join()
+                            .unwrap_or_else(|_| Err("wasm-opt panicked".into()))
+                    })
+                    .collect()
+            });
+            results.into_iter().collect::<Result<(), String>>()?;
+        }
+        Ok(modules
+            .into_iter()
+            .map(|(name, _)| {
+                let path = dir.join(format!("{name}.wasm"));
+                (name, path)
+            })
+            .collect())
+    }
+
+    /// Writes `bytes` as `<stem>-<hash>.<extension>`.
+    fn write_hashed(&self, stem: &str, extension: &str, bytes: &[u8]) -> Result<Written, String> {
+        let path = format!("./{stem}-{}.{extension}", short(&Sha384::digest(bytes)));
+        self.write(&path, bytes)
+    }
+
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<Written, String> {
+        let digest = Sha384::digest(bytes);
+        let target = self.out.join(path);
+        std::fs::write(&target, bytes).map_err(|e| format!("{}: {e}", target.display()))?;
+        Ok(Written {
+            path: path.to_owned(),
+            integrity: format!(
+                "sha384-{}",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ),
+        })
+    }
+
+    /// Loads the start script from `index.html`, with the other scripts and
+    /// the main module fetched alongside it.
+    fn add_to_page(
+        &self,
+        boot: &Written,
+        preloads: &[Written],
+        main: &Written,
+    ) -> Result<(), String> {
+        let page = self.out.join("index.html");
+        let html = read(&page)?;
+        let mut tags = String::new();
+        for script in preloads {
+            let _ = write!(
+                tags,
+                r#"<link rel="modulepreload" href="{}" integrity="{}">"#,
+                script.path, script.integrity
+            );
+        }
+        // Browsers do not check integrity on a preload; the start script's
+        // fetch of the same file does.
+        let _ = write!(
+            tags,
+            r#"<link rel="preload" as="fetch" type="application/wasm" href="{}" crossorigin>"#,
+            main.path
+        );
+        let _ = write!(
+            tags,
+            r#"<script type="module" src="{}" integrity="{}"></script>"#,
+            boot.path, boot.integrity
+        );
+        let html = replace_once(
+            &without_trunk_rust(&html)?,
+            "</head>",
+            &format!("{tags}</head>"),
+        )?;
+        std::fs::write(&page, html).map_err(|e| format!("{}: {e}", page.display()))
+    }
+
+    /// A build tool: from the npm packages the Makefile installs, or on the
+    /// PATH.
+    fn tool(&self, name: &str) -> PathBuf {
+        let local = self.root.join("tests/e2e/node_modules/.bin").join(name);
+        if local.exists() {
+            local
+        } else {
+            PathBuf::from(name)
+        }
+    }
+}
+
+/// `source`, minified by esbuild.
+fn minified(esbuild: &Path, source: &str) -> Result<String, String> {
+    output(
+        Command::new(esbuild).args([
+            "--minify",
+            "--format=esm",
+            "--loader=js",
+            "--log-level=warning",
+            // wasm-bindgen names the loader once per import it binds.
+            "--log-override:duplicate-object-key=silent",
+        ]),
+        source,
+    )
+}
+
+/// `html` without the `<link data-trunk rel="rust" data-trunk-skip>` that
+/// keeps Trunk from building the app itself.
+fn without_trunk_rust(html: &str) -> Result<String, String> {
+    let at = html
+        .find("data-trunk-skip")
+        .ok_or("index.html has no <link data-trunk rel=\"rust\" data-trunk-skip>")?;
+    let start = html[..at].rfind('<').ok_or("index.html is not HTML")?;
+    let end = at + html[at..].find('>').ok_or("index.html is not HTML")? + 1;
+    Ok(format!("{}{}", &html[..start], &html[end..]))
+}
+
+/// The start script with the build's files filled in.
+fn boot_script(
+    glue: &str,
+    files: &[(String, Written)],
+    loader: Option<&Loader>,
+) -> Result<String, String> {
+    let mut table = serde_json::Map::new();
+    for (name, file) in files {
+        table.insert(name.clone(), serde_json::json!([file.path, file.integrity]));
+    }
+    let splits = loader.map(Loader::splits).unwrap_or_default();
+    let build = serde_json::json!({
+        "glue": glue,
+        "main": files[0].0,
+        "files": table,
+        "splits": splits,
+    });
+    replace_once(BOOT, "/* BUILD */ {}", &build.to_string())
+}
+
+/// `text` with its one `from` replaced by `to`; an error if `from` is not
+/// there exactly once, which means a tool's output changed shape.
+fn replace_once(text: &str, from: &str, to: &str) -> Result<String, String> {
+    match text.matches(from).count() {
+        1 => Ok(text.replacen(from, to, 1)),
+        n => Err(format!(
+            "expected {from:?} once in a generated file, found it {n} times"
+        )),
+    }
+}
+
+/// `text` with every `from` replaced by `to`; an error if there is none.
+fn replace_all(text: &str, from: &str, to: &str) -> Result<String, String> {
+    if text.contains(from) {
+        Ok(text.replace(from, to))
+    } else {
+        Err(format!("expected {from:?} in a generated file"))
+    }
+}
+
+/// The first 16 hex digits of a digest: enough to tell builds apart.
+fn short(digest: &[u8]) -> String {
+    digest[..8].iter().fold(String::new(), |mut hex, byte| {
+        let _ = write!(hex, "{byte:02x}");
+        hex
+    })
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Runs `command`, naming it when it fails.
+fn run(command: &mut Command) -> Result<(), String> {
+    let status = command.status().map_err(|e| {
+        format!(
+            "{}: {e} (run `make tools`)",
+            command.get_program().to_string_lossy()
+        )
+    })?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} failed ({status})",
+            command.get_program().to_string_lossy()
+        ))
+    }
+}
+
+/// Runs `command` with `input` on its standard input; returns its output.
+fn output(command: &mut Command, input: &str) -> Result<String, String> {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let name = command.get_program().to_string_lossy().into_owned();
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("{name}: {e} (run `make tools`)"))?;
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(input.as_bytes())
+        .map_err(|e| format!("{name}: {e}"))?;
+    let done = child
+        .wait_with_output()
+        .map_err(|e| format!("{name}: {e}"))?;
+    if !done.status.success() {
+        return Err(format!("{name} failed ({})", done.status));
+    }
+    String::from_utf8(done.stdout).map_err(|e| format!("{name}: {e}"))
+}
