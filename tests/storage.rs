@@ -6,9 +6,9 @@ use rungs::core::assessment::{Assessment, Grade};
 use rungs::core::persist::{
     Backend, BackendError, External, Keys, Location, MemoryBackend, Problem, Saved, Store,
 };
-use rungs::core::plan::Status;
+use rungs::core::plan::{PlanEdit, Status};
 use rungs::core::schema::{
-    decode, encode, Change, Decoded, Document, ReadError, Theme, CURRENT_VERSION,
+    decode, encode, Decoded, Document, ReadError, SetTheme, Theme, CURRENT_VERSION,
 };
 use rungs::core::time::{Date, Weekday};
 use rungs::core::vocabulary::Familiarity;
@@ -54,7 +54,7 @@ fn open(backend: Flaky) -> (Store<Flaky>, Document) {
 
 fn themed(theme: Theme) -> Document {
     let mut document = Document::default();
-    document.apply(Change::SetTheme(theme));
+    document.apply(SetTheme(theme));
     document
 }
 
@@ -86,7 +86,17 @@ const FIXTURES: [(u32, &str); 4] = [
 
 fn fixture(version: u32) -> Decoded {
     let (_, text) = FIXTURES[version as usize - 1];
-    decode(text).unwrap_or_else(|e| panic!("version {version} stays readable forever: {e}"))
+    let decoded =
+        decode(text).unwrap_or_else(|e| panic!("version {version} stays readable forever: {e}"));
+    // Parts are decoded when first read: read them all.
+    let document = &decoded.document;
+    let _ = (
+        document.assessment.value(),
+        document.vocabulary.value(),
+        document.plan.value(),
+    );
+    assert_eq!(document.unreadable_parts(), [], "version {version}");
+    decoded
 }
 
 #[test]
@@ -250,7 +260,7 @@ fn revisions_count_saves() {
         .into_iter()
         .enumerate()
     {
-        document.apply(Change::SetTheme(theme));
+        document.apply(SetTheme(theme));
         store.save(&document, NOW + n as u64);
     }
     assert_eq!(decode(&stored(&store).unwrap()).unwrap().revision, 3);
@@ -275,6 +285,84 @@ fn unreadable_data_is_set_aside_byte_for_byte_and_never_overwritten() {
     // Then the app saves again, and the set-aside copy stays.
     assert_eq!(store.save(&dark(), NOW), Saved::Written);
     assert_eq!(store.read_raw(&quarantine[0]).as_deref(), Some(garbage));
+}
+
+/// A stored document whose plan does not fit the plan's format.
+const BAD_PLAN: &str = r#"{"version":4,"revision":3,"saved_at":1,"data":{"preferences":{"theme":"dark"},"plan":{"goals":"not a list"}}}"#;
+
+#[test]
+fn a_part_is_kept_as_stored_until_it_is_read() {
+    let (mut store, mut document) = open(holding(BAD_PLAN));
+    assert!(
+        store.health().problems.is_empty(),
+        "the plan is not read at start"
+    );
+    // Another change saves the plan's text exactly as it was.
+    document.apply(SetTheme(Theme::Light));
+    assert_eq!(store.save(&document, NOW), Saved::Written);
+    let saved = stored(&store).unwrap();
+    assert!(
+        saved.contains(r#""plan":{"goals":"not a list"}"#),
+        "{saved}"
+    );
+    assert!(
+        !store.set_aside_unreadable(&document, NOW),
+        "still not read"
+    );
+}
+
+#[test]
+fn a_part_that_cannot_be_read_is_set_aside_once_and_starts_afresh() {
+    let (mut store, document) = open(holding(BAD_PLAN));
+    assert!(document.plan.goals.is_empty(), "reads as an empty plan");
+    let [reason] = &document.unreadable_parts()[..] else {
+        panic!("{:?}", document.unreadable_parts());
+    };
+    assert!(
+        reason.to_string().contains("the plan: invalid type"),
+        "{reason}"
+    );
+
+    assert!(store.set_aside_unreadable(&document, NOW));
+    let quarantine = keys_starting(&store, "rungs.quarantine.");
+    assert_eq!(quarantine.len(), 1);
+    assert_eq!(store.read_raw(&quarantine[0]).as_deref(), Some(BAD_PLAN));
+    assert!(matches!(
+        &store.health().problems[..],
+        [Problem::SetAside { key, reason: r }] if *key == quarantine[0] && r == reason
+    ));
+    // Once only, however often the pages look.
+    assert!(!store.set_aside_unreadable(&document, NOW + 1));
+    assert_eq!(keys_starting(&store, "rungs.quarantine.").len(), 1);
+
+    // The plan starts afresh and saves; the copy stays.
+    let mut document = document;
+    document.apply(PlanEdit::SetTarget(Date::parse("2027-06-01")));
+    assert_eq!(store.save(&document, NOW + 2), Saved::Written);
+    assert!(stored(&store)
+        .unwrap()
+        .contains(r#""plan":{"target":"2027-06-01"}"#));
+    assert_eq!(store.read_raw(&quarantine[0]).as_deref(), Some(BAD_PLAN));
+}
+
+#[test]
+fn a_part_that_cannot_be_read_nor_copied_stops_every_save() {
+    let (mut store, document) = open(holding(BAD_PLAN));
+    let _ = document.plan.value();
+    store.backend_mut().fail_writes = Some(BackendError::Full);
+    assert!(store.set_aside_unreadable(&document, NOW));
+    assert!(matches!(
+        &store.health().problems[..],
+        [Problem::Unreadable {
+            copy_failed: BackendError::Full,
+            ..
+        }]
+    ));
+    store.backend_mut().fail_writes = None;
+    let mut document = document;
+    document.apply(PlanEdit::SetTarget(Date::parse("2027-06-01")));
+    assert_eq!(store.save(&document, NOW), Saved::NotSaved);
+    assert_eq!(stored(&store).as_deref(), Some(BAD_PLAN));
 }
 
 #[test]

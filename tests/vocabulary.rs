@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use rungs::core::glossary::{Glossary, Term, TAGS};
-use rungs::core::schema::{Change, Document};
+use rungs::core::schema::Document;
 use rungs::core::vocabulary::{
     check, check_answer, markdown, masked_definition, new_id, pick, pool, Draft, Familiarity,
     Field, Pool, Problem, Verdict, VocabEdit, Vocabulary,
@@ -184,8 +184,8 @@ fn familiarity_new_is_never_stored() {
 #[test]
 fn the_document_forwards_vocabulary_edits() {
     let mut document = Document::default();
-    assert!(document.apply(Change::Vocabulary(VocabEdit::Add(paper_cut()))));
-    assert!(!document.apply(Change::Vocabulary(VocabEdit::Add(paper_cut()))));
+    assert!(document.apply(VocabEdit::Add(paper_cut())));
+    assert!(!document.apply(VocabEdit::Add(paper_cut())));
     assert_eq!(document.vocabulary.terms, [paper_cut()]);
 }
 
@@ -215,10 +215,10 @@ fn the_vocabulary_is_stored_compactly_and_reads_back() {
     );
 
     let mut document = Document::default();
-    document.apply(Change::Vocabulary(VocabEdit::SetFamiliarity(
+    document.apply(VocabEdit::SetFamiliarity(
         "slo".into(),
         Familiarity::Learning,
-    )));
+    ));
     assert_eq!(
         document.to_json(),
         r#"{"preferences":{"theme":"system"},"vocabulary":{"familiarity":{"slo":"learning"}}}"#

@@ -32,6 +32,7 @@ use std::fmt::Write;
 
 use super::markdown::inline;
 use super::rubric::{Area, Criterion, Level, Rubric, Track};
+use super::schema::{Change, Document};
 use super::time::Millis;
 use super::{counted, replace};
 
@@ -275,6 +276,14 @@ pub enum Edit {
     Evidence { criterion: String, text: String },
     /// Append a snapshot to the history.
     AddSnapshot(Snapshot),
+}
+
+impl Change for Edit {
+    fn apply_to(&self, document: &mut Document) -> bool {
+        document
+            .assessment
+            .edit(|assessment| assessment.apply(self.clone()))
+    }
 }
 
 impl Assessment {

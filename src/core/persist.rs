@@ -297,6 +297,26 @@ impl<B: Backend> Store<B> {
         self.problems.push(problem);
     }
 
+    /// Sets the stored text aside (once for each problem) when a part of
+    /// `document` turned out to be unreadable as it was first read: the
+    /// part then starts afresh, and its stored text stays reachable under a
+    /// quarantine key. Returns whether anything new was set aside.
+    pub fn set_aside_unreadable(&mut self, document: &Document, now: Millis) -> bool {
+        let mut any = false;
+        for reason in document.unreadable_parts() {
+            let known = self.problems.iter().any(|problem| match problem {
+                Problem::SetAside { reason: seen, .. }
+                | Problem::Unreadable { reason: seen, .. } => *seen == reason,
+                _ => false,
+            });
+            if let (false, Some(text)) = (known, self.seen.clone()) {
+                self.set_aside(&text, reason, now);
+                any = true;
+            }
+        }
+        any
+    }
+
     /// The first key from `make` not in use yet.
     fn free_key(&self, make: impl Fn(&Keys, Millis) -> String) -> String {
         (0..)

@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::replace;
+use super::schema::{Change, Document};
 use super::time::{Date, Millis, Weekday};
 
 /// The user's plan.
@@ -349,6 +350,12 @@ pub enum PlanEdit {
         week: Date,
         item: String,
     },
+}
+
+impl Change for PlanEdit {
+    fn apply_to(&self, document: &mut Document) -> bool {
+        document.plan.edit(|plan| plan.apply(self.clone()))
+    }
 }
 
 impl Plan {

@@ -17,13 +17,14 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
-use super::assessment::{Assessment, Edit};
-use super::plan::{Plan, PlanEdit};
+use super::assessment::Assessment;
+use super::part::Part;
+use super::plan::Plan;
 use super::replace;
 use super::time::Millis;
-use super::vocabulary::{VocabEdit, Vocabulary};
+use super::vocabulary::Vocabulary;
 
 /// The version this build reads and writes.
 pub const CURRENT_VERSION: u32 = 4;
@@ -54,21 +55,15 @@ fn v3_to_v4(data: &str) -> Result<String, String> {
     Ok(data.to_owned())
 }
 
-/// Everything the user keeps in Rungs.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Everything the user keeps in Rungs. Each part but the preferences is
+/// decoded only when something reads it (see [`Part`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Document {
     pub preferences: Preferences,
-    #[serde(skip_serializing_if = "is_default")]
-    pub assessment: Assessment,
-    #[serde(skip_serializing_if = "is_default")]
-    pub vocabulary: Vocabulary,
-    #[serde(skip_serializing_if = "is_default")]
-    pub plan: Plan,
-}
-
-fn is_default<T: Default + PartialEq>(value: &T) -> bool {
-    *value == T::default()
+    pub assessment: Part<Assessment>,
+    pub vocabulary: Part<Vocabulary>,
+    pub plan: Part<Plan>,
 }
 
 /// How the user likes the app.
@@ -112,30 +107,71 @@ impl Theme {
     }
 }
 
-/// An intent to change the document. The UI's reducer forwards these to
-/// [`Document::apply`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Change {
-    SetTheme(Theme),
-    Assess(Edit),
-    Vocabulary(VocabEdit),
-    Plan(PlanEdit),
+/// An intent to change the document. Each part's edits are changes, and
+/// each applies itself: the UI's reducer applies a change without knowing
+/// which part it touches, so the code that edits a part is compiled only
+/// where such a change is made.
+pub trait Change: fmt::Debug {
+    /// Applies the change; returns whether anything changed.
+    fn apply_to(&self, document: &mut Document) -> bool;
+}
+
+/// Choose the colours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SetTheme(pub Theme);
+
+impl Change for SetTheme {
+    fn apply_to(&self, document: &mut Document) -> bool {
+        replace(&mut document.preferences.theme, self.0)
+    }
 }
 
 impl Document {
     /// Applies `change`; returns whether anything changed.
-    pub fn apply(&mut self, change: Change) -> bool {
-        match change {
-            Change::SetTheme(theme) => replace(&mut self.preferences.theme, theme),
-            Change::Assess(edit) => self.assessment.apply(edit),
-            Change::Vocabulary(edit) => self.vocabulary.apply(edit),
-            Change::Plan(edit) => self.plan.apply(edit),
-        }
+    pub fn apply(&mut self, change: impl Change) -> bool {
+        change.apply_to(self)
     }
 
-    /// The `data` part of the envelope.
+    /// The `data` part of the envelope. Parts keep their stored text, and
+    /// default parts are left out.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a Document always serialises")
+        let Ok(preferences) = serde_json::to_string(&self.preferences) else {
+            unreachable!("the preferences always encode");
+        };
+        let mut json = format!(r#"{{"preferences":{preferences}"#);
+        for (name, part) in self.parts() {
+            if let Some(part) = part {
+                let _ = write!(json, r#","{name}":{part}"#);
+            }
+        }
+        json.push('}');
+        json
+    }
+
+    /// Each part's name and JSON, in the order they are stored.
+    fn parts(&self) -> [(&'static str, Option<Cow<'_, str>>); 3] {
+        [
+            ("assessment", self.assessment.json()),
+            ("vocabulary", self.vocabulary.json()),
+            ("plan", self.plan.json()),
+        ]
+    }
+
+    /// The parts that were read and could not be decoded, each with why.
+    pub fn unreadable_parts(&self) -> Vec<ReadError> {
+        [
+            ("assessment", self.assessment.problem()),
+            ("vocabulary", self.vocabulary.problem()),
+            ("plan", self.plan.problem()),
+        ]
+        .into_iter()
+        .filter_map(|(name, problem)| {
+            Some(ReadError::BadData {
+                version: CURRENT_VERSION,
+                detail: format!("the {name}: {}", problem?),
+            })
+        })
+        .collect()
     }
 }
 
@@ -250,7 +286,7 @@ mod tests {
     #[test]
     fn round_trips_through_the_envelope() {
         let mut document = Document::default();
-        assert!(document.apply(Change::SetTheme(Theme::Dark)));
+        assert!(document.apply(SetTheme(Theme::Dark)));
         let text = encode(&document.to_json(), 3, 42);
         let decoded = decode(&text).unwrap();
         assert_eq!(decoded.document, document);
@@ -261,9 +297,9 @@ mod tests {
     #[test]
     fn applying_the_same_value_is_no_change() {
         let mut document = Document::default();
-        assert!(!document.apply(Change::SetTheme(Theme::System)));
-        assert!(document.apply(Change::SetTheme(Theme::Light)));
-        assert!(!document.apply(Change::SetTheme(Theme::Light)));
+        assert!(!document.apply(SetTheme(Theme::System)));
+        assert!(document.apply(SetTheme(Theme::Light)));
+        assert!(!document.apply(SetTheme(Theme::Light)));
     }
 
     #[test]

@@ -14,6 +14,7 @@ use std::fmt::Write;
 use super::fold::{allowance, compact, distance, spaced, words, Mapped};
 use super::glossary::{Term, TAGS};
 use super::markdown::{inline, paragraph};
+use super::schema::{Change, Document};
 use super::{counted, replace};
 
 /// How well the user knows a term. `New` is the default and is never stored.
@@ -98,6 +99,14 @@ pub enum VocabEdit {
     Delete(String),
     /// Set how well the user knows a term (by id, built-in or own).
     SetFamiliarity(String, Familiarity),
+}
+
+impl Change for VocabEdit {
+    fn apply_to(&self, document: &mut Document) -> bool {
+        document
+            .vocabulary
+            .edit(|vocabulary| vocabulary.apply(self.clone()))
+    }
 }
 
 impl Vocabulary {

@@ -8,10 +8,10 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::components::footer::Footer;
-use super::components::header::Header;
-use super::components::notices::Notices;
-use super::components::undo::UndoBar;
+use super::components::footer::footer;
+use super::components::header::header;
+use super::components::notices::notices;
+use super::components::undo::undo_bar;
 use super::dom;
 use super::pages;
 use super::state::{Action, AppContext, AppState};
@@ -60,16 +60,18 @@ pub fn App(props: &AppProps) -> Html {
         dom::focus("#main");
     });
     let context = AppContext { state, session };
+    // The shell's own parts render with the app, from its context; pages
+    // take it from the provider.
     html! {
-        <ContextProvider<AppContext> {context}>
+        <ContextProvider<AppContext> context={context.clone()}>
             <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
-            <Header route={route.clone()} />
-            <Notices />
+            { header(&route) }
+            { notices(&context) }
             <main id="main" tabindex="-1">
-                <UndoBar />
+                { undo_bar(&context) }
                 { pages::page(&route) }
             </main>
-            <Footer />
+            { footer(&context) }
         </ContextProvider<AppContext>>
     }
 }

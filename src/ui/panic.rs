@@ -65,7 +65,9 @@ pub fn show_error_page(container: &HtmlElement, message: &str, data: Option<Stri
 }
 
 fn element(tag: &str, attributes: &[(&str, &str)]) -> Element {
-    let element = dom::document().create_element(tag).expect("a valid tag");
+    let Ok(element) = dom::document().create_element(tag) else {
+        unreachable!("<{tag}> is a valid element");
+    };
     for (name, value) in attributes {
         element.set_attribute(name, value).ok();
     }

@@ -177,8 +177,15 @@ pub fn Lazy(props: &LazyProps) -> Html {
     });
     match (*code, &props.part) {
         (Code::Ready(view), _) => view(&props.route),
-        (Code::Loading, None) => loading("this page"),
-        (Code::Loading, Some(part)) => html! { <div class="card">{ loading(part) }</div> },
+        // Announced for a page; a part of a page just says so where it goes.
+        (Code::Loading, None) => html! {
+            <p class="muted loading" role="status">{ "Loading this page…" }</p>
+        },
+        (Code::Loading, Some(part)) => html! {
+            <div class="card" aria-busy="true">
+                <p class="muted loading">{ format!("Loading {part}…") }</p>
+            </div>
+        },
         (Code::Failed, part) => {
             let retry = Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1));
             let reload = Callback::from(|_: MouseEvent| {
@@ -206,10 +213,6 @@ pub fn Lazy(props: &LazyProps) -> Html {
             }
         }
     }
-}
-
-fn loading(what: &str) -> Html {
-    html! { <p class="muted loading" role="status">{ format!("Loading {what}…") }</p> }
 }
 
 /// "this page" → "This page". ASCII only: the names are ours.

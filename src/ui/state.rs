@@ -1,5 +1,6 @@
 //! The one reducer. Actions describe intent; every change to the document is
-//! made by `core` ([`Document::apply`]).
+//! made by `core` (a [`Change`] applies itself), so the reducer links no
+//! part's edit logic: that stays with the pages that make the changes.
 
 use std::rc::Rc;
 
@@ -9,7 +10,10 @@ use super::storage::Session;
 use crate::core::persist::Health;
 use crate::core::schema::{Change, Document};
 
-#[derive(Clone, Debug, PartialEq)]
+/// A change, as a page hands it to the reducer.
+pub type Edit = Rc<dyn Change>;
+
+#[derive(Clone)]
 pub struct AppState {
     pub document: Rc<Document>,
     /// Counts the user's changes; the autosave watches it.
@@ -22,22 +26,21 @@ pub struct AppState {
 
 /// A deletion that can be taken back: what to say, and the changes that
 /// put things back.
-#[derive(Debug, PartialEq)]
 pub struct Undo {
     pub message: String,
-    pub changes: Vec<Change>,
+    pub changes: Vec<Edit>,
 }
 
 pub enum Action {
     /// The user changed something.
-    Change(Change),
+    Change(Edit),
     /// The document was replaced from storage (another tab's save, or the
     /// user's choice in a conflict): shown, but not saved again.
     Adopt(Document),
     /// The storage layer reports its state.
     Health(Health),
     /// The user deleted something: the change, and how to undo it.
-    Delete(Change, Undo),
+    Delete(Edit, Undo),
     /// Undo the deletion on offer.
     Undo,
     /// Stop offering the undo.
@@ -56,11 +59,11 @@ impl AppState {
 
     /// The state after `changes`, offering `undo`; itself when nothing
     /// changed.
-    fn changed(self: Rc<Self>, changes: Vec<Change>, undo: Option<Rc<Undo>>) -> Rc<Self> {
+    fn changed(self: Rc<Self>, changes: Vec<Edit>, undo: Option<Rc<Undo>>) -> Rc<Self> {
         let mut document = (*self.document).clone();
         let mut any = false;
         for change in changes {
-            any |= document.apply(change);
+            any |= change.apply_to(&mut document);
         }
         if !any {
             return self;
@@ -71,6 +74,20 @@ impl AppState {
             health: self.health.clone(),
             undo,
         })
+    }
+}
+
+/// The same state, or one that changed: every change makes new `Rc`s, so
+/// comparing them is exact and never compares documents.
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.document, &other.document)
+            && Rc::ptr_eq(&self.health, &other.health)
+            && self.edits == other.edits
+            && match (&self.undo, &other.undo) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
     }
 }
 
@@ -130,7 +147,20 @@ impl PartialEq for AppContext {
 }
 
 /// The app's context; every page sits inside its provider.
+///
+/// A part of the document is decoded when a page first reads it. If it
+/// could not be decoded, the stored text is set aside right after that
+/// render, before the user can change anything, and the notices say so.
 #[hook]
 pub fn use_app() -> AppContext {
-    use_context::<AppContext>().expect("inside <App>")
+    let app = use_context::<AppContext>().expect("inside <App>");
+    {
+        let app = app.clone();
+        use_effect(move || {
+            if let Some(health) = app.session.set_aside_unreadable(&app.state.document) {
+                app.state.dispatch(Action::Health(health));
+            }
+        });
+    }
+    app
 }

@@ -46,7 +46,13 @@ impl Backend for WebBackend {
 /// Turns what the browser threw into plain words.
 pub fn backend_error(error: JsValue) -> BackendError {
     let Some(exception) = error.dyn_ref::<web_sys::DomException>() else {
-        return BackendError::Other(format!("{error:?}"));
+        let message = match error.dyn_ref::<js_sys::Error>() {
+            Some(error) => error.message().into(),
+            None => error
+                .as_string()
+                .unwrap_or_else(|| "an unexpected error".into()),
+        };
+        return BackendError::Other(message);
     };
     match exception.name().as_str() {
         "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => BackendError::Full,
@@ -145,6 +151,16 @@ impl Session {
         let mut store = self.store.borrow_mut();
         store.save(&self.latest.borrow(), now());
         Some(store.health())
+    }
+
+    /// Sets the stored text aside if a part of `document` could not be
+    /// decoded (see [`Store::set_aside_unreadable`]); returns the new
+    /// health when it did.
+    pub fn set_aside_unreadable(&self, document: &Document) -> Option<Health> {
+        let mut store = self.store.borrow_mut();
+        store
+            .set_aside_unreadable(document, now())
+            .then(|| store.health())
     }
 
     /// Tries the last save again.

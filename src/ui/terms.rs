@@ -7,7 +7,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::glossary::{Glossary, Term};
-use crate::core::schema::Change;
 use crate::core::search::Linker;
 use crate::core::vocabulary::VocabEdit;
 use crate::ui::components::content_status::content_status;
@@ -98,7 +97,7 @@ pub fn use_terms() -> Result<Rc<Terms>, Html> {
 pub fn use_vocab_edit() -> Callback<VocabEdit> {
     let dispatcher = use_app().state.dispatcher();
     use_callback((), move |edit: VocabEdit, _| {
-        dispatcher.dispatch(Action::Change(Change::Vocabulary(edit)))
+        dispatcher.dispatch(Action::Change(Rc::new(edit)))
     })
 }
 

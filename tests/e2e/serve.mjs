@@ -34,8 +34,10 @@ export const CSP = [
 
 export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
 
-/** Serves `root` on `port`; `cors` adds `Access-Control-Allow-Origin: *`. */
-export function serve(port, root = DIST, { cors = false } = {}) {
+/** Serves `root` on `port`; `cors` adds `Access-Control-Allow-Origin: *`,
+ * and `csp: false` leaves the policy out (for a build from before the app
+ * could run under it, measured for comparison). */
+export function serve(port, root = DIST, { cors = false, csp = true } = {}) {
   const gzipped = new Map();
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
@@ -54,10 +56,10 @@ export function serve(port, root = DIST, { cors = false } = {}) {
     const type = extname(file);
     const headers = {
       'Content-Type': TYPES[type] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
       'Cache-Control': 'no-cache',
       Vary: 'Accept-Encoding',
     };
+    if (csp) headers['Content-Security-Policy'] = CSP;
     if (cors) headers['Access-Control-Allow-Origin'] = '*';
     if (COMPRESSED.has(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
       const key = createHash('sha1').update(body).digest('hex');

@@ -3,7 +3,7 @@
 use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
-use super::notices::DownloadButton;
+use super::notices::download_button;
 use crate::core::persist::Location;
 use crate::core::time::{ago, iso_utc, DateTime};
 use crate::ui::state::use_app;
@@ -52,7 +52,7 @@ pub fn DataHealth() -> Html {
                 <dt>{ "Problems" }</dt>
                 <dd>{ problems }</dd>
             </dl>
-            <DownloadButton label="Download a copy of your data" />
+            { download_button(&app, "Download a copy of your data", None) }
         </section>
     }
 }

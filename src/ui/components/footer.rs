@@ -1,20 +1,20 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::core::schema::{Change, Theme};
-use crate::ui::state::{use_app, Action};
+use std::rc::Rc;
+
+use crate::core::schema::{SetTheme, Theme};
+use crate::ui::state::{Action, AppContext};
 
 /// The privacy promise and the theme choice.
-#[function_component]
-pub fn Footer() -> Html {
-    let app = use_app();
+pub fn footer(app: &AppContext) -> Html {
     let theme = app.state.document.preferences.theme;
     let onchange = {
         let dispatcher = app.state.dispatcher();
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
             if let Some(theme) = Theme::from_id(&select.value()) {
-                dispatcher.dispatch(Action::Change(Change::SetTheme(theme)));
+                dispatcher.dispatch(Action::Change(Rc::new(SetTheme(theme))));
             }
         })
     };

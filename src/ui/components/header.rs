@@ -2,16 +2,11 @@ use yew::prelude::*;
 
 use crate::core::route::Route;
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    pub route: Route,
-}
-
-/// The product name and the main navigation.
-#[function_component]
-pub fn Header(props: &HeaderProps) -> Html {
+/// The product name and the main navigation, with `route`'s section
+/// marked as the current page.
+pub fn header(route: &Route) -> Html {
     let links = Route::NAV.iter().map(|entry| {
-        let current = entry.is_section_of(&props.route).then_some("page");
+        let current = entry.is_section_of(route).then_some("page");
         html! {
             <li key={entry.nav_label()}>
                 <a href={entry.href()} aria-current={current}>{ entry.nav_label() }</a>

@@ -5,19 +5,17 @@ use yew::prelude::*;
 
 use crate::core::persist::Problem;
 use crate::ui::dom;
-use crate::ui::state::{use_app, Action, AppContext};
+use crate::ui::state::{Action, AppContext};
 
 /// Every current data problem, each with what can be done about it.
-#[function_component]
-pub fn Notices() -> Html {
-    let app = use_app();
+pub fn notices(app: &AppContext) -> Html {
     let problems = &app.state.health.problems;
     if problems.is_empty() {
         return html! {};
     }
     html! {
         <section class="notices" aria-label="Data safety notices">
-            { for problems.iter().map(|problem| notice(&app, problem)) }
+            { for problems.iter().map(|problem| notice(app, problem)) }
         </section>
     }
 }
@@ -30,16 +28,18 @@ fn notice(app: &AppContext, problem: &Problem) -> Html {
     };
     let actions = match problem {
         Problem::SetAside { key, .. } | Problem::TooNew { key, .. } => {
-            html! { <DownloadButton label="Download the set-aside data" stored_key={key.clone()} /> }
+            download_button(app, "Download the set-aside data", Some(key.clone()))
         }
-        Problem::Unreadable { .. } => {
-            html! { <DownloadButton label="Download the stored data" stored_key={app.session.document_key()} /> }
-        }
-        Problem::Unavailable { .. } => html! { <DownloadButton label="Download a copy" /> },
+        Problem::Unreadable { .. } => download_button(
+            app,
+            "Download the stored data",
+            Some(app.session.document_key()),
+        ),
+        Problem::Unavailable { .. } => download_button(app, "Download a copy", None),
         Problem::SaveFailed { .. } => html! {
             <>
                 <button type="button" onclick={retry(app)}>{ "Try saving again" }</button>
-                <DownloadButton label="Download a copy" />
+                { download_button(app, "Download a copy", None) }
             </>
         },
         Problem::ChangedElsewhere => conflict_actions(app),
@@ -87,32 +87,20 @@ fn conflict_actions(app: &AppContext) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DownloadButtonProps {
-    pub label: AttrValue,
-    /// A stored key to download as it is; without it, this tab's data.
-    #[prop_or_default]
-    pub stored_key: Option<String>,
-}
-
-/// Downloads this tab's data, or the raw text under a stored key.
-#[function_component]
-pub fn DownloadButton(props: &DownloadButtonProps) -> Html {
-    let app = use_app();
-    let onclick = {
-        let session = app.session.clone();
-        let key = props.stored_key.clone();
-        Callback::from(move |_| match &key {
-            Some(key) => {
-                if let Some(text) = session.raw(key) {
-                    dom::download(&text, &format!("{key}.json"));
-                }
+/// A button that downloads the raw text under `stored_key` as it is, or
+/// without a key, this tab's data.
+pub fn download_button(app: &AppContext, label: &'static str, stored_key: Option<String>) -> Html {
+    let session = app.session.clone();
+    let onclick = Callback::from(move |_| match &stored_key {
+        Some(key) => {
+            if let Some(text) = session.raw(key) {
+                dom::download(&text, &format!("{key}.json"));
             }
-            None => dom::download(
-                &session.export(),
-                &dom::dated_filename("rungs-data", "json"),
-            ),
-        })
-    };
-    html! { <button type="button" {onclick}>{ &props.label }</button> }
+        }
+        None => dom::download(
+            &session.export(),
+            &dom::dated_filename("rungs-data", "json"),
+        ),
+    });
+    html! { <button type="button" {onclick}>{ label }</button> }
 }

@@ -2,13 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::{use_app, Action};
+use crate::ui::state::{Action, AppContext};
 
 /// A status line, present on every page, that offers to undo the last
 /// deletion until it is undone or dismissed.
-#[function_component]
-pub fn UndoBar() -> Html {
-    let app = use_app();
+pub fn undo_bar(app: &AppContext) -> Html {
     let offer = app.state.undo.clone().map(|undo| {
         let dispatcher = app.state.dispatcher();
         let undo_it = Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Undo));

@@ -14,8 +14,7 @@ use crate::ui::state::use_app;
 use crate::ui::storage::today;
 
 /// `#/`: what Rungs is, where everything is, and the state of the data.
-#[function_component]
-pub fn Dashboard() -> Html {
+pub fn dashboard() -> Html {
     let sections = Route::NAV.iter().skip(1).map(|route| {
         html! {
             <li key={route.nav_label()}>

@@ -25,11 +25,11 @@ split_points! {
 /// The page for `route`.
 pub fn page(route: &Route) -> Html {
     match route.surface() {
-        None => html! { <upcoming::NotFound /> },
-        Some(Surface::Dashboard) => html! { <dashboard::Dashboard /> },
+        None => upcoming::not_found(),
+        Some(Surface::Dashboard) => dashboard::dashboard(),
         Some(surface) => match Split::of(surface) {
             Some(split) => html! { <Lazy key={split.name()} {split} route={route.clone()} /> },
-            None => html! { <upcoming::Upcoming route={route.clone()} /> },
+            None => upcoming::upcoming(route),
         },
     }
 }

@@ -3,19 +3,10 @@ use yew::prelude::*;
 use crate::core::route::Route;
 use crate::ui::components::page_header::PageHeader;
 
-#[derive(Properties, PartialEq)]
-pub struct UpcomingProps {
-    pub route: Route,
-}
-
 /// A route whose feature has not landed yet: one line on what it will hold.
-#[function_component]
-pub fn Upcoming(props: &UpcomingProps) -> Html {
-    let lead = format!(
-        "Coming to this page: {}",
-        lowercase_first(props.route.summary())
-    );
-    html! { <PageHeader title={props.route.title()} lead={lead} /> }
+pub fn upcoming(route: &Route) -> Html {
+    let lead = format!("Coming to this page: {}", lowercase_first(route.summary()));
+    html! { <PageHeader title={route.title()} lead={lead} /> }
 }
 
 /// "Grade yourself" → "grade yourself". ASCII only: the summaries are
@@ -29,8 +20,7 @@ fn lowercase_first(text: &str) -> String {
 }
 
 /// An address that is not a page.
-#[function_component]
-pub fn NotFound() -> Html {
+pub fn not_found() -> Html {
     html! {
         <>
             <PageHeader title="Page not found" lead="There is no page at this address." />

@@ -1,5 +1,6 @@
 // Starts Rungs. The build (tools/wasm) fills in BUILD: the script that binds
-// the main module, and every WebAssembly file with its integrity hash.
+// the main module, every WebAssembly file and every surface's stylesheet
+// with its integrity hash, and the files each split point needs.
 //
 // The main module and the code of the page in the address are fetched and
 // compiled in parallel, so that a deep link is no slower than the dashboard.
@@ -7,15 +8,27 @@
 // the browser is idle, so that every later page opens at once.
 const BUILD = /* BUILD */ {};
 
-const compiled = new Map();
+const loading = new Map();
 
-/** The compiled module in the file named `name` in BUILD.files, fetched once
- * (and again after a failure, so that "Try again" can work). */
+/** Runs `load` once for `key`, and again after a failure, so that "Try
+ * again" can work. */
+function once(key, load) {
+  let promise = loading.get(key);
+  if (!promise) {
+    promise = load();
+    promise.catch(() => loading.delete(key));
+    loading.set(key, promise);
+  }
+  return promise;
+}
+
+/** The compiled module in the file named `name` in BUILD.files. A split
+ * point's own module (`split_<name>`) is ready once its stylesheet is too,
+ * so that its pages never show unstyled. */
 export function chunk(name) {
-  let module = compiled.get(name);
-  if (!module) {
+  return once(name, () => {
     const [path, integrity] = BUILD.files[name];
-    module = fetch(new URL(path, import.meta.url), { integrity }).then((response) => {
+    const module = fetch(new URL(path, import.meta.url), { integrity }).then((response) => {
       if (!response.ok) throw new Error(`${path}: the server answered ${response.status}`);
       // Streaming compilation needs the right media type; any host still
       // gets a working app without it.
@@ -23,10 +36,25 @@ export function chunk(name) {
         ? WebAssembly.compileStreaming(response)
         : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
     });
-    module.catch(() => compiled.delete(name));
-    compiled.set(name, module);
-  }
-  return module;
+    const style = BUILD.styles[name.replace(/^split_/, '')];
+    return style ? Promise.all([module, stylesheet(...style)]).then(([compiled]) => compiled) : module;
+  });
+}
+
+/** Adds the stylesheet at `path` to the page; resolves once it applies. */
+function stylesheet(path, integrity) {
+  return once(path, () => {
+    const link = document.createElement('link');
+    return new Promise((resolve, reject) => {
+      link.onload = resolve;
+      link.onerror = () => {
+        link.remove();
+        reject(new Error(`${path} did not load`));
+      };
+      Object.assign(link, { rel: 'stylesheet', href: new URL(path, import.meta.url), integrity, crossOrigin: 'anonymous' });
+      document.head.append(link);
+    });
+  });
 }
 
 /** Fetches every file of the split points in `splits`, ignoring failures:

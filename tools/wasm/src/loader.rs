@@ -62,6 +62,16 @@ impl Loader {
         serde_json::json!(self.splits)
     }
 
+    /// Whether there is a split point called `name`.
+    pub fn has_split(&self, name: &str) -> bool {
+        self.splits.contains_key(name)
+    }
+
+    /// The names of the split points.
+    pub fn split_names(&self) -> Vec<&str> {
+        self.splits.keys().map(String::as_str).collect()
+    }
+
     /// Every split module and chunk file, by name, each once.
     pub fn files(&self) -> Vec<String> {
         let mut files: Vec<String> = self.splits.values().flatten().cloned().collect();

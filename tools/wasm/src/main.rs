@@ -10,15 +10,19 @@
 //!    script that loads them;
 //! 3. `wasm-bindgen` binds the main module alone, keeping the linker's
 //!    exports (memory, table, globals) that the other modules link against;
-//! 4. `wasm-opt` shrinks every module and `esbuild` every script;
-//! 5. every file is named after a hash of its content, and `index.html`
+//! 4. the main module's imports get short names, `wasm-opt` shrinks every
+//!    module and `esbuild` every script;
+//! 5. each surface's stylesheet (`style/<split>.css`) is minified, to be
+//!    loaded with its split's code;
+//! 6. every file is named after a hash of its content, and `index.html`
 //!    loads the start script with integrity hashes for all of them.
 //!
 //! A debug build (`trunk serve`) is one module, bound but not optimised, so
-//! that rebuilding while editing stays quick.
+//! that rebuilding while editing stays quick; it links every stylesheet.
 //!
 //! Usage: `rungs-wasm` from a Trunk hook, or `rungs-wasm release|debug DIR`.
 
+mod imports;
 mod loader;
 
 use std::fmt::Write as _;
@@ -137,6 +141,15 @@ impl Build {
             return Err("wasm-bindgen wrote JS snippets, which this build does not serve".into());
         }
 
+        let mut glue = read(&bound.join("rungs.js"))?;
+        if self.release {
+            let main = bound.join("rungs_bg.wasm");
+            let wasm = std::fs::read(&main).map_err(|e| format!("{}: {e}", main.display()))?;
+            let (wasm, shortened) = imports::shorten(&wasm, &glue)?;
+            std::fs::write(&main, wasm).map_err(|e| format!("{}: {e}", main.display()))?;
+            glue = shortened;
+        }
+
         // Every module, by the name the loader calls it: the main module
         // first.
         let mut modules = vec![("rungs".to_owned(), bound.join("rungs_bg.wasm"))];
@@ -158,15 +171,16 @@ impl Build {
             files.push((name.clone(), self.write_hashed(&stem, "wasm", &bytes)?));
         }
 
+        let styles = self.styles(loader.as_ref())?;
+
         // The three scripts name each other, so they share one name hash,
         // taken over all three with a placeholder where it goes.
         let named = |stem: &str| format!("./{stem}-{HASH}.js");
         let (glue_path, loader_path, boot_path) = (named("rungs"), named("split"), named("boot"));
         let mut scripts = vec![(
             boot_path.clone(),
-            boot_script(&glue_path, &files, loader.as_ref())?,
+            boot_script(&glue_path, &files, &styles, loader.as_ref())?,
         )];
-        let glue = read(&bound.join("rungs.js"))?;
         let glue = match &loader {
             Some(loader) => {
                 scripts.push((loader_path.clone(), loader.patched(&glue_path, &boot_path)?));
@@ -184,7 +198,7 @@ impl Build {
         let mut hash = Sha384::new();
         for (_, text) in &mut scripts {
             if self.release {
-                *text = minified(&self.tool("esbuild"), text)?;
+                *text = minified(&self.tool("esbuild"), text, "js")?;
             }
             hash.update(text.as_bytes());
         }
@@ -195,7 +209,9 @@ impl Build {
             written.push(self.write(&path.replace(HASH, &hash), text.as_bytes())?);
         }
         let boot = written.remove(0);
-        self.add_to_page(&boot, &written, &files[0].1)
+        // A debug build has no split points to load them with.
+        let linked = if loader.is_none() { &styles[..] } else { &[] };
+        self.add_to_page(&boot, &written, &files[0].1, linked)
     }
 
     /// Builds the app's wasm; returns its path.
@@ -299,17 +315,62 @@ impl Build {
         })
     }
 
+    /// Every surface's stylesheet, `style/<name>.css` beside `main.css`
+    /// (which Trunk builds), by name: minified in a release build, where
+    /// each must belong to the split point of the same name.
+    fn styles(&self, loader: Option<&Loader>) -> Result<Vec<(String, Written)>, String> {
+        let dir = self.root.join("style");
+        let mut names = Vec::new();
+        for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+            match path.file_stem().and_then(|s| s.to_str()) {
+                Some(name) if path.extension().is_some_and(|e| e == "css") && name != "main" => {
+                    names.push(name.to_owned());
+                }
+                _ => {}
+            }
+        }
+        names.sort();
+        let mut styles = Vec::new();
+        for name in names {
+            let css = read(&dir.join(format!("{name}.css")))?;
+            let css = match loader {
+                Some(loader) if !loader.has_split(&name) => {
+                    return Err(format!(
+                        "style/{name}.css belongs to no split point: name it after one ({})",
+                        loader.split_names().join(", ")
+                    ))
+                }
+                Some(_) => minified(&self.tool("esbuild"), &css, "css")?,
+                None => css,
+            };
+            styles.push((
+                name.clone(),
+                self.write_hashed(&name, "css", css.as_bytes())?,
+            ));
+        }
+        Ok(styles)
+    }
+
     /// Loads the start script from `index.html`, with the other scripts and
-    /// the main module fetched alongside it.
+    /// the main module fetched alongside it, and `styles` linked.
     fn add_to_page(
         &self,
         boot: &Written,
         preloads: &[Written],
         main: &Written,
+        styles: &[(String, Written)],
     ) -> Result<(), String> {
         let page = self.out.join("index.html");
         let html = read(&page)?;
         let mut tags = String::new();
+        for (_, style) in styles {
+            let _ = write!(
+                tags,
+                r#"<link rel="stylesheet" href="{}" crossorigin integrity="{}">"#,
+                style.path, style.integrity
+            );
+        }
         for script in preloads {
             let _ = write!(
                 tags,
@@ -349,19 +410,19 @@ impl Build {
     }
 }
 
-/// `source`, minified by esbuild.
-fn minified(esbuild: &Path, source: &str) -> Result<String, String> {
-    output(
-        Command::new(esbuild).args([
-            "--minify",
-            "--format=esm",
-            "--loader=js",
-            "--log-level=warning",
-            // wasm-bindgen names the loader once per import it binds.
-            "--log-override:duplicate-object-key=silent",
-        ]),
-        source,
-    )
+/// `source`, a script (`js`) or a stylesheet (`css`), minified by esbuild.
+fn minified(esbuild: &Path, source: &str, kind: &str) -> Result<String, String> {
+    let mut command = Command::new(esbuild);
+    command.args([
+        "--minify",
+        "--log-level=warning",
+        &format!("--loader={kind}"),
+    ]);
+    if kind == "js" {
+        // wasm-bindgen names the loader once per import it binds.
+        command.args(["--format=esm", "--log-override:duplicate-object-key=silent"]);
+    }
+    output(&mut command, source)
 }
 
 /// `html` without the `<link data-trunk rel="rust" data-trunk-skip>` that
@@ -379,18 +440,27 @@ fn without_trunk_rust(html: &str) -> Result<String, String> {
 fn boot_script(
     glue: &str,
     files: &[(String, Written)],
+    styles: &[(String, Written)],
     loader: Option<&Loader>,
 ) -> Result<String, String> {
-    let mut table = serde_json::Map::new();
-    for (name, file) in files {
-        table.insert(name.clone(), serde_json::json!([file.path, file.integrity]));
-    }
-    let splits = loader.map(Loader::splits).unwrap_or_default();
+    let table = |files: &[(String, Written)]| {
+        files
+            .iter()
+            .map(|(name, file)| (name.clone(), serde_json::json!([file.path, file.integrity])))
+            .collect::<serde_json::Map<_, _>>()
+    };
+    // A debug build links its stylesheets in the page instead.
+    let styles = if loader.is_some() {
+        table(styles)
+    } else {
+        Default::default()
+    };
     let build = serde_json::json!({
         "glue": glue,
         "main": files[0].0,
-        "files": table,
-        "splits": splits,
+        "files": table(files),
+        "styles": styles,
+        "splits": loader.map(Loader::splits).unwrap_or_default(),
     });
     replace_once(BOOT, "/* BUILD */ {}", &build.to_string())
 }

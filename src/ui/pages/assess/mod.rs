@@ -11,7 +11,6 @@ use yew::prelude::*;
 use crate::core::assessment::{Assessment, Edit};
 use crate::core::route::Route;
 use crate::core::rubric::Rubric;
-use crate::core::schema::Change;
 use crate::ui::components::content_status::content_status;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::content::{use_content, Loaded};
@@ -27,7 +26,7 @@ pub fn view(_: &Route) -> Html {
 pub fn use_edit() -> Callback<Edit> {
     let dispatcher = use_app().state.dispatcher();
     use_callback((), move |edit: Edit, _| {
-        dispatcher.dispatch(Action::Change(Change::Assess(edit)))
+        dispatcher.dispatch(Action::Change(Rc::new(edit)))
     })
 }
 
@@ -58,9 +57,8 @@ struct ViewProps {
 fn AssessView(props: &ViewProps) -> Html {
     let app = use_app();
     let on_edit = use_edit();
-    let document = app.state.document.clone();
-    // Shared with the children as one Rc, rebuilt only when it changes.
-    let assessment = use_memo(document.clone(), |document| document.assessment.clone());
+    // Shared with the children as one Rc, the same until it changes.
+    let assessment = app.state.document.assessment.shared();
     let report = use_memo((props.rubric.clone(), assessment.clone()), |(rubric, a)| {
         a.report(rubric).map(Rc::new)
     });

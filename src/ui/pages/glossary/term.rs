@@ -7,7 +7,6 @@ use yew::prelude::*;
 use super::form::TermForm;
 use super::{tag_label, use_terms, use_vocab_edit, Terms};
 use crate::core::route::Route;
-use crate::core::schema::Change;
 use crate::core::vocabulary::{Draft, Familiarity, VocabEdit};
 use crate::ui::components::confirm::ConfirmDelete;
 use crate::ui::components::page_header::PageHeader;
@@ -98,11 +97,11 @@ fn TermView(props: &ViewProps) -> Html {
             let term = term.clone();
             Callback::from(move |()| {
                 let id = term.id.clone();
-                dispatcher.dispatch(Action::Delete(Change::Vocabulary(VocabEdit::Delete(id.clone())), Undo {
+                dispatcher.dispatch(Action::Delete(Rc::new(VocabEdit::Delete(id.clone())), Undo {
                     message: format!("Deleted “{}” from your glossary.", term.name),
                     changes: vec![
-                        Change::Vocabulary(VocabEdit::Add(term.clone())),
-                        Change::Vocabulary(VocabEdit::SetFamiliarity(id, familiarity)),
+                        Rc::new(VocabEdit::Add(term.clone())),
+                        Rc::new(VocabEdit::SetFamiliarity(id, familiarity)),
                     ],
                 }));
                 dom::go(&Route::Glossary);

@@ -8,7 +8,6 @@ use yew::prelude::*;
 use super::{date_of, plan_nav, today, use_plan_edit, value_of};
 use crate::core::plan::{new_id, CheckIn, FollowUp, Milestone, PlanEdit, Schedule, MAX_EVERY};
 use crate::core::route::Route;
-use crate::core::schema::Change;
 use crate::core::time::{Date, Weekday};
 use crate::ui::components::confirm::ConfirmDelete;
 use crate::ui::components::page_header::PageHeader;
@@ -91,10 +90,10 @@ fn ScheduleCard() -> Html {
         let stored = stored.clone();
         Callback::from(move |_: MouseEvent| {
             dispatcher.dispatch(Action::Delete(
-                Change::Plan(PlanEdit::SetSchedule(None)),
+                Rc::new(PlanEdit::SetSchedule(None)),
                 Undo {
                     message: "Stopped the check-in schedule.".to_owned(),
-                    changes: vec![Change::Plan(PlanEdit::SetSchedule(stored.clone()))],
+                    changes: vec![Rc::new(PlanEdit::SetSchedule(stored.clone()))],
                 },
             ));
         })
@@ -316,10 +315,10 @@ fn Entry(props: &EntryProps) -> Html {
         let date = date.clone();
         Callback::from(move |()| {
             dispatcher.dispatch(Action::Delete(
-                Change::Plan(PlanEdit::DeleteCheckIn(checkin.id.clone())),
+                Rc::new(PlanEdit::DeleteCheckIn(checkin.id.clone())),
                 Undo {
                     message: format!("Deleted the check-in of {date}."),
-                    changes: vec![Change::Plan(PlanEdit::SaveCheckIn((*checkin).clone()))],
+                    changes: vec![Rc::new(PlanEdit::SaveCheckIn((*checkin).clone()))],
                 },
             ));
             dom::focus("#log-heading");

@@ -12,7 +12,6 @@ use crate::core::plan::{new_id, Goal, Milestone, PlanEdit};
 use crate::core::progress::{goal_percent, milestone_overdue};
 use crate::core::route::Route;
 use crate::core::rubric::Rubric;
-use crate::core::schema::Change;
 use crate::core::smart::{check, Finding, Letter};
 use crate::core::time::Date;
 use crate::ui::components::confirm::ConfirmDelete;
@@ -433,10 +432,10 @@ fn GoalActions(props: &GoalPropsRc) -> Html {
                 .position(|g| g.id == goal.id)
                 .unwrap_or_default();
             dispatcher.dispatch(Action::Delete(
-                Change::Plan(PlanEdit::DeleteGoal(goal.id.clone())),
+                Rc::new(PlanEdit::DeleteGoal(goal.id.clone())),
                 Undo {
                     message: format!("Deleted the goal “{}”.", goal.title()),
-                    changes: vec![Change::Plan(PlanEdit::RestoreGoal {
+                    changes: vec![Rc::new(PlanEdit::RestoreGoal {
                         goal: (*goal).clone(),
                         at,
                     })],

@@ -1,6 +1,8 @@
 //! `#/plan` and its pages: SMART goals and their milestones, check-ins with
 //! the manager, and weekly goals.
 
+use std::rc::Rc;
+
 mod checkins;
 mod export;
 mod goal;
@@ -11,7 +13,6 @@ use yew::prelude::*;
 use crate::core::plan::{new_id, Goal, Plan, PlanEdit};
 use crate::core::progress::{goal_overdue, goal_percent, overall, overdue, timeline};
 use crate::core::route::Route;
-use crate::core::schema::Change;
 use crate::core::smart::check;
 use crate::core::time::Date;
 use crate::ui::components::page_header::PageHeader;
@@ -44,7 +45,7 @@ pub fn view(route: &Route) -> Html {
 pub fn use_plan_edit() -> Callback<PlanEdit> {
     let dispatcher = use_app().state.dispatcher();
     use_callback((), move |edit: PlanEdit, _| {
-        dispatcher.dispatch(Action::Change(Change::Plan(edit)))
+        dispatcher.dispatch(Action::Change(Rc::new(edit)))
     })
 }
 

@@ -1,0 +1,255 @@
+//! One part of the stored document (the assessment, the vocabulary, the
+//! plan), kept as the JSON it was stored as until something first reads it.
+//!
+//! The shell of the app loads, saves and guards the whole document without
+//! decoding any part: only the code that reads a part decodes it, and only
+//! the code that changes a part encodes it. Since generic code is compiled
+//! where it is used, each part's decoder and encoder travel with the pages
+//! that use them instead of weighing on the first load (see
+//! `docs/ARCHITECTURE.md`).
+//!
+//! A part shares its decoded value between copies of the document, so each
+//! stored part is decoded at most once, and a copy of the document (one per
+//! change) costs a few reference counts.
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::fmt;
+use std::ops::Deref;
+use std::rc::Rc;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::value::RawValue;
+
+/// A part of the document holding a `T`.
+pub struct Part<T>(Rc<Inner<T>>);
+
+struct Inner<T> {
+    /// The JSON it was read from; `None` for a value set by a change, or
+    /// for a part that was not stored (its default value).
+    stored: Option<Box<RawValue>>,
+    /// The value: decoded from `stored` on first use, or set by a change.
+    value: OnceCell<Rc<T>>,
+    /// Why `stored` could not be decoded; the value is then the default.
+    problem: OnceCell<String>,
+    /// Encodes a value set by a change; compiled where the change was made.
+    encode: Option<fn(&T) -> String>,
+    /// The JSON of a value set by a change, once encoded.
+    encoded: OnceCell<String>,
+}
+
+impl<T> Part<T> {
+    /// Whether the part holds its default value, which is not stored.
+    pub fn is_absent(&self) -> bool {
+        self.0.stored.is_none() && self.0.encode.is_none()
+    }
+
+    /// The part's JSON, as stored or as encoded; `None` when absent.
+    pub fn json(&self) -> Option<Cow<'_, str>> {
+        match (&self.0.stored, self.0.encode) {
+            (Some(stored), _) => Some(Cow::Borrowed(stored.get())),
+            (None, Some(encode)) => {
+                let value = self.0.value.get().expect("a value set by a change");
+                Some(Cow::Borrowed(self.0.encoded.get_or_init(|| encode(value))))
+            }
+            (None, None) => None,
+        }
+    }
+
+    /// Why the stored part could not be decoded, once something tried to.
+    /// Reading it then gives the default value, so the caller must keep a
+    /// copy of the stored text before anything replaces it.
+    pub fn problem(&self) -> Option<&str> {
+        self.0.problem.get().map(String::as_str)
+    }
+}
+
+impl<T: DeserializeOwned + Default> Part<T> {
+    /// The value, decoded on first use; the default value when the stored
+    /// JSON does not fit `T` (see [`Part::problem`]).
+    pub fn value(&self) -> &T {
+        self.shared_ref()
+    }
+
+    /// The value, shared: the same `Rc` for as long as the part is
+    /// unchanged, so that a view can tell "changed" by pointer.
+    pub fn shared(&self) -> Rc<T> {
+        self.shared_ref().clone()
+    }
+
+    fn shared_ref(&self) -> &Rc<T> {
+        self.0.value.get_or_init(|| {
+            Rc::new(match &self.0.stored {
+                None => T::default(),
+                Some(stored) => serde_json::from_str(stored.get()).unwrap_or_else(|error| {
+                    let _ = self.0.problem.set(error.to_string());
+                    T::default()
+                }),
+            })
+        })
+    }
+}
+
+impl<T: DeserializeOwned + Serialize + Default + PartialEq + Clone> Part<T> {
+    /// A part holding `value`; absent when that is the default value.
+    pub fn new(value: T) -> Part<T> {
+        if value == T::default() {
+            return Part::default();
+        }
+        Part(Rc::new(Inner {
+            stored: None,
+            value: OnceCell::from(Rc::new(value)),
+            problem: OnceCell::new(),
+            encode: Some(|value| serde_json::to_string(value).expect("a part always encodes")),
+            encoded: OnceCell::new(),
+        }))
+    }
+
+    /// Applies `change` to a copy of the value, and keeps the copy if
+    /// `change` says it changed anything. Returns what `change` returned.
+    pub fn edit(&mut self, change: impl FnOnce(&mut T) -> bool) -> bool {
+        let mut value = self.value().clone();
+        let changed = change(&mut value);
+        if changed {
+            *self = Part::new(value);
+        }
+        changed
+    }
+}
+
+impl<T: DeserializeOwned + Default> Deref for Part<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.value()
+    }
+}
+
+impl<T> Default for Part<T> {
+    fn default() -> Self {
+        Part(Rc::new(Inner {
+            stored: None,
+            value: OnceCell::new(),
+            problem: OnceCell::new(),
+            encode: None,
+            encoded: OnceCell::new(),
+        }))
+    }
+}
+
+impl<T> Clone for Part<T> {
+    fn clone(&self) -> Self {
+        Part(self.0.clone())
+    }
+}
+
+/// Two parts are equal when they would be stored as the same JSON.
+impl<T> PartialEq for Part<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.json() == other.json()
+    }
+}
+
+impl<T> Eq for Part<T> {}
+
+impl<T> fmt::Debug for Part<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.json() {
+            Some(json) => write!(f, "Part({json})"),
+            None => f.write_str("Part(absent)"),
+        }
+    }
+}
+
+/// Reads the part's JSON without decoding it.
+impl<'de, T> Deserialize<'de> for Part<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let stored = Box::<RawValue>::deserialize(deserializer)?;
+        Ok(Part(Rc::new(Inner {
+            stored: Some(stored),
+            value: OnceCell::new(),
+            problem: OnceCell::new(),
+            encode: None,
+            encoded: OnceCell::new(),
+        })))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+    #[serde(default, deny_unknown_fields)]
+    struct Counter {
+        count: u32,
+    }
+
+    fn stored(json: &str) -> Part<Counter> {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn keeps_stored_json_as_it_was_until_changed() {
+        let part = stored(r#"{ "count" : 2 }"#);
+        assert_eq!(part.json().as_deref(), Some(r#"{ "count" : 2 }"#));
+        assert_eq!(part.count, 2);
+        assert_eq!(part.json().as_deref(), Some(r#"{ "count" : 2 }"#));
+        assert_eq!(part.problem(), None);
+    }
+
+    #[test]
+    fn a_change_is_encoded_and_a_copy_shares_the_value() {
+        let mut part = stored(r#"{"count":2}"#);
+        let copy = part.clone();
+        assert!(part.edit(|counter| {
+            counter.count += 1;
+            true
+        }));
+        assert_eq!(part.json().as_deref(), Some(r#"{"count":3}"#));
+        assert_eq!(copy.count, 2, "the copy keeps the value it had");
+        assert!(!part.edit(|_| false));
+        assert_ne!(part, copy);
+    }
+
+    #[test]
+    fn the_default_value_is_not_stored() {
+        let mut part = stored(r#"{"count":1}"#);
+        assert!(part.edit(|counter| {
+            counter.count = 0;
+            true
+        }));
+        assert!(part.is_absent());
+        assert_eq!(part.json(), None);
+        assert_eq!(part, Part::default());
+        assert_eq!(*part, Counter::default());
+    }
+
+    #[test]
+    fn json_that_does_not_fit_reads_as_the_default_and_says_why() {
+        let part = stored(r#"{"count":"two"}"#);
+        assert_eq!(part.problem(), None, "not decoded yet");
+        assert_eq!(*part, Counter::default());
+        assert!(
+            part.problem().unwrap().contains("invalid type"),
+            "{:?}",
+            part.problem()
+        );
+        assert_eq!(
+            part.json().as_deref(),
+            Some(r#"{"count":"two"}"#),
+            "the stored text is kept"
+        );
+        let unknown = stored(r#"{"count":1,"extra":true}"#);
+        assert_eq!(unknown.count, 0);
+        assert!(unknown.problem().unwrap().contains("unknown field"));
+    }
+
+    #[test]
+    fn equal_when_stored_the_same() {
+        assert_eq!(stored(r#"{"count":1}"#), Part::new(Counter { count: 1 }));
+        assert_ne!(stored(r#"{"count":1}"#), stored(r#"{ "count":1}"#));
+        assert_eq!(format!("{:?}", Part::<Counter>::default()), "Part(absent)");
+    }
+}
