@@ -58,8 +58,10 @@ test-web:
 test-e2e:
 	cd $(E2E) && npx playwright test
 
+# BASELINE=<a dist folder of an earlier build> measures it too, for a before
+# and after in the same run.
 bench: build
-	cd $(E2E) && node bench.mjs
+	cd $(E2E) && node bench.mjs $(if $(BASELINE),--baseline $(abspath $(BASELINE)))
 
 # --- installing what is missing -------------------------------------------
 

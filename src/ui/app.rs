@@ -99,7 +99,9 @@ fn location_hash() -> String {
     dom::window().location().hash().unwrap_or_default()
 }
 
-fn current_route() -> Route {
+/// The route in the address now; the dashboard for a fragment that is not
+/// a route.
+pub fn current_route() -> Route {
     Route::parse(&location_hash()).unwrap_or(Route::Dashboard)
 }
 

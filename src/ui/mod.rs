@@ -14,6 +14,7 @@ pub mod storage;
 pub mod terms;
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use app::{App, AppProps};
 
@@ -49,10 +50,25 @@ pub fn take_focus() -> bool {
     FOCUS_PENDING.replace(false)
 }
 
-/// Reads the stored data, then mounts the app in `#app`.
+/// Reads the stored data, then mounts the app in `#app`. A deep link's code
+/// was fetched alongside the main module: once it is here, the first render
+/// is the page itself rather than "Loading".
 pub fn start() {
     panic::install();
     let session = storage::Session::open();
+    let route = app::current_route();
+    if pages::is_ready(&route) {
+        mount(session);
+    } else {
+        wasm_bindgen_futures::spawn_local(async move {
+            // If it cannot be fetched, the page says so once mounted.
+            pages::load(&route).await;
+            mount(session);
+        });
+    }
+}
+
+fn mount(session: Rc<storage::Session>) {
     let root = dom::document()
         .get_element_by_id("app")
         .expect("index.html has #app");

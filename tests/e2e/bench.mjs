@@ -1,32 +1,44 @@
 // `make bench`: measures the release build in dist/ as a user's browser
-// meets it, prints each figure beside its budget from DESIGN.md and writes
+// meets it, served the way a real host serves it (gzip, the strict CSP),
+// prints each figure beside its budget in docs/ARCHITECTURE.md and writes
 // them all to bench-results.json at the top of the repository.
 //
-// - first load: every file the page fetches on a cold load, raw, gzip -9
-//   and brotli (quality 11);
-// - the wasm file alone;
-// - cold load to first interactive render: from navigation start to the
-//   `rungs:interactive` mark the app sets after its first render, median and
-//   range over 10 fresh browser contexts (nothing cached);
-// - the rubric file, fetched when the assessment (or its dashboard card)
-//   is first shown, raw / gzip -9 / brotli;
-// - grading a criterion to the next frame: on #/assess, 200 clicks on grade
+// - The build's files: every file in dist/, raw, gzip -9 and brotli
+//   (quality 11), grouped as the shell, each split point's modules, the
+//   stylesheets and the content.
+// - First load of #/, #/assess, #/glossary and #/plan: every file the
+//   browser started fetching before the page's first interactive render,
+//   from a cold cache.
+// - Cold load to first interactive render of each of those routes, as a
+//   ratio to the reference page (tests/e2e/reference/) served by the same
+//   server, interleaved load by load, median of 10, each in a fresh
+//   browser context: unthrottled, and on a mobile profile (150 ms round
+//   trip, 1.6 Mbps down, 4× CPU slowdown, by Chrome DevTools Protocol
+//   emulation). Also when the page's content is there (the rubric, the
+//   glossary, the dashboard's cards), for information.
+//   Every page is timed alike, from navigation to the moment its first
+//   render reaches the document, seen by a MutationObserver: the page's
+//   heading for the app (any build), the drawn ladder for the reference.
+// - Grading a criterion to the next frame: on #/assess, 200 clicks on grade
 //   radios, each timed from the click until the app has re-rendered and the
-//   browser has recalculated style and layout, so the next frame can be
-//   painted at once; median and p95;
-// - the glossary file, fetched when the glossary or the assessment first
-//   needs it;
-// - a glossary keystroke to results painted: on #/glossary with 2,000 terms
+//   browser has recalculated style and layout; median and p95.
+// - A glossary keystroke to results painted: on #/glossary with 2,000 terms
 //   (the built-in ones plus generated ones, served in place of
-//   glossary.json), eight queries typed and erased a letter at a time, each
-//   timed from the input event to the results rendered and laid out;
-//   median and p95.
+//   glossary.json), eight queries typed and erased a letter at a time, four
+//   times; median and p95.
+// Both are timed in four rounds, alternating with the baseline if any.
+//
+// `node bench.mjs --baseline DIR` measures the build in DIR too, in the same
+// run and the same interleaving, for a before and after. It is served
+// without the CSP, which builds from before the split could not run under.
+// `--only sizes,loads,interactions` measures some of it.
 import { chromium } from '@playwright/test';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFile } from 'node:fs/promises';
 import { serve, DIST } from './serve.mjs';
 import { launchOptions } from './chromium.mjs';
 
@@ -34,17 +46,39 @@ const PORT = 4174;
 const RUNS = 10;
 const KB = 1024;
 const GRADES = 200;
+// Interactions are timed in rounds, each build in turn.
+const ROUNDS = 4;
 const GLOSSARY_TERMS = 2000;
+// The budgets in docs/ARCHITECTURE.md.
 const BUDGETS = {
   firstLoadGzipKB: 120,
-  coldLoadMs: 100,
+  deepLinkGzipKB: 200,
+  coldLoadRatio: 1.5,
+  mobileLoadRatio: 2.5,
   gradeMedianMs: 5,
   gradeP95Ms: 16,
   keystrokeP95Ms: 16,
 };
+// The routes measured, and what shows that each page's content is there.
+const ROUTES = [
+  { hash: '#/', content: '#readiness-heading' },
+  { hash: '#/assess', content: '#assess-current' },
+  { hash: '#/glossary', content: '#glossary-count' },
+  { hash: '#/plan', content: 'main h1' },
+];
+const MOBILE = {
+  network: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) },
+  cpu: 4,
+};
 // Typed a letter at a time, each prefix one keystroke, then erased the
 // same way: the queries an engineer types, typos and misses included.
 const QUERIES = ['kubernetes', 'error budget', 'observabilty', 'sli', 'deploy', 'calibration', 'on-call', 'zzqx'];
+
+const baselineAt = process.argv.indexOf('--baseline');
+const BASELINE = baselineAt > 0 ? resolve(process.argv[baselineAt + 1]) : null;
+const REFERENCE = fileURLToPath(new URL('./reference', import.meta.url));
+const onlyAt = process.argv.indexOf('--only');
+const ONLY = new Set(onlyAt > 0 ? process.argv[onlyAt + 1].split(',') : ['sizes', 'loads', 'interactions']);
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -53,6 +87,109 @@ const median = (values) => {
 };
 const p95 = (values) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1];
 const tenth = (ms) => Math.round(ms * 10) / 10;
+const hundredth = (x) => Math.round(x * 100) / 100;
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+
+// `gzip -9` is the gzip program itself: Node's zlib at level 9 comes out
+// about 3% larger, which would not be the figure the budgets mean.
+const sizes = (buffer) => ({
+  raw: buffer.length,
+  gzip: execFileSync('gzip', ['-9', '-c'], { input: buffer, maxBuffer: 1 << 28 }).length,
+  brotli: brotliCompressSync(buffer, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length },
+  }).length,
+});
+const sum = (files) =>
+  files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), {
+    raw: 0,
+    gzip: 0,
+    brotli: 0,
+  });
+
+/** Every file of the build in `dir`, with its sizes, by name. */
+async function buildFiles(dir) {
+  const files = new Map();
+  for (const name of (await readdir(dir)).filter((n) => !n.startsWith('.')).sort()) {
+    files.set(name, { name, ...sizes(await readFile(join(dir, name))) });
+  }
+  return files;
+}
+
+/** What a file of this build is for. */
+function kind(name) {
+  if (name.endsWith('.json')) return 'content, fetched when a page needs it';
+  if (/^(index\.html|main-.*\.css|favicon-.*|boot-.*\.js|rungs-.*|split-.*\.js)$/.test(name)) return 'shell';
+  if (name.endsWith('.css')) return 'surface stylesheets';
+  return 'split modules and shared chunks';
+}
+
+/** Records when each of `selectors` first matches, from the start of the
+ * page, in `window.seenAt`. */
+function watchFor(selectors) {
+  window.seenAt = {};
+  const seen = () => {
+    for (const selector of selectors) {
+      if (window.seenAt[selector] === undefined && document.querySelector(selector)) {
+        window.seenAt[selector] = performance.now();
+      }
+    }
+  };
+  new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+}
+
+/** Waits until each of `selectors` has been seen; returns when, in order. */
+async function seen(page, selectors) {
+  await page.waitForFunction((s) => s.every((one) => window.seenAt[one] !== undefined), selectors, {
+    timeout: 120_000,
+    polling: 50,
+  });
+  return page.evaluate((s) => s.map((one) => window.seenAt[one]), selectors);
+}
+
+// What shows each page's first render.
+const APP_RENDERED = 'main h1';
+const REFERENCE_RENDERED = 'main svg';
+
+/** A fresh context, throttled like a phone when `mobile`. */
+async function freshPage(browser, mobile) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (mobile) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', MOBILE.network);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE.cpu });
+  }
+  return { context, page };
+}
+
+/** Cold load of one of the app's routes: milliseconds from navigation to
+ * its first interactive render and to its content, and the files it
+ * started fetching before that first render. */
+async function loadApp(browser, url, route, mobile) {
+  const { context, page } = await freshPage(browser, mobile);
+  await page.addInitScript(watchFor, [APP_RENDERED, route.content]);
+  await page.goto(url + route.hash, { timeout: 120_000 });
+  const [interactive, content] = await seen(page, [APP_RENDERED, route.content]);
+  const fetched = await page.evaluate((before) => {
+    return performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.startTime < before)
+      .map((entry) => new URL(entry.name).pathname.split('/').pop());
+  }, interactive);
+  await context.close();
+  return { interactive, content, fetched };
+}
+
+/** Cold load of the reference page: milliseconds to its first render. */
+async function loadReference(browser, url, mobile) {
+  const { context, page } = await freshPage(browser, mobile);
+  await page.addInitScript(watchFor, [REFERENCE_RENDERED]);
+  await page.goto(url, { timeout: 120_000 });
+  const [ms] = await seen(page, [REFERENCE_RENDERED]);
+  await context.close();
+  return ms;
+}
 
 /** Gives the page `afterTasks()`: resolves on a macrotask, by which time
  * every microtask (the app's render) has run. */
@@ -135,158 +272,176 @@ async function timeKeystrokes(page, queries) {
   }, queries);
 }
 
-// `gzip -9` is the gzip program itself: Node's zlib at level 9 comes out
-// about 3% larger, which would not be the figure DESIGN.md means.
-const sizes = (buffer) => ({
-  raw: buffer.length,
-  gzip: execFileSync('gzip', ['-9', '-c'], { input: buffer, maxBuffer: 1 << 28 }).length,
-  brotli: brotliCompressSync(buffer, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length },
-  }).length,
-});
-
-const server = await serve(PORT);
+const mounts = { '/reference/': { root: REFERENCE, csp: false } };
+if (BASELINE) mounts['/baseline/'] = { root: BASELINE, csp: false };
+const server = await serve(PORT, DIST, { mounts });
 const browser = await chromium.launch(launchOptions);
-const url = `http://127.0.0.1:${PORT}/index.html`;
+const origin = `http://127.0.0.1:${PORT}`;
+const builds = [{ name: 'now', url: `${origin}/index.html`, dir: DIST }];
+if (BASELINE) builds.push({ name: 'baseline', url: `${origin}/baseline/index.html`, dir: BASELINE });
 
 try {
-  // Which files a cold load fetches.
-  const fetched = new Set();
-  {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.on('requestfinished', (request) => fetched.add(new URL(request.url()).pathname));
-    await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('rungs:interactive').length > 0);
-    await page.waitForLoadState('networkidle');
-    await context.close();
+  // Sizes: every file of each build, and what each route's first load took.
+  for (const build of ONLY.has('sizes') ? builds : []) {
+    build.files = await buildFiles(build.dir);
+    build.routes = {};
+    for (const route of ROUTES) {
+      const { fetched } = await loadApp(browser, build.url, route, false);
+      // The page and its icon, which the browser fetches without a resource entry.
+      const icon = [...build.files.keys()].filter((name) => name.startsWith('favicon'));
+      const names = [...new Set(['index.html', ...icon, ...fetched])].filter((name) => build.files.has(name));
+      const files = names.map((name) => build.files.get(name));
+      build.routes[route.hash] = {
+        files: names,
+        total: sum(files.filter((f) => !f.name.endsWith('.json'))),
+        content: sum(files.filter((f) => f.name.endsWith('.json'))),
+      };
+    }
   }
-  const files = [];
-  for (const path of [...fetched].sort()) {
-    const name = path === '/' ? 'index.html' : path.slice(1);
-    files.push({ name, ...sizes(await readFile(join(DIST, name))) });
-  }
-  const total = files.reduce(
-    (sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip, brotli: sum.brotli + f.brotli }),
-    { raw: 0, gzip: 0, brotli: 0 },
-  );
-  const wasm = files.find((f) => f.name.endsWith('.wasm'));
 
-  // Cold loads.
-  const loads = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(url);
-    const ms = await page.evaluate(async () => {
-      while (performance.getEntriesByName('rungs:interactive').length === 0) {
-        await new Promise((resolve) => setTimeout(resolve, 5));
+  // Cold loads, interleaved load by load with the reference page.
+  const profiles = ONLY.has('loads') ? { unthrottled: false, mobile: true } : {};
+  const times = {};
+  for (const [profile, mobile] of Object.entries(profiles)) {
+    times[profile] = { reference: [] };
+    for (const build of builds) for (const route of ROUTES) times[profile][`${build.name} ${route.hash}`] = { interactive: [], content: [] };
+    for (let run = 0; run < RUNS; run += 1) {
+      times[profile].reference.push(await loadReference(browser, `${origin}/reference/index.html`, mobile));
+      for (const build of builds) {
+        for (const route of ROUTES) {
+          const { interactive, content } = await loadApp(browser, build.url, route, mobile);
+          const slot = times[profile][`${build.name} ${route.hash}`];
+          slot.interactive.push(interactive);
+          slot.content.push(content);
+        }
       }
-      return performance.getEntriesByName('rungs:interactive')[0].startTime;
-    });
-    loads.push(ms);
-    await context.close();
+    }
+  }
+  const loads = {};
+  for (const [profile, byPage] of Object.entries(times)) {
+    const reference = median(byPage.reference);
+    loads[profile] = { reference_ms: tenth(reference), pages: {} };
+    for (const [page, { interactive, content }] of Object.entries(byPage)) {
+      if (page === 'reference') continue;
+      loads[profile].pages[page] = {
+        interactive_ms: tenth(median(interactive)),
+        interactive_ratio: hundredth(median(interactive) / reference),
+        content_ms: tenth(median(content)),
+        content_ratio: hundredth(median(content) / reference),
+        runs: interactive.map(tenth),
+      };
+    }
   }
 
-  // The rubric, fetched on first use rather than in the first load.
-  const rubricFile = { name: 'rubric.json', ...sizes(await readFile(join(DIST, 'rubric.json'))) };
-
-  // Grading.
-  let grading;
-  {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${url}#/assess`);
-    await page.getByLabel('Current level').selectOption({ label: 'Engineer II' });
-    await page.getByRole('radiogroup').first().waitFor();
-    await timeGrading(page, 12); // warm-up: the first renders of each widget
-    grading = await timeGrading(page, GRADES);
-    await context.close();
+  // Grading, and glossary search with generated terms added to the
+  // built-in ones: round by round, build after build, so that both meet
+  // the same machine.
+  const builtin = JSON.parse(await readFile(join(DIST, 'glossary.json'), 'utf8'));
+  const glossary = JSON.stringify(glossaryOf(GLOSSARY_TERMS, builtin));
+  for (let round = 0; ONLY.has('interactions') && round < ROUNDS; round += 1) {
+    for (const build of builds) {
+      {
+        const { context, page } = await freshPage(browser, false);
+        await page.goto(`${build.url}#/assess`);
+        await page.getByLabel('Current level').selectOption({ label: 'Engineer II' });
+        await page.getByRole('radiogroup').first().waitFor();
+        await timeGrading(page, 12); // warm-up: the first renders of each widget
+        build.grading = [...(build.grading ?? []), ...(await timeGrading(page, GRADES / ROUNDS))];
+        await context.close();
+      }
+      {
+        const { context, page } = await freshPage(browser, false);
+        await page.route('**/glossary.json', (route) =>
+          route.fulfill({ status: 200, contentType: 'application/json', body: glossary }),
+        );
+        await page.goto(`${build.url}#/glossary`);
+        await page.getByText(`${GLOSSARY_TERMS} terms`, { exact: true }).waitFor();
+        await timeKeystrokes(page, ['warm']);
+        build.keystrokes = [...(build.keystrokes ?? []), ...(await timeKeystrokes(page, QUERIES))];
+        await context.close();
+      }
+    }
   }
-
-  // Glossary search, with generated terms added to the built-in ones.
-  let keystrokes;
-  const glossaryFile = { name: 'glossary.json', ...sizes(await readFile(join(DIST, 'glossary.json'))) };
-  {
-    const builtin = JSON.parse(await readFile(join(DIST, 'glossary.json'), 'utf8'));
-    const body = JSON.stringify(glossaryOf(GLOSSARY_TERMS, builtin));
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.route('**/glossary.json', (route) =>
-      route.fulfill({ status: 200, contentType: 'application/json', body }),
-    );
-    await page.goto(`${url}#/glossary`);
-    await page.getByText(`${GLOSSARY_TERMS} terms`, { exact: true }).waitFor();
-    await timeKeystrokes(page, ['warm']);
-    keystrokes = await timeKeystrokes(page, QUERIES);
-    await context.close();
-  }
+  const spread = (times) =>
+    times && { median: tenth(median(times)), p95: tenth(p95(times)), max: tenth(Math.max(...times)), count: times.length };
 
   const results = {
     measured_at: new Date().toISOString(),
     browser: `Chromium ${browser.version()}`,
-    files,
-    first_load: { ...total, budget_gzip: BUDGETS.firstLoadGzipKB * KB },
-    wasm: wasm ?? null,
-    cold_load_ms: {
-      runs: loads.map((ms) => Math.round(ms * 10) / 10),
-      median: Math.round(median(loads) * 10) / 10,
-      min: Math.round(Math.min(...loads) * 10) / 10,
-      max: Math.round(Math.max(...loads) * 10) / 10,
-      budget: BUDGETS.coldLoadMs,
-    },
-    rubric: rubricFile,
-    glossary: glossaryFile,
-    grading_ms: {
-      grades: GRADES,
-      median: tenth(median(grading)),
-      p95: tenth(p95(grading)),
-      max: tenth(Math.max(...grading)),
-      budget_median: BUDGETS.gradeMedianMs,
-      budget_p95: BUDGETS.gradeP95Ms,
-    },
-    keystroke_ms: {
-      terms: GLOSSARY_TERMS,
-      keystrokes: keystrokes.length,
-      median: tenth(median(keystrokes)),
-      p95: tenth(p95(keystrokes)),
-      max: tenth(Math.max(...keystrokes)),
-      budget_p95: BUDGETS.keystrokeP95Ms,
-    },
+    budgets: BUDGETS,
+    builds: Object.fromEntries(
+      builds.map((build) => [
+        build.name,
+        {
+          dir: build.dir,
+          files: build.files && [...build.files.values()],
+          routes: build.routes,
+          grading_ms: spread(build.grading),
+          keystroke_ms: spread(build.keystrokes),
+        },
+      ]),
+    ),
+    loads,
   };
 
-  const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
-  const verdict = (value, budget) => (value <= budget ? 'within budget' : 'OVER BUDGET');
-  const rows = [
-    ['first load, raw', kb(total.raw), ''],
-    ['first load, gzip -9', kb(total.gzip), `≤ ${BUDGETS.firstLoadGzipKB} KB: ${verdict(total.gzip, BUDGETS.firstLoadGzipKB * KB)}`],
-    ['first load, brotli', kb(total.brotli), ''],
-    ['wasm, raw / gzip -9 / brotli', wasm ? `${kb(wasm.raw)} / ${kb(wasm.gzip)} / ${kb(wasm.brotli)}` : 'none', ''],
-    [
-      `cold load to interactive, median of ${RUNS}`,
-      `${results.cold_load_ms.median} ms (${results.cold_load_ms.min}–${results.cold_load_ms.max})`,
-      `≤ ${BUDGETS.coldLoadMs} ms: ${verdict(results.cold_load_ms.median, BUDGETS.coldLoadMs)}`,
-    ],
-    ['rubric.json on first use, raw / gzip -9 / brotli', `${kb(rubricFile.raw)} / ${kb(rubricFile.gzip)} / ${kb(rubricFile.brotli)}`, ''],
-    ['glossary.json on first use, raw / gzip -9 / brotli', `${kb(glossaryFile.raw)} / ${kb(glossaryFile.gzip)} / ${kb(glossaryFile.brotli)}`, ''],
-    [
-      `grading to next frame, median / p95 of ${GRADES}`,
-      `${results.grading_ms.median} / ${results.grading_ms.p95} ms`,
-      `≤ ${BUDGETS.gradeMedianMs} / ${BUDGETS.gradeP95Ms} ms: ${verdict(
-        results.grading_ms.median <= BUDGETS.gradeMedianMs && results.grading_ms.p95 <= BUDGETS.gradeP95Ms ? 0 : 1,
-        0,
-      )}`,
-    ],
-    [
-      `glossary keystroke to results, ${GLOSSARY_TERMS} terms, median / p95 of ${keystrokes.length}`,
-      `${results.keystroke_ms.median} / ${results.keystroke_ms.p95} ms`,
-      `p95 ≤ ${BUDGETS.keystrokeP95Ms} ms: ${verdict(results.keystroke_ms.p95, BUDGETS.keystrokeP95Ms)}`,
-    ],
-  ];
-  console.log(`\nRungs release build, ${results.browser}, cold cache, localhost\n`);
-  for (const f of files) console.log(`  ${f.name.padEnd(34)} ${kb(f.raw).padStart(10)} raw ${kb(f.gzip).padStart(10)} gzip ${kb(f.brotli).padStart(10)} br`);
-  console.log('');
-  for (const [name, value, budget] of rows) console.log(`  ${name.padEnd(48)} ${value.padEnd(28)} ${budget}`);
+  const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
+  const line = (name, value, note = '') => console.log(`  ${name.padEnd(52)} ${value.padEnd(34)} ${note}`);
+  const triple = (s) => `${kb(s.raw)} / ${kb(s.gzip)} / ${kb(s.brotli)}`;
+  const [now, baseline] = builds;
+  console.log(`\nRungs release build, ${results.browser}, cold cache, gzip-serving host on localhost`);
+  if (ONLY.has('sizes')) {
+    console.log('\nFiles of the build (raw / gzip -9 / brotli)');
+    const groups = new Map();
+    for (const file of now.files.values()) {
+      const group = kind(file.name);
+      if (!groups.has(group)) groups.set(group, []);
+      groups.get(group).push(file);
+    }
+    for (const [group, files] of groups) {
+      console.log(`  ${group}: ${triple(sum(files))}`);
+      for (const f of files) console.log(`    ${f.name.padEnd(40)} ${triple(f)}`);
+    }
+    console.log('\nFirst load, before the first interactive render (gzip -9; content files apart)');
+    for (const route of ROUTES) {
+      const mine = now.routes[route.hash];
+      const budget = route.hash === '#/' ? BUDGETS.firstLoadGzipKB : BUDGETS.deepLinkGzipKB;
+      const before = baseline ? `was ${kb(baseline.routes[route.hash].total.gzip)}` : '';
+      line(
+        `${route.hash} (${mine.files.length} files${mine.content.raw ? ` + ${kb(mine.content.gzip)} content` : ''})`,
+        `${kb(mine.total.gzip)} (raw ${kb(mine.total.raw)}, br ${kb(mine.total.brotli)})`,
+        `≤ ${budget} KB: ${verdict(mine.total.gzip <= budget * KB)} ${before}`,
+      );
+    }
+  }
+  for (const [profile, data] of Object.entries(loads)) {
+    const budget = profile === 'mobile' ? BUDGETS.mobileLoadRatio : BUDGETS.coldLoadRatio;
+    console.log(`\nCold load to first interactive render, ${profile}, median of ${RUNS} (reference page ${data.reference_ms} ms)`);
+    for (const route of ROUTES) {
+      const mine = data.pages[`now ${route.hash}`];
+      const before = baseline ? data.pages[`baseline ${route.hash}`] : null;
+      line(
+        route.hash,
+        `${mine.interactive_ratio}× (${mine.interactive_ms} ms); content ${mine.content_ratio}×`,
+        `≤ ${budget}×: ${verdict(mine.interactive_ratio <= budget)}${before ? ` was ${before.interactive_ratio}× (${before.interactive_ms} ms)` : ''}`,
+      );
+    }
+  }
+  if (ONLY.has('interactions')) {
+    console.log('');
+    const grading = spread(now.grading);
+    const keys = spread(now.keystrokes);
+    const was = (key) => (baseline ? ` was ${spread(baseline[key]).median} / ${spread(baseline[key]).p95} ms` : '');
+    line(
+      `Grading to next frame, median / p95 of ${GRADES}`,
+      `${grading.median} / ${grading.p95} ms`,
+      `≤ ${BUDGETS.gradeMedianMs} / ${BUDGETS.gradeP95Ms} ms: ${verdict(grading.median <= BUDGETS.gradeMedianMs && grading.p95 <= BUDGETS.gradeP95Ms)}${was('grading')}`,
+    );
+    line(
+      `Glossary keystroke, ${GLOSSARY_TERMS} terms, median / p95 of ${keys.count}`,
+      `${keys.median} / ${keys.p95} ms`,
+      `p95 ≤ ${BUDGETS.keystrokeP95Ms} ms: ${verdict(keys.p95 <= BUDGETS.keystrokeP95Ms)}${was('keystrokes')}`,
+    );
+  }
   const out = fileURLToPath(new URL('../../bench-results.json', import.meta.url));
   await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nWritten to ${out}`);

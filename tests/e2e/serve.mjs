@@ -35,14 +35,21 @@ export const CSP = [
 export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
 
 /** Serves `root` on `port`; `cors` adds `Access-Control-Allow-Origin: *`,
- * and `csp: false` leaves the policy out (for a build from before the app
- * could run under it, measured for comparison). */
-export function serve(port, root = DIST, { cors = false, csp = true } = {}) {
+ * and `csp: false` leaves the policy out. `mounts` serves other folders
+ * under a path of their own, each with its own `csp`: the benchmark's
+ * reference page, or an earlier build measured for comparison. */
+export function serve(port, root = DIST, { cors = false, csp = true, mounts = {} } = {}) {
   const gzipped = new Map();
+  const sites = [
+    ...Object.entries(mounts).map(([prefix, site]) => ({ prefix, csp: true, ...site })),
+    { prefix: '/', root, csp },
+  ];
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(root)) {
+    const requested = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const site = sites.find(({ prefix }) => requested.startsWith(prefix));
+    const path = `/${requested.slice(site.prefix.length)}`;
+    const file = normalize(join(site.root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(site.root)) {
       response.writeHead(403).end();
       return;
     }
@@ -59,7 +66,7 @@ export function serve(port, root = DIST, { cors = false, csp = true } = {}) {
       'Cache-Control': 'no-cache',
       Vary: 'Accept-Encoding',
     };
-    if (csp) headers['Content-Security-Policy'] = CSP;
+    if (site.csp) headers['Content-Security-Policy'] = CSP;
     if (cors) headers['Access-Control-Allow-Origin'] = '*';
     if (COMPRESSED.has(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
       const key = createHash('sha1').update(body).digest('hex');

@@ -66,6 +66,31 @@ test('unreadable data is set aside byte for byte and offered for download', asyn
   expect(await stored(page, quarantine)).toBe(garbage);
 });
 
+test('a part that cannot be read is set aside when its page opens, and the rest carries on', async ({ page }) => {
+  const text = JSON.stringify({
+    version: 4,
+    revision: 3,
+    saved_at: 1795241100000,
+    data: { preferences: { theme: 'dark' }, plan: { goals: 'not a list' } },
+  });
+  await open(page, '#/');
+  await reloadWithStored(page, text);
+  // The shell starts without reading the plan: nothing is set aside yet.
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan', exact: true }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Unreadable data was set aside' });
+  await expect(notice).toContainText('the plan');
+  const [quarantine] = await storedKeys(page, 'rungs.quarantine.');
+  expect(await stored(page, quarantine)).toBe(text);
+
+  // The plan starts afresh and saves; the copy stays as it was.
+  await page.getByLabel('Promotion target date').fill('2027-06-01');
+  await expect.poll(() => stored(page)).toContain('"plan":{"target":"2027-06-01"}');
+  expect(JSON.parse(await stored(page)).data.preferences.theme).toBe('dark');
+  expect(await stored(page, quarantine)).toBe(text);
+  expect(await storedKeys(page, 'rungs.quarantine.')).toEqual([quarantine]);
+});
+
 test('data saved by a newer version is left exactly as it is', async ({ page }) => {
   const newer = envelope('dark', 12, 99);
   await open(page, '#/');

@@ -34,10 +34,20 @@ pub fn page(route: &Route) -> Html {
     }
 }
 
+/// The split point holding the page for `route`, if any.
+fn split(route: &Route) -> Option<Split> {
+    route.surface().and_then(Split::of)
+}
+
 /// Whether the page for `route` can be shown without fetching code first.
 pub fn is_ready(route: &Route) -> bool {
-    route
-        .surface()
-        .and_then(Split::of)
-        .is_none_or(|split| split.ready().is_some())
+    split(route).is_none_or(|split| split.ready().is_some())
+}
+
+/// Fetches the code of the page for `route`, if it has code of its own;
+/// a failure is left for the page to report.
+pub async fn load(route: &Route) {
+    if let Some(split) = split(route) {
+        split.load().await;
+    }
 }

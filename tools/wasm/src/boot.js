@@ -57,12 +57,11 @@ function stylesheet(path, integrity) {
   });
 }
 
-/** Fetches every file of the split points in `splits`, ignoring failures:
- * the app reports them when it needs the code. */
+/** Fetches every file of the split points in `splits`; settles when all
+ * have. Failures are left for the app to report when it needs the code. */
 function prefetch(splits) {
-  for (const split of splits) {
-    for (const name of BUILD.splits[split] ?? []) chunk(name).catch(() => {});
-  }
+  const names = splits.flatMap((split) => BUILD.splits[split] ?? []);
+  return Promise.allSettled(names.map(chunk));
 }
 
 // `#/plan/weeks` needs the split point named `plan`.
@@ -72,16 +71,24 @@ const main = chunk(BUILD.main);
 new PerformanceObserver((marks, observer) => {
   if (marks.getEntriesByName('rungs:interactive').length > 0) {
     observer.disconnect();
-    const rest = () => prefetch(Object.keys(BUILD.splits));
+    const rest = () =>
+      prefetch(Object.keys(BUILD.splits)).then(() => performance.mark('rungs:prefetched'));
     if (window.requestIdleCallback) requestIdleCallback(rest);
     else setTimeout(rest, 200);
   }
 }).observe({ type: 'mark' });
 
+// This script may run before the page is parsed; the app starts after.
+const parsed = new Promise((resolve) => {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve, { once: true });
+  else resolve();
+});
+
 // No top-level await: the loader imports `chunk` from this module, which
-// must have finished evaluating by then.
-import(BUILD.glue)
-  .then(({ default: init }) => init({ module_or_path: main }))
+// must have finished evaluating by then. A dynamic import, so that a script
+// that does not arrive is reported in the page.
+Promise.all([import(BUILD.glue), parsed])
+  .then(([{ default: init }]) => init({ module_or_path: main }))
   .catch((error) => {
     // The app never started: say so where "Loading Rungs…" stands.
     const line = document.querySelector('#app .boot');

@@ -387,7 +387,9 @@ impl Build {
         );
         let _ = write!(
             tags,
-            r#"<script type="module" src="{}" integrity="{}"></script>"#,
+            // async: it runs as soon as it arrives, not after the stylesheet,
+            // so that a deep link's code is fetched alongside the main module.
+            r#"<script type="module" async src="{}" integrity="{}"></script>"#,
             boot.path, boot.integrity
         );
         let html = replace_once(
@@ -460,7 +462,7 @@ fn boot_script(
         "main": files[0].0,
         "files": table(files),
         "styles": styles,
-        "splits": loader.map(Loader::splits).unwrap_or_default(),
+        "splits": loader.map_or_else(|| serde_json::json!({}), Loader::splits),
     });
     replace_once(BOOT, "/* BUILD */ {}", &build.to_string())
 }
@@ -538,4 +540,47 @@ fn output(command: &mut Command, input: &str) -> Result<String, String> {
         return Err(format!("{name} failed ({})", done.status));
     }
     String::from_utf8(done.stdout).map_err(|e| format!("{name}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(path: &str) -> Written {
+        Written {
+            path: path.to_owned(),
+            integrity: format!("sha384-{path}"),
+        }
+    }
+
+    #[test]
+    fn a_debug_build_starts_with_no_split_points_and_links_its_styles() {
+        let files = [("rungs".to_owned(), written("./rungs-1.wasm"))];
+        let styles = [("plan".to_owned(), written("./plan-2.css"))];
+        let boot = boot_script("./rungs-3.js", &files, &styles, None).unwrap();
+        assert!(boot.contains(r#""splits":{}"#), "{boot}");
+        assert!(boot.contains(r#""styles":{}"#), "{boot}");
+        assert!(boot.contains(r#""main":"rungs""#), "{boot}");
+        assert!(boot.contains(r#""rungs":["./rungs-1.wasm","sha384-./rungs-1.wasm"]"#));
+        assert!(!boot.contains("/* BUILD */"));
+    }
+
+    #[test]
+    fn removes_only_the_link_that_keeps_trunk_from_building_rust() {
+        let html = r#"<head><link rel=icon href=a.svg><link data-trunk data-trunk-id=2 data-trunk-skip rel=rust></head>"#;
+        assert_eq!(
+            without_trunk_rust(html).unwrap(),
+            "<head><link rel=icon href=a.svg></head>"
+        );
+        assert!(without_trunk_rust("<head></head>").is_err());
+    }
+
+    #[test]
+    fn replaces_exactly_once_or_says_the_output_changed_shape() {
+        assert_eq!(replace_once("a-b-c", "b", "x").unwrap(), "a-x-c");
+        assert!(replace_once("a-b-b", "b", "x").is_err());
+        assert!(replace_once("a", "b", "x").is_err());
+        assert_eq!(replace_all("b-b", "b", "x").unwrap(), "x-x");
+        assert!(replace_all("a", "b", "x").is_err());
+    }
 }
