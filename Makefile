@@ -80,7 +80,7 @@ web-tools:
 		|| cargo install trunk --version $(TRUNK_VERSION) --locked --ignore-rust-version
 	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
 		|| cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION) --force
-	@cargo install --list | grep -qx "wasm_split_cli_support v$(WASM_SPLIT_VERSION):" \
+	@command -v wasm-split-cli >/dev/null && cargo install --list | grep -qx "wasm_split_cli_support v$(WASM_SPLIT_VERSION):" \
 		|| cargo install wasm_split_cli_support --version =$(WASM_SPLIT_VERSION) --features build-binary --locked --force
 
 browser:
