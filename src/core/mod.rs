@@ -30,6 +30,27 @@ pub(crate) fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
     }
 }
 
+/// Which way [`first_letter`] turns a letter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    Lower,
+    Upper,
+}
+
+/// `text` with its first letter in `case`: "Grade yourself" → "grade
+/// yourself". ASCII only: the texts are ours, and full Unicode case tables
+/// would cost kilobytes of wasm.
+pub fn first_letter(text: &str, case: Case) -> String {
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        match case {
+            Case::Lower => first.make_ascii_lowercase(),
+            Case::Upper => first.make_ascii_uppercase(),
+        }
+    }
+    text
+}
+
 /// `n` with the word for one or for many: "1 term", "3 terms", "0 terms".
 pub fn counted(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -41,6 +62,18 @@ pub fn counted(n: usize, one: &str, many: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn turns_only_the_first_ascii_letter() {
+        use super::{first_letter, Case};
+        assert_eq!(
+            first_letter("Grade yourself", Case::Lower),
+            "grade yourself"
+        );
+        assert_eq!(first_letter("this page", Case::Upper), "This page");
+        assert_eq!(first_letter("", Case::Upper), "");
+        assert_eq!(first_letter("état", Case::Upper), "état");
+    }
+
     #[test]
     fn counts_say_one_or_many() {
         assert_eq!(super::counted(1, "criterion", "criteria"), "1 criterion");

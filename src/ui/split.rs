@@ -10,6 +10,7 @@
 use yew::prelude::*;
 
 use crate::core::route::Route;
+use crate::core::{first_letter, Case};
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::dom;
 use crate::ui::pages::Split;
@@ -193,7 +194,7 @@ pub fn Lazy(props: &LazyProps) -> Html {
             });
             let notice = html! {
                 <div class="notice" role="alert">
-                    <h2>{ format!("{} could not be loaded", capitalised(part.as_deref().unwrap_or("this page"))) }</h2>
+                    <h2>{ format!("{} could not be loaded", first_letter(part.as_deref().unwrap_or("this page"), Case::Upper)) }</h2>
                     <p>
                         { "Rungs fetches the code of each page the first time you open it, and this time it did not arrive. \
                            You may be offline, or a newer version of Rungs may have replaced its files since this tab opened. \
@@ -213,13 +214,4 @@ pub fn Lazy(props: &LazyProps) -> Html {
             }
         }
     }
-}
-
-/// "this page" → "This page". ASCII only: the names are ours.
-fn capitalised(text: &str) -> String {
-    let mut text = text.to_owned();
-    if let Some(first) = text.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    text
 }
