@@ -46,7 +46,8 @@ pub fn App(props: &AppProps) -> Html {
     use_autosave(&session, &state);
     use_theme(state.document.preferences.theme);
     {
-        // A page whose code is still on its way marks itself once shown.
+        // A page whose code could not be fetched at start marks itself once
+        // it shows why.
         let ready = pages::is_ready(&route);
         use_effect_with((), move |_| {
             if ready {

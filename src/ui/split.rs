@@ -170,9 +170,11 @@ pub fn Lazy(props: &LazyProps) -> Html {
             }
         });
     }
-    let ready = matches!(*code, Code::Ready(_));
-    use_effect_with(ready, |ready| {
-        if *ready {
+    // The first page is on screen once it shows, or says it could not: the
+    // rest of the code is fetched from then on (and may bring this too).
+    let shown = !matches!(*code, Code::Loading);
+    use_effect_with(shown, |shown| {
+        if *shown {
             crate::ui::mark_interactive();
         }
     });
@@ -180,11 +182,11 @@ pub fn Lazy(props: &LazyProps) -> Html {
         (Code::Ready(view), _) => view(&props.route),
         // Announced for a page; a part of a page just says so where it goes.
         (Code::Loading, None) => html! {
-            <p class="muted loading" role="status">{ "Loading this page…" }</p>
+            <p class="muted" role="status">{ "Loading this page…" }</p>
         },
         (Code::Loading, Some(part)) => html! {
             <div class="card" aria-busy="true">
-                <p class="muted loading">{ format!("Loading {part}…") }</p>
+                <p class="muted">{ format!("Loading {part}…") }</p>
             </div>
         },
         (Code::Failed, part) => {

@@ -118,7 +118,7 @@ async function buildFiles(dir) {
 /** What a file of this build is for. */
 function kind(name) {
   if (name.endsWith('.json')) return 'content, fetched when a page needs it';
-  if (/^(index\.html|main-.*\.css|favicon-.*|boot-.*\.js|rungs-.*|split-.*\.js)$/.test(name)) return 'shell';
+  if (/^(index\.html|main-.*\.css|favicon-.*|rungs-.*)$/.test(name)) return 'shell';
   if (name.endsWith('.css')) return 'surface stylesheets';
   return 'split modules and shared chunks';
 }

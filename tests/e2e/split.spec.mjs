@@ -100,11 +100,15 @@ test.describe('when a page cannot be downloaded', () => {
     await expect(page.getByRole('searchbox', { name: 'Search the glossary' })).toBeVisible();
   });
 
-  test('a deep link that cannot get its code says so too', async ({ page }) => {
-    await page.route(code('assess'), (route) => route.abort());
+  test('a deep link that cannot get its code says so too, and recovers', async ({ page }) => {
+    let blocked = true;
+    await page.route(code('assess'), (route) => (blocked ? route.abort() : route.continue()));
     await open(page, '#/assess');
     await expect(page.getByRole('heading', { level: 1, name: 'Readiness self-assessment' })).toBeVisible();
     await expect(page.getByRole('alert')).toContainText('This page could not be loaded');
     await expect(page.getByRole('contentinfo')).toContainText('Your data never leaves this browser');
+    blocked = false;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByLabel('Current level')).toBeVisible();
   });
 });

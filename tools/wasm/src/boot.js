@@ -1,6 +1,7 @@
-// Starts Rungs. The build (tools/wasm) fills in BUILD: the script that binds
-// the main module, every WebAssembly file and every surface's stylesheet
-// with its integrity hash, and the files each split point needs.
+// Starts Rungs. The build (tools/wasm) fills in BUILD: every WebAssembly file
+// and every surface's stylesheet with its integrity hash, and the files each
+// split point needs; and bundles this with the split loader and the script
+// wasm-bindgen wrote for the main module (./rungs.js), into one file.
 //
 // The main module and the code of the page in the address are fetched and
 // compiled in parallel, so that a deep link is no slower than the dashboard.
@@ -85,9 +86,8 @@ const parsed = new Promise((resolve) => {
 });
 
 // No top-level await: the loader imports `chunk` from this module, which
-// must have finished evaluating by then. A dynamic import, so that a script
-// that does not arrive is reported in the page.
-Promise.all([import(BUILD.glue), parsed])
+// must have finished evaluating by then.
+Promise.all([import('./rungs.js'), parsed])
   .then(([{ default: init }]) => init({ module_or_path: main }))
   .catch((error) => {
     // The app never started: say so where "Loading Rungs…" stands.

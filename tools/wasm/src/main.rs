@@ -10,12 +10,14 @@
 //!    script that loads them;
 //! 3. `wasm-bindgen` binds the main module alone, keeping the linker's
 //!    exports (memory, table, globals) that the other modules link against;
-//! 4. the main module's imports get short names, `wasm-opt` shrinks every
-//!    module and `esbuild` every script;
+//! 4. the main module's imports get short names, and `wasm-opt` shrinks
+//!    every module;
 //! 5. each surface's stylesheet (`style/<split>.css`) is minified, to be
 //!    loaded with its split's code;
-//! 6. every file is named after a hash of its content, and `index.html`
-//!    loads the start script with integrity hashes for all of them.
+//! 6. `esbuild` bundles the start script (`boot.js`), the split loader and
+//!    wasm-bindgen's script into one module;
+//! 7. every file is named after a hash of its content, and `index.html`
+//!    loads that module, which holds integrity hashes for all the others.
 //!
 //! A debug build (`trunk serve`) is one module, bound but not optimised, so
 //! that rebuilding while editing stays quick; it links every stylesheet.
@@ -36,9 +38,6 @@ use loader::Loader;
 
 /// The script that starts the app, filled in by [`boot_script`].
 const BOOT: &str = include_str!("boot.js");
-
-/// Where a script's name hash goes, until it is known.
-const HASH: &str = "#HASH#";
 
 /// How wasm-opt shrinks every module.
 const WASM_OPT: &[&str] = &[
@@ -173,45 +172,45 @@ impl Build {
 
         let styles = self.styles(loader.as_ref())?;
 
-        // The three scripts name each other, so they share one name hash,
-        // taken over all three with a placeholder where it goes.
-        let named = |stem: &str| format!("./{stem}-{HASH}.js");
-        let (glue_path, loader_path, boot_path) = (named("rungs"), named("split"), named("boot"));
-        let mut scripts = vec![(
-            boot_path.clone(),
-            boot_script(&glue_path, &files, &styles, loader.as_ref())?,
-        )];
+        // The start script, the split loader and wasm-bindgen's script
+        // import each other: bundled, they are one file to fetch.
+        let scripts = scratch.join("scripts");
+        std::fs::create_dir_all(&scripts).map_err(|e| format!("{}: {e}", scripts.display()))?;
+        let boot = boot_script(&files, &styles, loader.as_ref())?;
         let glue = match &loader {
             Some(loader) => {
-                scripts.push((loader_path.clone(), loader.patched(&glue_path, &boot_path)?));
+                write(
+                    &scripts.join("split.js"),
+                    &loader.patched("./rungs.js", "./boot.js")?,
+                )?;
                 // Its imports only: the module keeps the name the wasm
                 // imports it by.
-                replace_all(
-                    &glue,
-                    "from \"./__wasm_split.js\"",
-                    &format!("from \"{loader_path}\""),
-                )?
+                replace_all(&glue, "from \"./__wasm_split.js\"", "from \"./split.js\"")?
             }
             None => glue,
         };
-        scripts.push((glue_path, glue));
-        let mut hash = Sha384::new();
-        for (_, text) in &mut scripts {
-            if self.release {
-                *text = minified(&self.tool("esbuild"), text, "js")?;
-            }
-            hash.update(text.as_bytes());
-        }
-        let hash = short(&hash.finalize());
-        let mut written = Vec::new();
-        for (path, text) in scripts {
-            let text = text.replace(HASH, &hash);
-            written.push(self.write(&path.replace(HASH, &hash), text.as_bytes())?);
-        }
-        let boot = written.remove(0);
+        write(&scripts.join("rungs.js"), &glue)?;
+        write(&scripts.join("boot.js"), &boot)?;
+        let bundle = self.bundled(&scripts.join("boot.js"))?;
+        let script = self.write_hashed("rungs", "js", bundle.as_bytes())?;
         // A debug build has no split points to load them with.
         let linked = if loader.is_none() { &styles[..] } else { &[] };
-        self.add_to_page(&boot, &written, &files[0].1, linked)
+        self.add_to_page(&script, &files[0].1, linked)
+    }
+
+    /// The module `entry` with everything it imports, as one script;
+    /// minified in a release build.
+    fn bundled(&self, entry: &Path) -> Result<String, String> {
+        let mut esbuild = Command::new(self.tool("esbuild"));
+        esbuild
+            .arg(entry)
+            .args(["--bundle", "--format=esm", "--log-level=warning"])
+            // wasm-bindgen names the loader once per import it binds.
+            .arg("--log-override:duplicate-object-key=silent");
+        if self.release {
+            esbuild.arg("--minify");
+        }
+        output(&mut esbuild, "")
     }
 
     /// Builds the app's wasm; returns its path.
@@ -341,7 +340,7 @@ impl Build {
                         loader.split_names().join(", ")
                     ))
                 }
-                Some(_) => minified(&self.tool("esbuild"), &css, "css")?,
+                Some(_) => minified_css(&self.tool("esbuild"), &css)?,
                 None => css,
             };
             styles.push((
@@ -352,12 +351,11 @@ impl Build {
         Ok(styles)
     }
 
-    /// Loads the start script from `index.html`, with the other scripts and
-    /// the main module fetched alongside it, and `styles` linked.
+    /// Loads `script` from `index.html`, with the main module fetched
+    /// alongside it, and `styles` linked.
     fn add_to_page(
         &self,
-        boot: &Written,
-        preloads: &[Written],
+        script: &Written,
         main: &Written,
         styles: &[(String, Written)],
     ) -> Result<(), String> {
@@ -371,15 +369,8 @@ impl Build {
                 style.path, style.integrity
             );
         }
-        for script in preloads {
-            let _ = write!(
-                tags,
-                r#"<link rel="modulepreload" href="{}" integrity="{}">"#,
-                script.path, script.integrity
-            );
-        }
-        // Browsers do not check integrity on a preload; the start script's
-        // fetch of the same file does.
+        // Browsers do not check integrity on a preload; the script's fetch of
+        // the same file does.
         let _ = write!(
             tags,
             r#"<link rel="preload" as="fetch" type="application/wasm" href="{}" crossorigin>"#,
@@ -390,7 +381,7 @@ impl Build {
             // async: it runs as soon as it arrives, not after the stylesheet,
             // so that a deep link's code is fetched alongside the main module.
             r#"<script type="module" async src="{}" integrity="{}"></script>"#,
-            boot.path, boot.integrity
+            script.path, script.integrity
         );
         let html = replace_once(
             &without_trunk_rust(&html)?,
@@ -412,19 +403,12 @@ impl Build {
     }
 }
 
-/// `source`, a script (`js`) or a stylesheet (`css`), minified by esbuild.
-fn minified(esbuild: &Path, source: &str, kind: &str) -> Result<String, String> {
-    let mut command = Command::new(esbuild);
-    command.args([
-        "--minify",
-        "--log-level=warning",
-        &format!("--loader={kind}"),
-    ]);
-    if kind == "js" {
-        // wasm-bindgen names the loader once per import it binds.
-        command.args(["--format=esm", "--log-override:duplicate-object-key=silent"]);
-    }
-    output(&mut command, source)
+/// The stylesheet `css`, minified by esbuild.
+fn minified_css(esbuild: &Path, css: &str) -> Result<String, String> {
+    output(
+        Command::new(esbuild).args(["--minify", "--loader=css", "--log-level=warning"]),
+        css,
+    )
 }
 
 /// `html` without the `<link data-trunk rel="rust" data-trunk-skip>` that
@@ -440,7 +424,6 @@ fn without_trunk_rust(html: &str) -> Result<String, String> {
 
 /// The start script with the build's files filled in.
 fn boot_script(
-    glue: &str,
     files: &[(String, Written)],
     styles: &[(String, Written)],
     loader: Option<&Loader>,
@@ -458,7 +441,6 @@ fn boot_script(
         Default::default()
     };
     let build = serde_json::json!({
-        "glue": glue,
         "main": files[0].0,
         "files": table(files),
         "styles": styles,
@@ -493,6 +475,10 @@ fn short(digest: &[u8]) -> String {
         let _ = write!(hex, "{byte:02x}");
         hex
     })
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -557,7 +543,7 @@ mod tests {
     fn a_debug_build_starts_with_no_split_points_and_links_its_styles() {
         let files = [("rungs".to_owned(), written("./rungs-1.wasm"))];
         let styles = [("plan".to_owned(), written("./plan-2.css"))];
-        let boot = boot_script("./rungs-3.js", &files, &styles, None).unwrap();
+        let boot = boot_script(&files, &styles, None).unwrap();
         assert!(boot.contains(r#""splits":{}"#), "{boot}");
         assert!(boot.contains(r#""styles":{}"#), "{boot}");
         assert!(boot.contains(r#""main":"rungs""#), "{boot}");
