@@ -39,14 +39,21 @@ struct Inner<T> {
     encoded: OnceCell<String>,
 }
 
-impl<T> Part<T> {
-    /// Whether the part holds its default value, which is not stored.
-    pub fn is_absent(&self) -> bool {
-        self.0.stored.is_none() && self.0.encode.is_none()
-    }
+/// What the document does with a part, whatever it holds: stores its JSON,
+/// and asks whether it could be read.
+pub trait Stored {
+    /// The part's JSON, as stored or as encoded; `None` for the default
+    /// value, which is not stored.
+    fn json(&self) -> Option<Cow<'_, str>>;
 
-    /// The part's JSON, as stored or as encoded; `None` when absent.
-    pub fn json(&self) -> Option<Cow<'_, str>> {
+    /// Why the stored part could not be decoded, once something tried to.
+    /// Reading it then gives the default value, so the caller must keep a
+    /// copy of the stored text before anything replaces it.
+    fn problem(&self) -> Option<&str>;
+}
+
+impl<T> Stored for Part<T> {
+    fn json(&self) -> Option<Cow<'_, str>> {
         match (&self.0.stored, self.0.encode) {
             (Some(stored), _) => Some(Cow::Borrowed(stored.get())),
             (None, Some(encode)) => {
@@ -57,10 +64,7 @@ impl<T> Part<T> {
         }
     }
 
-    /// Why the stored part could not be decoded, once something tried to.
-    /// Reading it then gives the default value, so the caller must keep a
-    /// copy of the stored text before anything replaces it.
-    pub fn problem(&self) -> Option<&str> {
+    fn problem(&self) -> Option<&str> {
         self.0.problem.get().map(String::as_str)
     }
 }
@@ -220,7 +224,6 @@ mod tests {
             counter.count = 0;
             true
         }));
-        assert!(part.is_absent());
         assert_eq!(part.json(), None);
         assert_eq!(part, Part::default());
         assert_eq!(*part, Counter::default());

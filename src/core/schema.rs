@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
 use super::assessment::Assessment;
-use super::part::Part;
+use super::part::{Part, Stored};
 use super::plan::Plan;
 use super::replace;
 use super::time::Millis;
@@ -140,7 +140,7 @@ impl Document {
         };
         let mut json = format!(r#"{{"preferences":{preferences}"#);
         for (name, part) in self.parts() {
-            if let Some(part) = part {
+            if let Some(part) = part.json() {
                 let _ = write!(json, r#","{name}":{part}"#);
             }
         }
@@ -148,30 +148,27 @@ impl Document {
         json
     }
 
-    /// Each part's name and JSON, in the order they are stored.
-    fn parts(&self) -> [(&'static str, Option<Cow<'_, str>>); 3] {
+    /// Each part, by the name it is stored under, in the order they are
+    /// stored: the one list of them that saving and checking both use.
+    fn parts(&self) -> [(&'static str, &dyn Stored); 3] {
         [
-            ("assessment", self.assessment.json()),
-            ("vocabulary", self.vocabulary.json()),
-            ("plan", self.plan.json()),
+            ("assessment", &self.assessment),
+            ("vocabulary", &self.vocabulary),
+            ("plan", &self.plan),
         ]
     }
 
     /// The parts that were read and could not be decoded, each with why.
     pub fn unreadable_parts(&self) -> Vec<ReadError> {
-        [
-            ("assessment", self.assessment.problem()),
-            ("vocabulary", self.vocabulary.problem()),
-            ("plan", self.plan.problem()),
-        ]
-        .into_iter()
-        .filter_map(|(name, problem)| {
-            Some(ReadError::BadData {
-                version: CURRENT_VERSION,
-                detail: format!("the {name}: {}", problem?),
+        self.parts()
+            .into_iter()
+            .filter_map(|(name, part)| {
+                Some(ReadError::BadData {
+                    version: CURRENT_VERSION,
+                    detail: format!("the {name}: {}", part.problem()?),
+                })
             })
-        })
-        .collect()
+            .collect()
     }
 }
 
