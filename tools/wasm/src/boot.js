@@ -4,7 +4,8 @@
 // wasm-bindgen wrote for the main module (./rungs.js), into one file.
 //
 // The main module and the code of the page in the address are fetched and
-// compiled in parallel, so that a deep link is no slower than the dashboard.
+// compiled in parallel, so that a deep link does not wait for the main
+// module before asking for its own code.
 // Once the first page is on screen, the rest of the code is fetched while
 // the browser is idle, so that every later page opens at once.
 const BUILD = /* BUILD */ {};

@@ -95,9 +95,7 @@ impl Build {
             other => return Err(format!("unknown profile {other:?}: release or debug")),
         };
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let root = root
-            .canonicalize()
-            .map_err(|e| format!("{}: {e}", root.display()))?;
+        let root = root.canonicalize().map_err(at(&root))?;
         let target = std::env::var_os("CARGO_TARGET_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|| root.join("target"));
@@ -143,9 +141,8 @@ impl Build {
         let mut glue = read(&bound.join("rungs.js"))?;
         if self.release {
             let main = bound.join("rungs_bg.wasm");
-            let wasm = std::fs::read(&main).map_err(|e| format!("{}: {e}", main.display()))?;
-            let (wasm, shortened) = imports::shorten(&wasm, &glue)?;
-            std::fs::write(&main, wasm).map_err(|e| format!("{}: {e}", main.display()))?;
+            let (wasm, shortened) = imports::shorten(&read_bytes(&main)?, &glue)?;
+            write(&main, wasm)?;
             glue = shortened;
         }
 
@@ -165,9 +162,11 @@ impl Build {
         }
         let mut files = Vec::new();
         for (name, path) in &modules {
-            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
             let stem = name.strip_prefix("split_").unwrap_or(name).replace('_', "");
-            files.push((name.clone(), self.write_hashed(&stem, "wasm", &bytes)?));
+            files.push((
+                name.clone(),
+                self.write_hashed(&stem, "wasm", &read_bytes(path)?)?,
+            ));
         }
 
         let styles = self.styles(loader.as_ref())?;
@@ -175,7 +174,7 @@ impl Build {
         // The start script, the split loader and wasm-bindgen's script
         // import each other: bundled, they are one file to fetch.
         let scripts = scratch.join("scripts");
-        std::fs::create_dir_all(&scripts).map_err(|e| format!("{}: {e}", scripts.display()))?;
+        std::fs::create_dir_all(&scripts).map_err(at(&scripts))?;
         let boot = boot_script(&files, &styles, loader.as_ref())?;
         let glue = match &loader {
             Some(loader) => {
@@ -258,7 +257,7 @@ impl Build {
         modules: Vec<(String, PathBuf)>,
         dir: &Path,
     ) -> Result<Vec<(String, PathBuf)>, String> {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(at(dir))?;
         let wasm_opt = self.tool("wasm-opt");
         let jobs = std::thread::available_parallelism().map_or(2, |n| n.get());
         for batch in modules.chunks(jobs) {
@@ -295,18 +294,13 @@ impl Build {
             .collect())
     }
 
-    /// Writes `bytes` as `<stem>-<hash>.<extension>`.
+    /// Writes `bytes` into the build as `<stem>-<hash>.<extension>`.
     fn write_hashed(&self, stem: &str, extension: &str, bytes: &[u8]) -> Result<Written, String> {
-        let path = format!("./{stem}-{}.{extension}", short(&Sha384::digest(bytes)));
-        self.write(&path, bytes)
-    }
-
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<Written, String> {
         let digest = Sha384::digest(bytes);
-        let target = self.out.join(path);
-        std::fs::write(&target, bytes).map_err(|e| format!("{}: {e}", target.display()))?;
+        let path = format!("./{stem}-{}.{extension}", short(&digest));
+        write(&self.out.join(&path), bytes)?;
         Ok(Written {
-            path: path.to_owned(),
+            path,
             integrity: format!(
                 "sha384-{}",
                 base64::engine::general_purpose::STANDARD.encode(digest)
@@ -320,8 +314,8 @@ impl Build {
     fn styles(&self, loader: Option<&Loader>) -> Result<Vec<(String, Written)>, String> {
         let dir = self.root.join("style");
         let mut names = Vec::new();
-        for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
-            let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        for entry in std::fs::read_dir(&dir).map_err(at(&dir))? {
+            let path = entry.map_err(at(&dir))?.path();
             match path.file_stem().and_then(|s| s.to_str()) {
                 Some(name) if path.extension().is_some_and(|e| e == "css") && name != "main" => {
                     names.push(name.to_owned());
@@ -388,7 +382,7 @@ impl Build {
             "</head>",
             &format!("{tags}</head>"),
         )?;
-        std::fs::write(&page, html).map_err(|e| format!("{}: {e}", page.display()))
+        write(&page, html)
     }
 
     /// A build tool: from the npm packages the Makefile installs, or on the
@@ -477,12 +471,21 @@ fn short(digest: &[u8]) -> String {
     })
 }
 
-fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+/// Turns an I/O error at `path` into plain words that name the file.
+fn at(path: &Path) -> impl Fn(std::io::Error) -> String + '_ {
+    move |error| format!("{}: {error}", path.display())
+}
+
+fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
+    std::fs::write(path, contents).map_err(at(path))
 }
 
 fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+    std::fs::read_to_string(path).map_err(at(path))
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(at(path))
 }
 
 /// Runs `command`, naming it when it fails.
