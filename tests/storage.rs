@@ -2,11 +2,16 @@
 //! stored format in `rungs::core::schema`.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use rungs::core::assessment::{Assessment, Grade};
+use rungs::core::merge::{Code, Side};
 use rungs::core::persist::{
-    Backend, BackendError, External, Keys, Location, MemoryBackend, Problem, Saved, Store,
+    Backend, BackendError, CopyKind, External, Keys, Location, MemoryBackend, Problem, Saved,
+    Store, COPIES_BUDGET, DAILY_KEPT,
 };
-use rungs::core::plan::{PlanEdit, Status};
+use rungs::core::plan::{Goal, PlanEdit, Status};
 use rungs::core::schema::{
     decode, encode, Decoded, Document, ReadError, SetTheme, Theme, CURRENT_VERSION,
 };
@@ -39,6 +44,14 @@ impl Backend for Flaky {
         }
         self.writes += 1;
         self.inner.write(key, value)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.inner.remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        self.inner.keys()
     }
 }
 
@@ -383,17 +396,17 @@ fn a_second_unreadable_copy_gets_its_own_quarantine_key() {
 }
 
 #[test]
-fn data_from_a_newer_version_is_copied_and_left_in_place() {
+fn data_from_a_newer_version_is_left_in_place_and_never_written_over() {
     let newer = r#"{"version":7,"revision":9,"saved_at":1,"data":{"whatever":true}}"#;
     let (mut store, _) = open(holding(newer));
-    assert!(matches!(
-        &store.health().problems[..],
-        [Problem::TooNew { version: 7, .. }]
-    ));
+    assert_eq!(store.health().problems, [Problem::TooNew { version: 7 }]);
     assert_eq!(store.save(&dark(), NOW), Saved::NotSaved);
     assert_eq!(stored(&store).as_deref(), Some(newer));
-    let quarantine = keys_starting(&store, "rungs.quarantine.");
-    assert_eq!(store.read_raw(&quarantine[0]).as_deref(), Some(newer));
+    assert_eq!(
+        store.backend().writes,
+        0,
+        "not even a copy: it stays where it is"
+    );
 }
 
 #[test]
@@ -459,95 +472,401 @@ fn a_failed_save_reverted_by_the_user_clears_the_problem() {
     assert!(store.health().problems.is_empty());
 }
 
-/// Two stores over one backend, as two tabs over one localStorage.
-fn other_tab_writes(store: &mut Store<Flaky>, document: &Document) {
-    let text = stored(store);
-    let (mut other, _) = Store::open(
-        MemoryBackend {
-            items: text
-                .map(|t| [(KEY.to_owned(), t)].into())
-                .unwrap_or_default(),
-        },
-        Keys::new("rungs"),
-        NOW,
-    );
-    other.save(document, NOW + 5);
-    let written = other.backend().items[KEY].clone();
-    store.backend_mut().inner.items.insert(KEY.into(), written);
+/// One localStorage, shared by every tab (store) opened over it.
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<MemoryBackend>>);
+
+impl Backend for Shared {
+    fn read(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.0.borrow().read(key)
+    }
+
+    fn write(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.0.borrow_mut().write(key, value)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.0.borrow_mut().remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        self.0.borrow().keys()
+    }
 }
 
-/// This tab changed the theme to light while another tab saved dark.
-fn in_conflict() -> (Store<Flaky>, Document) {
-    let (mut store, _) = open(Flaky::default());
-    let light = themed(Theme::Light);
-    other_tab_writes(&mut store, &dark());
-    assert_eq!(store.external_change(&light), External::Conflict);
-    (store, light)
+impl Shared {
+    fn tab(&self) -> (Store<Shared>, Document) {
+        Store::open(self.clone(), Keys::new("rungs"), NOW)
+    }
+
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.borrow().items.get(key).cloned()
+    }
+
+    fn set(&self, key: &str, value: &str) {
+        self.0.borrow_mut().items.insert(key.into(), value.into());
+    }
+
+    fn copies(&self, kind: CopyKind) -> Vec<String> {
+        let keys = Keys::new("rungs");
+        let items = &self.0.borrow().items;
+        items
+            .iter()
+            .filter(|(key, _)| keys.parse_copy(key).is_some_and(|(k, _)| k == kind))
+            .map(|(_, text)| text.clone())
+            .collect()
+    }
+
+    fn document(&self) -> Document {
+        decode(&self.get(KEY).unwrap()).unwrap().document
+    }
+}
+
+fn goal(id: &str, outcome: &str) -> Goal {
+    Goal {
+        id: id.into(),
+        outcome: outcome.into(),
+        ..Goal::default()
+    }
+}
+
+/// `document` with goal `id` changed by `edit`.
+fn with_goal(document: &Document, id: &str, edit: impl FnOnce(&mut Goal)) -> Document {
+    let mut goal = document.plan.goal(id).unwrap().clone();
+    edit(&mut goal);
+    let mut document = document.clone();
+    document.apply(PlanEdit::SaveGoal(goal));
+    document
+}
+
+/// Storage holding a plan with one goal, and a saved dark theme.
+fn shared_with_a_goal() -> Shared {
+    let shared = Shared::default();
+    let (mut tab, mut document) = shared.tab();
+    document.apply(SetTheme(Theme::Dark));
+    document.apply(PlanEdit::SaveGoal(goal("g1", "Ship search")));
+    assert_eq!(tab.save(&document, NOW), Saved::Written);
+    shared
 }
 
 #[test]
 fn a_clean_tab_adopts_another_tabs_change() {
-    let (mut store, mine) = open(Flaky::default());
-    other_tab_writes(&mut store, &dark());
+    let shared = shared_with_a_goal();
+    let (mut a, mine) = shared.tab();
+    let (mut b, theirs) = shared.tab();
+    let theirs = with_goal(&theirs, "g1", |g| g.metric = "p95 latency".into());
+    assert_eq!(b.save(&theirs, NOW + 5), Saved::Written);
+
     assert_eq!(
-        store.external_change(&mine),
-        External::Adopt(Box::new(dark()))
+        a.external_change(&mine, NOW + 6),
+        External::Adopt(Box::new(theirs.clone()))
     );
-    assert_eq!(store.health().saved_at, Some(NOW + 5));
-    assert_eq!(store.save(&dark(), NOW + 6), Saved::Unchanged);
-    assert_eq!(store.external_change(&dark()), External::Same);
+    assert_eq!(a.health().saved_at, Some(NOW + 5));
+    assert_eq!(a.save(&theirs, NOW + 7), Saved::Unchanged);
+    assert_eq!(a.external_change(&theirs, NOW + 8), External::Same);
 }
 
 #[test]
-fn a_tab_with_unsaved_changes_never_overwrites_another_tabs_save() {
-    let (mut store, _) = open(Flaky::default());
-    let light = themed(Theme::Light);
-    other_tab_writes(&mut store, &dark());
-    let theirs = stored(&store);
+fn three_tabs_editing_different_fields_of_one_goal_keep_all_three_changes() {
+    let shared = shared_with_a_goal();
+    let code = Code::new();
+    let (mut a, start) = shared.tab();
+    let (mut b, _) = shared.tab();
+    let (mut c, _) = shared.tab();
+    let in_a = with_goal(&start, "g1", |g| g.metric = "p95 latency".into());
+    let in_b = with_goal(&start, "g1", |g| g.baseline = "900 ms".into());
+    let in_c = with_goal(&start, "g1", |g| g.target = "300 ms".into());
 
-    // The storage event has not arrived yet: the save itself notices.
-    assert_eq!(store.save(&light, NOW + 10), Saved::NotSaved);
-    assert_eq!(store.health().problems, vec![Problem::ChangedElsewhere]);
-    assert_eq!(stored(&store), theirs);
-    assert_eq!(store.external_change(&light), External::Same);
+    assert_eq!(a.save(&in_a, NOW + 1), Saved::Written);
+    // B's save finds A's: nothing is written until the two are combined.
+    assert_eq!(b.save(&in_b, NOW + 2), Saved::NotSaved);
+    assert_eq!(b.health().problems, [Problem::ChangedElsewhere]);
+    let in_b = b.combine(&in_b, &code, &[], NOW + 3).expect("combined");
+    assert_eq!(b.save(&in_b, NOW + 4), Saved::Written);
+    // C hears of it before saving.
+    assert!(matches!(
+        c.external_change(&in_c, NOW + 5),
+        External::Merge(_)
+    ));
+    let in_c = c.combine(&in_c, &code, &[], NOW + 6).expect("combined");
+    assert_eq!(c.save(&in_c, NOW + 7), Saved::Written);
+    assert_eq!(c.health().problems, [Problem::Combined]);
 
-    // Taking theirs backs up ours first.
-    assert_eq!(store.take_stored(&light, NOW + 20), Ok(dark()));
-    let backups = keys_starting(&store, "rungs.backup.");
+    // A had nothing unsaved: it takes the result, and every tab agrees.
+    let External::Adopt(in_a) = a.external_change(&in_a, NOW + 8) else {
+        panic!("A adopts");
+    };
+    assert_eq!(*in_a, shared.document());
+    assert_eq!(
+        b.external_change(&in_b, NOW + 9),
+        External::Adopt(in_a.clone())
+    );
+    let g1 = in_a.plan.goal("g1").unwrap().clone();
+    assert_eq!(
+        (g1.metric.as_str(), g1.baseline.as_str(), g1.target.as_str()),
+        ("p95 latency", "900 ms", "300 ms")
+    );
+    assert!(
+        shared.copies(CopyKind::Conflict).is_empty(),
+        "nothing to back up"
+    );
+}
+
+#[test]
+fn only_the_values_both_tabs_changed_are_asked_about_and_both_versions_are_kept() {
+    let shared = shared_with_a_goal();
+    let code = Code::new();
+    let (mut a, start) = shared.tab();
+    let (mut b, _) = shared.tab();
+    let in_a = with_goal(&start, "g1", |g| g.outcome = "Ship search v2".into());
+    let mut in_b = with_goal(&start, "g1", |g| g.outcome = "Ship the search API".into());
+    in_b.apply(PlanEdit::SaveGoal(goal("g2", "Mentor two engineers")));
+    assert_eq!(a.save(&in_a, NOW + 1), Saved::Written);
+
+    assert_eq!(b.save(&in_b, NOW + 2), Saved::NotSaved);
+    assert_eq!(b.combine(&in_b, &code, &[], NOW + 3), None);
+    let problems = b.health().problems;
+    let [Problem::Conflict { conflicts }] = &problems[..] else {
+        panic!("{problems:?}");
+    };
+    assert_eq!(conflicts.len(), 1);
+    let conflict = &conflicts[0];
+    assert_eq!(conflict.item, "Goal “Ship the search API”");
+    assert_eq!(conflict.field, "Outcome");
+    assert_eq!(
+        (conflict.mine.as_str(), conflict.theirs.as_str()),
+        ("Ship the search API", "Ship search v2")
+    );
+    // Until the user chooses, B writes nothing.
+    assert_eq!(b.save(&in_b, NOW + 4), Saved::NotSaved);
+    assert_eq!(shared.document(), in_a);
+
+    let choice = [(conflict.path.clone(), Side::Theirs)];
+    let settled = b.combine(&in_b, &code, &choice, NOW + 5).expect("settled");
+    assert_eq!(b.save(&settled, NOW + 6), Saved::Written);
+    let saved = shared.document();
+    assert_eq!(saved.plan.goal("g1").unwrap().outcome, "Ship search v2");
+    assert_eq!(
+        saved.plan.goal("g2").unwrap().outcome,
+        "Mentor two engineers"
+    );
+    // Both versions are kept: the one not chosen is in there.
+    let backups = shared.copies(CopyKind::Conflict);
+    assert_eq!(backups.len(), 2);
+    assert!(backups
+        .iter()
+        .any(|text| text.contains("Ship the search API")));
+}
+
+#[test]
+fn an_old_tab_never_writes_over_data_a_newer_version_saved() {
+    let shared = shared_with_a_goal();
+    let (mut a, mine) = shared.tab();
+    let newer = r#"{"version":5,"revision":9,"saved_at":1,"data":{"future":true}}"#;
+    shared.set(KEY, newer);
+
+    // A clean tab is not "in conflict": it is told, and stops.
+    assert_eq!(a.external_change(&mine, NOW + 1), External::Stopped);
+    assert_eq!(a.health().problems, [Problem::TooNew { version: 5 }]);
+    let edited = with_goal(&mine, "g1", |g| g.metric = "x".into());
+    assert_eq!(a.save(&edited, NOW + 2), Saved::NotSaved);
+    assert_eq!(a.external_change(&edited, NOW + 3), External::Same);
+    assert_eq!(shared.get(KEY).as_deref(), Some(newer));
+
+    // A tab with changes of its own stops the same way.
+    shared.set(KEY, &encode(&mine.to_json(), 1, NOW));
+    let (mut b, mine) = shared.tab();
+    let edited = with_goal(&mine, "g1", |g| g.metric = "y".into());
+    shared.set(KEY, newer);
+    assert_eq!(b.save(&edited, NOW + 4), Saved::NotSaved);
+    assert_eq!(b.health().problems, [Problem::TooNew { version: 5 }]);
+    assert_eq!(b.combine(&edited, &Code::new(), &[], NOW + 5), None);
+    assert_eq!(shared.get(KEY).as_deref(), Some(newer));
+}
+
+#[test]
+fn cleared_storage_is_not_taken_for_an_empty_document() {
+    let shared = shared_with_a_goal();
+    let (mut a, mine) = shared.tab();
+    shared.0.borrow_mut().items.clear();
+
+    assert_eq!(a.external_change(&mine, NOW + 1), External::Stopped);
+    assert_eq!(a.health().problems, [Problem::Cleared]);
+    // Its next edit does not save an empty document, nor anything.
+    let edited = with_goal(&mine, "g1", |g| g.metric = "x".into());
+    assert_eq!(a.save(&edited, NOW + 2), Saved::NotSaved);
+    assert_eq!(shared.get(KEY), None);
+
+    a.put_back(&edited, NOW + 3).unwrap();
+    assert_eq!(shared.document(), edited);
+    assert!(a.health().problems.is_empty());
+}
+
+#[test]
+fn leaving_storage_cleared_keeps_this_tabs_data_as_a_backup() {
+    let shared = shared_with_a_goal();
+    let (mut a, mine) = shared.tab();
+    shared.0.borrow_mut().items.clear();
+    a.external_change(&mine, NOW + 1);
+
+    assert_eq!(a.leave_cleared(&mine, NOW + 2), Ok(Document::default()));
+    let backups = shared.copies(CopyKind::Cleared);
     assert_eq!(backups.len(), 1);
-    let backup = decode(&store.read_raw(&backups[0]).unwrap()).unwrap();
-    assert_eq!(backup.document, light);
-    assert!(store.health().problems.is_empty());
-    assert_eq!(store.save(&dark(), NOW + 21), Saved::Unchanged);
+    assert_eq!(decode(&backups[0]).unwrap().document, mine);
+    assert_eq!(a.save(&Document::default(), NOW + 3), Saved::Unchanged);
+    assert_eq!(shared.get(KEY), None);
 }
 
 #[test]
-fn keeping_mine_backs_up_theirs_then_saves() {
-    let (mut store, light) = in_conflict();
-    let theirs = stored(&store).unwrap();
+fn unreadable_data_another_tab_wrote_is_set_aside_and_this_tabs_put_back() {
+    let shared = shared_with_a_goal();
+    let (mut a, mine) = shared.tab();
+    shared.set(KEY, "{ not json");
+    assert_eq!(a.external_change(&mine, NOW + 1), External::Stopped);
+    assert_eq!(shared.copies(CopyKind::SetAside), ["{ not json"]);
+    assert!(a.is_unsaved(&mine));
+    assert_eq!(a.save(&mine, NOW + 2), Saved::Written);
+    assert_eq!(shared.document(), mine);
+}
 
-    store.keep_mine(&light, NOW + 30).unwrap();
-    let backups = keys_starting(&store, "rungs.backup.");
-    assert_eq!(store.read_raw(&backups[0]), Some(theirs));
-    let now_stored = decode(&stored(&store).unwrap()).unwrap();
-    assert_eq!(now_stored.document, light);
+#[test]
+fn the_same_unreadable_data_is_set_aside_once_however_often_it_is_opened() {
+    let shared = Shared::default();
+    let big = format!("{{\"broken\": \"{}", "x".repeat(1_200_000));
+    shared.set(KEY, &big);
+    for _ in 0..3 {
+        let (tab, _) = shared.tab();
+        assert!(matches!(
+            &tab.health().problems[..],
+            [Problem::SetAside { .. }]
+        ));
+    }
+    assert_eq!(shared.copies(CopyKind::SetAside).len(), 1);
+}
+
+#[test]
+fn set_aside_copies_are_bounded() {
+    let shared = Shared::default();
+    for n in 0..5 {
+        shared.set(KEY, &format!("not json {n}"));
+        let _ = Store::open(shared.clone(), Keys::new("rungs"), NOW + n);
+    }
+    let kept = shared.copies(CopyKind::SetAside);
     assert_eq!(
-        now_stored.revision, 2,
-        "continues after the other tab's revision"
+        kept,
+        ["not json 2", "not json 3", "not json 4"],
+        "the newest three"
     );
+}
+
+/// A document whose plan's text is about `size` bytes.
+fn document_of_size(size: usize, seed: &str) -> Document {
+    let mut document = Document::default();
+    document.apply(PlanEdit::SaveGoal(goal(
+        seed,
+        &seed.repeat(size / seed.len()),
+    )));
+    document
+}
+
+#[test]
+fn daily_backups_are_made_before_the_first_save_of_a_day_and_the_newest_three_kept() {
+    const DAY: u64 = 24 * 60 * 60 * 1000;
+    let shared = Shared::default();
+    let (mut tab, _) = shared.tab();
+    // Nothing stored yet: nothing to back up.
+    tab.save(&themed(Theme::Dark), NOW);
+    assert!(shared.copies(CopyKind::Daily).is_empty());
+    for day in 1..=5 {
+        let theme = if day % 2 == 0 {
+            Theme::Dark
+        } else {
+            Theme::Light
+        };
+        let before = shared.get(KEY).unwrap();
+        tab.save(&themed(theme), NOW + day * DAY);
+        assert!(
+            shared.copies(CopyKind::Daily).contains(&before),
+            "day {day}"
+        );
+        // Later saves that day make none.
+        tab.save(&themed(Theme::System), NOW + day * DAY + 1);
+        tab.save(&themed(theme), NOW + day * DAY + 2);
+    }
+    assert_eq!(shared.copies(CopyKind::Daily).len(), DAILY_KEPT);
+}
+
+#[test]
+fn automatic_backups_make_room_within_the_budget_but_set_aside_data_stays() {
+    let shared = Shared::default();
+    shared.set(
+        &format!("rungs.quarantine.{}", NOW - 10),
+        "unreadable, kept",
+    );
+    let (mut tab, _) = shared.tab();
+    for n in 0..6 {
+        let document = document_of_size(COPIES_BUDGET / 3, &format!("g{n}"));
+        tab.back_up(CopyKind::BeforeImport, &document, NOW + n)
+            .unwrap();
+        let total: usize = tab.copies().unwrap().iter().map(|c| c.size).sum();
+        assert!(total <= COPIES_BUDGET, "{total}");
+    }
+    let copies = tab.copies().unwrap();
+    assert_eq!(copies[0].at, NOW + 5, "newest first");
+    assert!(copies.iter().any(|c| c.kind == CopyKind::SetAside));
+    assert!(copies.len() >= 3);
+}
+
+#[test]
+fn a_backup_that_cannot_be_written_is_reported() {
+    let (mut store, _) = open(Flaky::default());
+    store.backend_mut().fail_writes = Some(BackendError::Full);
+    assert_eq!(
+        store.back_up(CopyKind::BeforeReset, &dark(), NOW),
+        Err(BackendError::Full)
+    );
+    assert_eq!(
+        store.health().problems,
+        [Problem::BackupFailed {
+            reason: BackendError::Full
+        }]
+    );
+    store.backend_mut().fail_writes = None;
+    store.back_up(CopyKind::BeforeReset, &dark(), NOW).unwrap();
     assert!(store.health().problems.is_empty());
 }
 
 #[test]
-fn another_tab_resetting_is_adopted_by_a_clean_tab() {
-    let text = r#"{"version":1,"revision":1,"saved_at":5,"data":{"preferences":{"theme":"dark"}}}"#;
-    let (mut store, mine) = open(holding(text));
-    store.backend_mut().inner.items.remove(KEY);
+fn an_older_format_is_backed_up_before_it_is_first_written_in_the_new_one() {
+    let (_, text) = FIXTURES[2];
+    let shared = Shared::default();
+    shared.set(KEY, text);
+    let (mut tab, mut document) = shared.tab();
+    let other = match document.preferences.theme {
+        Theme::Dark => Theme::Light,
+        _ => Theme::Dark,
+    };
+    document.apply(SetTheme(other));
+    assert_eq!(tab.save(&document, NOW), Saved::Written);
+    assert_eq!(shared.copies(CopyKind::BeforeUpgrade), [text]);
+}
+
+#[test]
+fn copies_are_listed_with_kind_date_and_size_and_only_copies_can_be_deleted() {
+    let shared = Shared::default();
+    shared.set("rungs.backup.17", "an old conflict backup");
+    shared.set("rungs.quarantine.18", "bad");
+    shared.set("other.backup.19", "not ours");
+    let (mut tab, _) = shared.tab();
+    let copies = tab.copies().unwrap();
+    let listed: Vec<_> = copies.iter().map(|c| (c.kind, c.at, c.size)).collect();
     assert_eq!(
-        store.external_change(&mine),
-        External::Adopt(Box::default())
+        listed,
+        [(CopyKind::SetAside, 18, 3), (CopyKind::Conflict, 17, 22)]
     );
-    assert_eq!(store.health().saved_at, None);
+    assert!(tab.delete_copy(KEY).is_err());
+    tab.delete_copy("rungs.backup.17").unwrap();
+    assert_eq!(shared.get("rungs.backup.17"), None);
 }
 
 #[test]
@@ -567,10 +886,7 @@ fn every_problem_is_explained_in_plain_words() {
             key: "k".into(),
             reason: ReadError::NotJson("EOF".into()),
         },
-        Problem::TooNew {
-            key: "k".into(),
-            version: 4,
-        },
+        Problem::TooNew { version: 4 },
         Problem::Unreadable {
             reason: ReadError::NotJson("EOF".into()),
             copy_failed: BackendError::Full,
@@ -579,6 +895,12 @@ fn every_problem_is_explained_in_plain_words() {
             reason: BackendError::Full,
         },
         Problem::ChangedElsewhere,
+        Problem::BackupFailed {
+            reason: BackendError::Full,
+        },
+        Problem::Conflict { conflicts: vec![] },
+        Problem::Cleared,
+        Problem::Combined,
     ];
     for problem in &problems {
         let text = problem.explanation();
@@ -591,27 +913,4 @@ fn every_problem_is_explained_in_plain_words() {
     assert!(problems[0]
         .explanation()
         .contains("lasts only while this tab is open"));
-}
-
-#[test]
-fn a_conflict_choice_that_cannot_back_up_changes_nothing_and_says_why() {
-    let (mut store, light) = in_conflict();
-    let theirs = stored(&store);
-    store.backend_mut().fail_writes = Some(BackendError::Full);
-
-    assert_eq!(store.take_stored(&light, NOW), Err(BackendError::Full));
-    assert_eq!(store.keep_mine(&light, NOW), Err(BackendError::Full));
-    assert_eq!(stored(&store), theirs);
-    assert!(keys_starting(&store, "rungs.backup.").is_empty());
-    let problems = store.health().problems;
-    assert!(
-        problems.contains(&Problem::ChangedElsewhere),
-        "{problems:?}"
-    );
-    assert!(
-        problems.contains(&Problem::SaveFailed {
-            reason: BackendError::Full
-        }),
-        "{problems:?}"
-    );
 }

@@ -12,7 +12,7 @@ use rungs::ui::app::{App, AppProps};
 use rungs::ui::content::provide;
 use rungs::ui::panic::show_error_page;
 use rungs::ui::storage::{probe, Session, WebBackend};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
@@ -85,19 +85,48 @@ impl Drop for Mounted {
 #[wasm_bindgen_test]
 fn local_storage_is_found_and_round_trips() {
     assert_eq!(probe(), Ok(()));
-    let mut backend = WebBackend::Local;
+    let mut backend = WebBackend::Local(LocalStorage::raw());
     backend.write("rungs-test-rt.x", "héllo ✓").unwrap();
     assert_eq!(
         backend.read("rungs-test-rt.x").unwrap().as_deref(),
         Some("héllo ✓")
     );
     assert_eq!(backend.read("rungs-test-rt.missing").unwrap(), None);
+    assert!(backend
+        .keys()
+        .unwrap()
+        .contains(&"rungs-test-rt.x".to_owned()));
+    backend.remove("rungs-test-rt.x").unwrap();
+    assert_eq!(backend.read("rungs-test-rt.x").unwrap(), None);
     clear("rungs-test-rt");
 }
 
 #[wasm_bindgen_test]
+fn a_copy_keeps_text_a_rust_string_cannot_hold() {
+    // A lone surrogate: a Rust string would turn it into U+FFFD.
+    let lone = js_sys::JsString::from_char_code1(0xD800);
+    let text: JsValue = js_sys::JsString::from("{\"broken\": \"")
+        .concat(&lone)
+        .into();
+    let storage = LocalStorage::raw();
+    let set = js_sys::Reflect::get(&storage, &"setItem".into()).unwrap();
+    let get = js_sys::Reflect::get(&storage, &"getItem".into()).unwrap();
+    let (set, get): (js_sys::Function, js_sys::Function) = (set.into(), get.into());
+    set.call2(&storage, &"rungs-test-copy.a".into(), &text)
+        .unwrap();
+
+    let mut backend = WebBackend::Local(storage.clone());
+    backend
+        .copy("rungs-test-copy.a", "rungs-test-copy.b")
+        .unwrap();
+    let copy = get.call1(&storage, &"rungs-test-copy.b".into()).unwrap();
+    assert_eq!(copy, text, "the copy is the same JavaScript string");
+    clear("rungs-test-copy");
+}
+
+#[wasm_bindgen_test]
 fn a_full_quota_is_reported_as_full() {
-    let mut backend = WebBackend::Local;
+    let mut backend = WebBackend::Local(LocalStorage::raw());
     let chunk = "x".repeat(1 << 20);
     let mut error = None;
     for i in 0..64 {

@@ -8,27 +8,55 @@
 //! The rules:
 //! - A store exists only through [`Store::open`], which reads first: nothing
 //!   is ever written before the stored data was read.
-//! - Stored text that cannot be read, or that a newer version wrote, is
-//!   copied byte for byte under a quarantine key and checked before anything
-//!   else happens. If that copy fails, the store never writes.
-//! - Data from a newer version is never overwritten by this build.
+//! - Stored text that cannot be read is copied byte for byte under a key of
+//!   its own and checked before anything else happens. If that copy fails,
+//!   the store never writes.
+//! - Data from a newer version is never written over by this build, whatever
+//!   the user does.
 //! - A save writes only when the document changed since the last save.
 //! - Before each write the stored text is compared with what this store last
-//!   read or wrote. If another tab changed it, the store stops saving and
-//!   asks the user which copy to keep; the one set aside is backed up first.
+//!   read or wrote. If another tab changed it, this store writes nothing
+//!   until the two are combined (see [`External::Merge`] and
+//!   [`crate::core::merge`]); where both changed the same value, the user
+//!   chooses. Stored data that was removed while this tab holds it is not
+//!   taken as "nothing": the user chooses whether to put it back.
 //! - A failed write (a full quota) leaves the document in memory as it is
 //!   and reports the problem at once.
+//! - Copies (backups and set-aside data) are written under their own keys,
+//!   never twice with the same text, and within a budget: the oldest
+//!   automatic backups make room for new ones. A copy that cannot be
+//!   written is reported.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::schema::{decode, encode, Document, ReadError};
+use super::merge::{Choice, Code, Conflict};
+use super::schema::{decode, encode, Decoded, Document, ReadError};
 use super::time::Millis;
 
 /// Reads and writes strings under keys.
 pub trait Backend {
     fn read(&self, key: &str) -> Result<Option<String>, BackendError>;
     fn write(&mut self, key: &str, value: &str) -> Result<(), BackendError>;
+    fn remove(&mut self, key: &str) -> Result<(), BackendError>;
+    /// Every key it holds, in no particular order.
+    fn keys(&self) -> Result<Vec<String>, BackendError>;
+
+    /// Copies the text under `from` to `to` exactly as stored, and checks
+    /// the copy. Browser storage holds text a Rust string cannot (a lone
+    /// surrogate), so the browser's backend copies without converting it.
+    fn copy(&mut self, from: &str, to: &str) -> Result<(), BackendError> {
+        let text = self
+            .read(from)?
+            .ok_or_else(|| BackendError::Other("there was nothing to copy".into()))?;
+        self.write(to, &text)?;
+        match self.read(to)? {
+            Some(copy) if copy == text => Ok(()),
+            _ => Err(BackendError::Other(
+                "the copy did not read back the same".into(),
+            )),
+        }
+    }
 }
 
 /// Why a backend could not do what it was asked.
@@ -67,6 +95,118 @@ impl Backend for MemoryBackend {
         self.items.insert(key.to_owned(), value.to_owned());
         Ok(())
     }
+
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.items.remove(key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        Ok(self.items.keys().cloned().collect())
+    }
+}
+
+/// Why a copy of the data was kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CopyKind {
+    /// Stored data that could not be read, kept as it was.
+    SetAside,
+    /// The data as it stood before the first save of a day.
+    Daily,
+    BeforeImport,
+    BeforeRestore,
+    BeforeReset,
+    /// The data in an older format, before it was first saved in this one.
+    BeforeUpgrade,
+    /// One side of two tabs' changes, where the user chose the other.
+    Conflict,
+    /// What a tab held when the stored data was removed and the user chose
+    /// to leave it removed.
+    Cleared,
+}
+
+impl CopyKind {
+    pub const ALL: [CopyKind; 8] = [
+        CopyKind::SetAside,
+        CopyKind::Daily,
+        CopyKind::BeforeImport,
+        CopyKind::BeforeRestore,
+        CopyKind::BeforeReset,
+        CopyKind::BeforeUpgrade,
+        CopyKind::Conflict,
+        CopyKind::Cleared,
+    ];
+
+    /// The middle of its keys: `rungs.<slug>.<millis>`.
+    fn slug(self) -> &'static str {
+        match self {
+            CopyKind::SetAside => "quarantine",
+            CopyKind::Daily => "backup.daily",
+            CopyKind::BeforeImport => "backup.import",
+            CopyKind::BeforeRestore => "backup.restore",
+            CopyKind::BeforeReset => "backup.reset",
+            CopyKind::BeforeUpgrade => "backup.upgrade",
+            CopyKind::Conflict => "backup.conflict",
+            CopyKind::Cleared => "backup.cleared",
+        }
+    }
+
+    /// What it is, for a list of copies.
+    pub fn label(self) -> &'static str {
+        match self {
+            CopyKind::SetAside => "Set aside: could not be read",
+            CopyKind::Daily => "Daily backup",
+            CopyKind::BeforeImport => "Before an import",
+            CopyKind::BeforeRestore => "Before a restore",
+            CopyKind::BeforeReset => "Before deleting everything",
+            CopyKind::BeforeUpgrade => "Before an upgrade of the format",
+            CopyKind::Conflict => "From two tabs' changes",
+            CopyKind::Cleared => "Held by a tab when storage was cleared",
+        }
+    }
+
+    /// Whether Rungs may delete it to make room for newer backups. Data
+    /// that was set aside is only ever deleted by the user.
+    fn is_automatic(self) -> bool {
+        self != CopyKind::SetAside
+    }
+
+    /// How many of this kind are kept at most.
+    fn kept(self) -> usize {
+        match self {
+            CopyKind::Daily => DAILY_KEPT,
+            CopyKind::SetAside => SET_ASIDE_KEPT,
+            _ => usize::MAX,
+        }
+    }
+}
+
+/// How many daily backups are kept.
+pub const DAILY_KEPT: usize = 3;
+/// How many copies of unreadable data are kept; the oldest goes when a
+/// different one arrives.
+pub const SET_ASIDE_KEPT: usize = 3;
+/// The most all copies together may hold, in bytes of text: enough for
+/// several copies of a year of data, while leaving the rest of the
+/// browser's 5 MB or so to the data itself.
+pub const COPIES_BUDGET: usize = 2_000_000;
+
+/// A copy of the data kept under a key of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Copy {
+    pub key: String,
+    pub kind: CopyKind,
+    /// When it was made.
+    pub at: Millis,
+    /// Its size, in bytes of text.
+    pub size: usize,
+}
+
+/// Where a copy's text comes from.
+enum Source<'a> {
+    /// The text stored under a key, copied exactly.
+    Key(&'a str),
+    Text(&'a str),
 }
 
 /// The keys one namespace uses.
@@ -84,12 +224,25 @@ impl Keys {
         }
     }
 
-    fn quarantine(&self, at: Millis) -> String {
-        format!("{}.quarantine.{at}", self.namespace)
+    fn copy(&self, kind: CopyKind, at: Millis) -> String {
+        format!("{}.{}.{at}", self.namespace, kind.slug())
     }
 
-    fn backup(&self, at: Millis) -> String {
-        format!("{}.backup.{at}", self.namespace)
+    /// What kind of copy `key` holds and when it was made, if it is one of
+    /// this namespace's copies. Earlier versions kept a tab's conflicting
+    /// data under `<namespace>.backup.<millis>`.
+    pub fn parse_copy(&self, key: &str) -> Option<(CopyKind, Millis)> {
+        let rest = key.strip_prefix(&self.namespace)?.strip_prefix('.')?;
+        let millis = |text: &str| text.parse::<Millis>().ok();
+        CopyKind::ALL
+            .into_iter()
+            .find_map(|kind| {
+                Some((
+                    kind,
+                    millis(rest.strip_prefix(kind.slug())?.strip_prefix('.')?)?,
+                ))
+            })
+            .or_else(|| Some((CopyKind::Conflict, millis(rest.strip_prefix("backup.")?)?)))
     }
 }
 
@@ -110,9 +263,9 @@ pub enum Problem {
     /// The stored data could not be read. It is kept, unchanged, under `key`,
     /// and Rungs started afresh.
     SetAside { key: String, reason: ReadError },
-    /// A newer version of Rungs saved the data. A copy is kept under `key`,
-    /// the original stays in place, and this tab does not save.
-    TooNew { key: String, version: u32 },
+    /// A newer version of Rungs saved the data. It stays in place, and this
+    /// tab never saves over it.
+    TooNew { version: u32 },
     /// The stored data could not be read nor copied aside, so this tab does
     /// not save, to leave it exactly as it is.
     Unreadable {
@@ -121,16 +274,29 @@ pub enum Problem {
     },
     /// The last save failed; the changes exist only in this tab.
     SaveFailed { reason: BackendError },
-    /// Another tab changed the stored data while this one had unsaved
-    /// changes. This tab does not save until the user chooses a copy.
+    /// A backup could not be written; the data itself is unharmed.
+    BackupFailed { reason: BackendError },
+    /// Another tab saved while this one had changes of its own: this tab
+    /// saves nothing until the two are combined.
     ChangedElsewhere,
+    /// Both tabs changed these values, each their own way: this tab saves
+    /// nothing until the user chooses, value by value.
+    Conflict { conflicts: Vec<Conflict> },
+    /// The stored data was removed (storage was cleared) while this tab
+    /// held it: this tab saves nothing until the user chooses.
+    Cleared,
+    /// Another tab's changes were combined with this tab's.
+    Combined,
 }
 
 impl Problem {
     /// Whether changes made in this tab are reaching storage while this
     /// problem stands.
     pub fn stops_saving(&self) -> bool {
-        !matches!(self, Problem::SetAside { .. })
+        !matches!(
+            self,
+            Problem::SetAside { .. } | Problem::BackupFailed { .. } | Problem::Combined
+        )
     }
 
     /// A few words, for a list of problems.
@@ -141,7 +307,11 @@ impl Problem {
             Problem::TooNew { .. } => "Saved by a newer version of Rungs",
             Problem::Unreadable { .. } => "Stored data can't be read",
             Problem::SaveFailed { .. } => "Your last change wasn't saved",
+            Problem::BackupFailed { .. } => "A backup couldn't be written",
             Problem::ChangedElsewhere => "Changed in another tab",
+            Problem::Conflict { .. } => "Changed in two tabs: choose what to keep",
+            Problem::Cleared => "Your data was removed from this browser",
+            Problem::Combined => "Combined with another tab's changes",
         }
     }
 
@@ -154,7 +324,7 @@ impl Problem {
             Problem::SetAside { reason, .. } => format!(
                 "The data stored in this browser couldn't be read because {reason}. Rungs kept it exactly as it was, under its own name, and started afresh. Download it to keep it or to get help recovering it."
             ),
-            Problem::TooNew { version, .. } => format!(
+            Problem::TooNew { version } => format!(
                 "A newer version of Rungs saved your data (format {version}), so this copy can't read it. Your data is untouched, and nothing you change in this tab will be saved over it. Open the newest Rungs to carry on."
             ),
             Problem::Unreadable { reason, copy_failed } => format!(
@@ -163,7 +333,19 @@ impl Problem {
             Problem::SaveFailed { reason } => format!(
                 "Saving failed because {reason}. Your change is still here in this tab. Try again, or download a copy so that nothing is lost."
             ),
-            Problem::ChangedElsewhere => "Rungs is open in another tab, and your data changed there while this tab had changes of its own. To keep both safe, this tab stopped saving. Choose the copy to keep; the other one is kept as a backup.".to_owned(),
+            Problem::BackupFailed { reason } => format!(
+                "Rungs keeps backups of your data in this browser, and the last one couldn't be written because {reason}. Your data itself is saved. Delete old backups on the Your data page, or download a copy."
+            ),
+            Problem::ChangedElsewhere => "Rungs is open in another tab, and your data changed there while this tab had changes of its own. This tab saves nothing until the two are combined.".to_owned(),
+            Problem::Conflict { conflicts } => format!(
+                "Rungs is open in another tab, and both tabs changed {}. Everything else from both tabs is combined. Choose which version of each to keep; the other is kept as a backup. Until then this tab saves nothing.",
+                match conflicts.len() {
+                    1 => "the same value, each its own way".to_owned(),
+                    n => format!("the same {n} values, each its own way"),
+                }
+            ),
+            Problem::Cleared => "Your data was removed from this browser's storage, by another tab or by clearing the site's data. This tab still holds it. Put it back, or leave it removed (this tab's copy is then kept as a backup).".to_owned(),
+            Problem::Combined => "Rungs is open in another tab, and your data changed there too. Both tabs' changes were combined and saved.".to_owned(),
         }
     }
 
@@ -171,7 +353,11 @@ impl Problem {
     pub fn is_urgent(&self) -> bool {
         matches!(
             self,
-            Problem::SaveFailed { .. } | Problem::ChangedElsewhere | Problem::Unreadable { .. }
+            Problem::SaveFailed { .. }
+                | Problem::Conflict { .. }
+                | Problem::Cleared
+                | Problem::TooNew { .. }
+                | Problem::Unreadable { .. }
         )
     }
 }
@@ -185,6 +371,13 @@ pub struct Health {
     pub problems: Vec<Problem>,
 }
 
+impl Health {
+    /// Whether two tabs' changes wait to be combined.
+    pub fn needs_merge(&self) -> bool {
+        self.problems.contains(&Problem::ChangedElsewhere)
+    }
+}
+
 /// What a save did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Saved {
@@ -196,12 +389,28 @@ pub enum Saved {
 /// What another tab's change means for this one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum External {
-    /// The stored text is what this tab last saw.
+    /// The stored text is what this tab last saw, or this tab no longer
+    /// follows it (see the problems).
     Same,
     /// This tab had nothing unsaved, so it takes the stored document.
     Adopt(Box<Document>),
-    /// This tab had unsaved changes: see [`Problem::ChangedElsewhere`].
-    Conflict,
+    /// Both tabs changed the document: see [`Store::combine`].
+    Merge(Box<MergeInput>),
+    /// Something needs the user (see the problems); this tab saves nothing
+    /// until then.
+    Stopped,
+}
+
+/// What a merge of two tabs' documents starts from: the document's JSON
+/// as this tab last saw it stored, as it is in this tab, and as it is
+/// stored now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MergeInput {
+    pub base: String,
+    pub mine: String,
+    pub theirs: String,
+    /// The stored text `theirs` was read from.
+    pub stored: String,
 }
 
 /// The one place the document is loaded and saved.
@@ -210,13 +419,19 @@ pub struct Store<B> {
     backend: B,
     keys: Keys,
     location: Location,
-    /// The stored text as this store last read or wrote it.
+    /// The stored text as this store last read or wrote it: what another
+    /// tab's change is measured against.
     seen: Option<String>,
     /// The document JSON as last read, written or started from: a save of
     /// the same document is skipped.
     saved_json: String,
     revision: u64,
     saved_at: Option<Millis>,
+    /// The format the stored data was read from, while it is older than
+    /// this build's and not yet backed up.
+    upgrading: Option<u32>,
+    /// When the last daily backup was made, once looked up.
+    last_daily: Option<Option<Millis>>,
     problems: Vec<Problem>,
 }
 
@@ -237,15 +452,18 @@ impl<B: Backend> Store<B> {
         };
         let document = match decode(&text) {
             Ok(decoded) => {
-                store.revision = decoded.revision;
-                store.saved_at = Some(decoded.saved_at);
-                store.saved_json = decoded.document.to_json();
+                store.upgrading = decoded.migrated_from;
+                store.took(&decoded);
                 // A migrated document is written in the new format with the
                 // first change, not before.
                 decoded.document
             }
+            Err(ReadError::TooNew { version }) => {
+                store.problems.push(Problem::TooNew { version });
+                Document::default()
+            }
             Err(reason) => {
-                store.set_aside(&text, reason, now);
+                store.set_aside(reason, now);
                 Document::default()
             }
         };
@@ -270,37 +488,41 @@ impl<B: Backend> Store<B> {
             saved_json: Document::default().to_json(),
             revision: 0,
             saved_at: None,
+            upgrading: None,
+            last_daily: None,
             problems: Vec::new(),
         }
     }
 
-    /// Copies unreadable `text` to a quarantine key and records the problem.
-    fn set_aside(&mut self, text: &str, reason: ReadError, now: Millis) {
-        let key = self.free_key(|keys, n| keys.quarantine(now + n));
-        let copied =
-            self.backend
-                .write(&key, text)
-                .and_then(|()| match self.backend.read(&key)? {
-                    Some(copy) if copy == text => Ok(()),
-                    _ => Err(BackendError::Other(
-                        "the copy did not read back the same".into(),
-                    )),
-                });
-        let problem = match (copied, reason) {
-            (Err(copy_failed), reason) => Problem::Unreadable {
+    /// Records `decoded` as what is stored.
+    fn took(&mut self, decoded: &Decoded) {
+        self.saved_json = decoded.document.to_json();
+        self.revision = decoded.revision;
+        self.saved_at = Some(decoded.saved_at);
+    }
+
+    /// Copies the unreadable stored text aside, exactly, and records the
+    /// problem. Returns whether the copy was made.
+    fn set_aside(&mut self, reason: ReadError, now: Millis) -> bool {
+        let document = self.keys.document.clone();
+        let problem = match self.write_copy(CopyKind::SetAside, Source::Key(&document), now) {
+            Ok(key) => Problem::SetAside { key, reason },
+            Err(copy_failed) => Problem::Unreadable {
                 reason,
                 copy_failed,
             },
-            (Ok(()), ReadError::TooNew { version }) => Problem::TooNew { key, version },
-            (Ok(()), reason) => Problem::SetAside { key, reason },
         };
-        self.problems.push(problem);
+        let copied = matches!(problem, Problem::SetAside { .. });
+        if !self.problems.contains(&problem) {
+            self.problems.push(problem);
+        }
+        copied
     }
 
     /// Sets the stored text aside (once for each problem) when a part of
     /// `document` turned out to be unreadable as it was first read: the
     /// part then starts afresh, and its stored text stays reachable under a
-    /// quarantine key. Returns whether anything new was set aside.
+    /// key of its own. Returns whether anything new was set aside.
     pub fn set_aside_unreadable(&mut self, document: &Document, now: Millis) -> bool {
         let mut any = false;
         for reason in document.unreadable_parts() {
@@ -309,20 +531,138 @@ impl<B: Backend> Store<B> {
                 | Problem::Unreadable { reason: seen, .. } => *seen == reason,
                 _ => false,
             });
-            if let (false, Some(text)) = (known, self.seen.clone()) {
-                self.set_aside(&text, reason, now);
+            if !known && self.seen.is_some() {
+                self.set_aside(reason, now);
                 any = true;
             }
         }
         any
     }
 
-    /// The first key from `make` not in use yet.
-    fn free_key(&self, make: impl Fn(&Keys, Millis) -> String) -> String {
-        (0..)
-            .map(|n| make(&self.keys, n))
-            .find(|key| matches!(self.backend.read(key), Ok(None)))
-            .expect("some key is free")
+    /// Keeps a copy of `source` as `kind`, within the budget (see
+    /// [`COPIES_BUDGET`]). A copy of the same text that is kept already
+    /// serves: its key is returned.
+    fn write_copy(
+        &mut self,
+        kind: CopyKind,
+        source: Source<'_>,
+        now: Millis,
+    ) -> Result<String, BackendError> {
+        let text = match source {
+            Source::Key(key) => self.backend.read(key)?.unwrap_or_default(),
+            Source::Text(text) => text.to_owned(),
+        };
+        let copies = self.copies()?;
+        for copy in copies.iter().filter(|copy| copy.size == text.len()) {
+            if self.backend.read(&copy.key)?.as_deref() == Some(text.as_str()) {
+                return Ok(copy.key.clone());
+            }
+        }
+        self.make_room(&copies, kind, text.len())?;
+        let key = (0..)
+            .map(|n| self.keys.copy(kind, now + n))
+            .find(|key| !copies.iter().any(|copy| copy.key == *key))
+            .expect("some key is free");
+        match source {
+            Source::Key(from) => self.backend.copy(from, &key)?,
+            Source::Text(text) => self.backend.write(&key, text)?,
+        }
+        Ok(key)
+    }
+
+    /// Deletes the oldest copies that must go for a new copy of `kind`,
+    /// `size` bytes long: beyond how many of its kind are kept, and then
+    /// automatic backups, oldest first, until all fit the budget.
+    fn make_room(
+        &mut self,
+        copies: &[Copy],
+        kind: CopyKind,
+        size: usize,
+    ) -> Result<(), BackendError> {
+        let mut oldest_first: Vec<&Copy> = copies.iter().collect();
+        oldest_first.sort_by_key(|copy| copy.at);
+        let mut doomed: Vec<&Copy> = Vec::new();
+        let same_kind: Vec<&Copy> = oldest_first
+            .iter()
+            .copied()
+            .filter(|c| c.kind == kind)
+            .collect();
+        let extra = (same_kind.len() + 1).saturating_sub(kind.kept());
+        doomed.extend(same_kind.into_iter().take(extra));
+        let mut total: usize = copies.iter().map(|c| c.size).sum::<usize>() + size
+            - doomed.iter().map(|c| c.size).sum::<usize>();
+        // Daily backups go first: each is one of several.
+        let mut evictable: Vec<&Copy> = oldest_first
+            .iter()
+            .copied()
+            .filter(|c| c.kind.is_automatic() && !doomed.iter().any(|d| d.key == c.key))
+            .collect();
+        evictable.sort_by_key(|copy| (copy.kind != CopyKind::Daily, copy.at));
+        for copy in evictable {
+            if total <= COPIES_BUDGET {
+                break;
+            }
+            total -= copy.size;
+            doomed.push(copy);
+        }
+        for copy in doomed {
+            self.backend.remove(&copy.key)?;
+        }
+        Ok(())
+    }
+
+    /// Every copy kept, newest first.
+    pub fn copies(&self) -> Result<Vec<Copy>, BackendError> {
+        let mut copies = Vec::new();
+        for key in self.backend.keys()? {
+            let Some((kind, at)) = self.keys.parse_copy(&key) else {
+                continue;
+            };
+            let size = self.backend.read(&key)?.map_or(0, |text| text.len());
+            copies.push(Copy {
+                key,
+                kind,
+                at,
+                size,
+            });
+        }
+        copies.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.key.cmp(&b.key)));
+        Ok(copies)
+    }
+
+    /// Keeps a copy of `document` as `kind` (before an import, a restore or
+    /// a reset). A failure is reported as well as returned.
+    pub fn back_up(
+        &mut self,
+        kind: CopyKind,
+        document: &Document,
+        now: Millis,
+    ) -> Result<String, BackendError> {
+        let text = encode(&document.to_json(), self.revision, now);
+        let written = self.write_copy(kind, Source::Text(&text), now);
+        self.reported_backup(written)
+    }
+
+    fn reported_backup<T>(&mut self, result: Result<T, BackendError>) -> Result<T, BackendError> {
+        self.problems
+            .retain(|p| !matches!(p, Problem::BackupFailed { .. }));
+        if let Err(reason) = &result {
+            self.problems.push(Problem::BackupFailed {
+                reason: reason.clone(),
+            });
+        }
+        result
+    }
+
+    /// Deletes a copy. Only copies can be deleted this way.
+    pub fn delete_copy(&mut self, key: &str) -> Result<(), BackendError> {
+        if self.keys.parse_copy(key).is_none() {
+            return Err(BackendError::Other(format!("{key} is not a copy")));
+        }
+        self.backend.remove(key)?;
+        self.problems
+            .retain(|p| !matches!(p, Problem::SetAside { key: k, .. } if k == key));
+        Ok(())
     }
 
     /// Where the data lives, when it was saved and what is wrong.
@@ -346,7 +686,9 @@ impl<B: Backend> Store<B> {
         self.saved_json != document.to_json()
     }
 
-    /// Saves `document` if it changed and nothing forbids it.
+    /// Saves `document` if it changed and nothing forbids it. If another
+    /// tab changed the stored data since, nothing is written: see
+    /// [`Store::external_change`].
     pub fn save(&mut self, document: &Document, now: Millis) -> Saved {
         let json = document.to_json();
         if self.saved_json == json {
@@ -359,18 +701,57 @@ impl<B: Backend> Store<B> {
         match self.backend.read(&self.keys.document) {
             Ok(current) if current == self.seen => {}
             Ok(_) => {
-                self.mark_conflict();
-                return Saved::NotSaved;
+                // Another tab wrote: nothing is written over it unless what
+                // it wrote was unreadable and is now set aside.
+                self.external_change(document, now);
+                let set_aside = matches!(self.backend.read(&self.keys.document), Ok(current) if current == self.seen);
+                if !(set_aside && self.can_write()) {
+                    return Saved::NotSaved;
+                }
             }
             Err(reason) => {
                 self.report_save_failure(reason);
                 return Saved::NotSaved;
             }
         }
+        self.back_up_before_writing(now);
         match self.write(json, now) {
             Ok(()) => Saved::Written,
             Err(_) => Saved::NotSaved,
         }
+    }
+
+    /// Before the first write of a day, and before the first write in this
+    /// format over an older one, keeps a copy of what is stored.
+    fn back_up_before_writing(&mut self, now: Millis) {
+        if self.seen.is_none() {
+            return;
+        }
+        let document = self.keys.document.clone();
+        if self.upgrading.is_some() {
+            let copied = self.write_copy(CopyKind::BeforeUpgrade, Source::Key(&document), now);
+            if self.reported_backup(copied).is_ok() {
+                self.upgrading = None;
+            }
+        }
+        const DAY: Millis = 24 * 60 * 60 * 1000;
+        let last = match self.last_daily {
+            Some(last) => last,
+            None => self.copies().ok().and_then(|copies| {
+                copies
+                    .iter()
+                    .find(|c| c.kind == CopyKind::Daily)
+                    .map(|c| c.at)
+            }),
+        };
+        if last.is_some_and(|last| last / DAY == now / DAY) {
+            self.last_daily = Some(last);
+            return;
+        }
+        // Tried once a day: a failure is reported, not retried on every save.
+        self.last_daily = Some(Some(now));
+        let copied = self.write_copy(CopyKind::Daily, Source::Key(&document), now);
+        let _ = self.reported_backup(copied);
     }
 
     fn write(&mut self, json: String, now: Millis) -> Result<(), BackendError> {
@@ -398,80 +779,201 @@ impl<B: Backend> Store<B> {
             .retain(|p| !matches!(p, Problem::SaveFailed { .. }));
     }
 
-    /// Called when another tab may have changed the stored data. `current`
-    /// is this tab's document.
-    pub fn external_change(&mut self, current: &Document) -> External {
+    fn add(&mut self, problem: Problem) {
+        if !self.problems.contains(&problem) {
+            self.problems.push(problem);
+        }
+    }
+
+    /// Called when another tab may have changed the stored data, and before
+    /// every save. `current` is this tab's document.
+    pub fn external_change(&mut self, current: &Document, now: Millis) -> External {
+        let following = !self.problems.iter().any(|p| {
+            matches!(
+                p,
+                Problem::Unavailable { .. } | Problem::Unreadable { .. } | Problem::TooNew { .. }
+            )
+        });
         let Ok(text) = self.backend.read(&self.keys.document) else {
             return External::Same;
         };
-        if text == self.seen || !self.can_write() {
+        if !following {
             return External::Same;
         }
-        if self.is_unsaved(current) {
-            self.mark_conflict();
-            return External::Conflict;
+        if text == self.seen {
+            // Another tab put back what this one last saw.
+            self.problems.retain(|p| *p != Problem::Cleared);
+            return External::Same;
         }
-        match self.adopt(text) {
-            Some(document) => External::Adopt(Box::new(document)),
-            None => {
-                self.mark_conflict();
-                External::Conflict
+        let Some(text) = text else {
+            self.problems
+                .retain(|p| !matches!(p, Problem::ChangedElsewhere | Problem::Conflict { .. }));
+            self.add(Problem::Cleared);
+            return External::Stopped;
+        };
+        self.problems.retain(|p| *p != Problem::Cleared);
+        let decoded = match decode(&text) {
+            Ok(decoded) => decoded,
+            Err(ReadError::TooNew { version }) => {
+                self.problems
+                    .retain(|p| !matches!(p, Problem::ChangedElsewhere | Problem::Conflict { .. }));
+                self.add(Problem::TooNew { version });
+                return External::Stopped;
             }
-        }
-    }
-
-    fn mark_conflict(&mut self) {
-        if !self.problems.contains(&Problem::ChangedElsewhere) {
-            self.problems.push(Problem::ChangedElsewhere);
-        }
-    }
-
-    /// Takes `text` as the stored state; `None` if it cannot be read.
-    fn adopt(&mut self, text: Option<String>) -> Option<Document> {
-        let (document, revision, saved_at) = match &text {
-            None => (Document::default(), 0, None),
-            Some(text) => {
-                let decoded = decode(text).ok()?;
-                (decoded.document, decoded.revision, Some(decoded.saved_at))
+            Err(reason) => {
+                // Something wrote what no Rungs can read: keep it, then put
+                // this tab's document back in its place.
+                if self.set_aside(reason, now) {
+                    self.seen = Some(text);
+                    self.saved_json = String::new();
+                }
+                return External::Stopped;
             }
         };
-        self.saved_json = document.to_json();
-        self.seen = text;
-        self.revision = revision;
-        self.saved_at = saved_at;
-        Some(document)
+        let in_conflict = self
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::Conflict { .. }));
+        if !self.is_unsaved(current) && !in_conflict {
+            self.took(&decoded);
+            self.seen = Some(text);
+            return External::Adopt(Box::new(decoded.document));
+        }
+        self.add(Problem::ChangedElsewhere);
+        External::Merge(Box::new(MergeInput {
+            base: self.base_json(),
+            mine: current.to_json(),
+            theirs: decoded.document.to_json(),
+            stored: text,
+        }))
     }
 
-    /// Resolves [`Problem::ChangedElsewhere`] in favour of the other tab:
-    /// this tab's document is backed up, then the stored one is returned.
-    /// Changes nothing when the stored text cannot be read.
-    pub fn take_stored(&mut self, mine: &Document, now: Millis) -> Result<Document, BackendError> {
-        let taken = self.try_take_stored(mine, now);
-        self.reported(taken)
+    /// The document as this store last saw it stored.
+    fn base_json(&self) -> String {
+        self.seen
+            .as_deref()
+            .and_then(|text| decode(text).ok())
+            .unwrap_or_else(|| Decoded {
+                document: Document::default(),
+                revision: 0,
+                saved_at: 0,
+                migrated_from: None,
+            })
+            .document
+            .to_json()
     }
 
-    fn try_take_stored(&mut self, mine: &Document, now: Millis) -> Result<Document, BackendError> {
-        let text = self.backend.read(&self.keys.document)?;
-        if text.as_deref().map(decode).is_some_and(|d| d.is_err()) {
+    /// Takes `input.stored` as what is stored, once this tab's document has
+    /// been combined with it: the combined document is then saved as a
+    /// change over it. `settled` says whether the user chose between the two
+    /// tabs' values: both sides are then kept as backups first.
+    fn rebase(
+        &mut self,
+        input: &MergeInput,
+        settled: bool,
+        now: Millis,
+    ) -> Result<(), BackendError> {
+        let Ok(decoded) = decode(&input.stored) else {
             return Err(BackendError::Other(
                 "the other tab's data cannot be read".into(),
             ));
+        };
+        if settled {
+            let mine = encode(&input.mine, self.revision, now);
+            let backed_up = self
+                .write_copy(CopyKind::Conflict, Source::Text(&mine), now)
+                .and_then(|_| {
+                    self.write_copy(CopyKind::Conflict, Source::Text(&input.stored), now)
+                });
+            self.reported_backup(backed_up)?;
         }
-        self.back_up(&encode(&mine.to_json(), self.revision, now), now)?;
-        let document = self.adopt(text).expect("checked above");
-        self.problems.retain(|p| *p != Problem::ChangedElsewhere);
-        Ok(document)
+        self.took(&decoded);
+        self.seen = Some(input.stored.clone());
+        self.problems
+            .retain(|p| !matches!(p, Problem::ChangedElsewhere | Problem::Conflict { .. }));
+        self.add(Problem::Combined);
+        Ok(())
     }
 
-    /// Resolves [`Problem::ChangedElsewhere`] in favour of this tab: the
-    /// stored text is backed up, then `mine` is written over it.
-    pub fn keep_mine(&mut self, mine: &Document, now: Millis) -> Result<(), BackendError> {
-        let kept = self.try_keep_mine(mine, now);
-        self.reported(kept)
+    /// Combines `current` with another tab's changes, settling conflicts as
+    /// `choices` say; returns the combined document, to show and then save.
+    /// Where both tabs changed a value and `choices` does not settle it,
+    /// nothing changes and the user is asked ([`Problem::Conflict`]).
+    pub fn combine(
+        &mut self,
+        current: &Document,
+        code: &Code,
+        choices: &[Choice],
+        now: Millis,
+    ) -> Option<Document> {
+        let External::Merge(input) = self.external_change(current, now) else {
+            return None;
+        };
+        let merged = (code.merge)(Some(&input.base), &input.mine, &input.theirs).ok()?;
+        let settled = |conflict: &Conflict| choices.iter().any(|(path, _)| *path == conflict.path);
+        if !merged.conflicts.iter().all(settled) {
+            self.conflicted(merged.conflicts);
+            return None;
+        }
+        let document = (code.settle)(&merged, choices)
+            .ok()
+            .and_then(|data| Document::from_json(&data).ok())?;
+        self.rebase(&input, !merged.conflicts.is_empty(), now)
+            .ok()?;
+        Some(document)
     }
 
-    /// A failed conflict choice changes nothing; it is shown like a failed
-    /// save.
+    /// Records the values both tabs changed, for the user to choose between.
+    fn conflicted(&mut self, conflicts: Vec<Conflict>) {
+        self.problems
+            .retain(|p| !matches!(p, Problem::ChangedElsewhere | Problem::Conflict { .. }));
+        self.problems.push(Problem::Conflict { conflicts });
+    }
+
+    /// Stops telling the user that two tabs were combined.
+    pub fn dismiss_combined(&mut self) {
+        self.problems.retain(|p| *p != Problem::Combined);
+    }
+
+    /// Resolves [`Problem::Cleared`] by writing `mine` back, if the stored
+    /// data is still gone.
+    pub fn put_back(&mut self, mine: &Document, now: Millis) -> Result<(), BackendError> {
+        let put = self.try_put_back(mine, now);
+        self.reported(put)
+    }
+
+    fn try_put_back(&mut self, mine: &Document, now: Millis) -> Result<(), BackendError> {
+        if self.backend.read(&self.keys.document)?.is_some() {
+            return Err(BackendError::Other(
+                "something was stored in the meantime".into(),
+            ));
+        }
+        self.seen = None;
+        self.problems.retain(|p| *p != Problem::Cleared);
+        self.write(mine.to_json(), now)
+    }
+
+    /// Resolves [`Problem::Cleared`] by leaving the data removed: `mine` is
+    /// kept as a backup first, and an empty document is returned.
+    pub fn leave_cleared(
+        &mut self,
+        mine: &Document,
+        now: Millis,
+    ) -> Result<Document, BackendError> {
+        let text = encode(&mine.to_json(), self.revision, now);
+        let backed_up = self.write_copy(CopyKind::Cleared, Source::Text(&text), now);
+        self.reported(backed_up)?;
+        if self.backend.read(&self.keys.document)?.is_none() {
+            self.seen = None;
+            self.saved_json = Document::default().to_json();
+            self.revision = 0;
+            self.saved_at = None;
+        }
+        self.problems.retain(|p| *p != Problem::Cleared);
+        Ok(Document::default())
+    }
+
+    /// A failed choice changes nothing; it is shown like a failed save.
     fn reported<T>(&mut self, result: Result<T, BackendError>) -> Result<T, BackendError> {
         if let Err(reason) = &result {
             self.report_save_failure(reason.clone());
@@ -479,26 +981,7 @@ impl<B: Backend> Store<B> {
         result
     }
 
-    fn try_keep_mine(&mut self, mine: &Document, now: Millis) -> Result<(), BackendError> {
-        let stored = self.backend.read(&self.keys.document)?;
-        if let Some(stored) = &stored {
-            self.back_up(stored, now)?;
-        }
-        self.revision = stored
-            .as_deref()
-            .and_then(|text| decode(text).ok())
-            .map_or(self.revision, |decoded| decoded.revision.max(self.revision));
-        self.seen = stored;
-        self.problems.retain(|p| *p != Problem::ChangedElsewhere);
-        self.write(mine.to_json(), now)
-    }
-
-    fn back_up(&mut self, text: &str, now: Millis) -> Result<(), BackendError> {
-        let key = self.free_key(|keys, n| keys.backup(now + n));
-        self.backend.write(&key, text)
-    }
-
-    /// The text under `key`, for downloading a copy that was set aside.
+    /// The text under `key`, for downloading a copy or the stored data.
     pub fn read_raw(&self, key: &str) -> Option<String> {
         self.backend.read(key).ok().flatten()
     }
@@ -506,6 +989,11 @@ impl<B: Backend> Store<B> {
     /// The document as a file the user can keep (the stored envelope form).
     pub fn export(&self, document: &Document, now: Millis) -> String {
         encode(&document.to_json(), self.revision, now)
+    }
+
+    /// The number of saves so far, for an export made elsewhere.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     pub fn keys(&self) -> &Keys {

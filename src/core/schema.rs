@@ -158,6 +158,12 @@ impl Document {
         ]
     }
 
+    /// A document from its JSON (the `data` of the envelope), already in
+    /// this build's format. Its parts are decoded when first read.
+    pub fn from_json(data: &str) -> Result<Document, String> {
+        serde_json::from_str(data).map_err(|error| error.to_string())
+    }
+
     /// The parts that were read and could not be decoded, each with why.
     pub fn unreadable_parts(&self) -> Vec<ReadError> {
         self.parts()

@@ -13,10 +13,11 @@ use super::components::header::header;
 use super::components::notices::notices;
 use super::components::undo::undo_bar;
 use super::dom;
+use super::merge;
 use super::pages;
 use super::state::{Action, AppContext, AppState};
 use super::storage::Session;
-use crate::core::persist::External;
+use crate::core::merge::{Choice, Code};
 use crate::core::route::Route;
 use crate::core::schema::Theme;
 
@@ -120,7 +121,8 @@ fn use_theme(theme: Theme) {
 }
 
 /// Saves a moment after the last change, at once when the tab is hidden or
-/// closed, and follows saves made in other tabs.
+/// closed, warns before a tab with unsaved changes closes, follows saves
+/// made in other tabs and combines them with this tab's changes.
 #[hook]
 fn use_autosave(session: &Rc<Session>, state: &UseReducerHandle<AppState>) {
     {
@@ -133,6 +135,21 @@ fn use_autosave(session: &Rc<Session>, state: &UseReducerHandle<AppState>) {
                 Timeout::new(SAVE_DELAY_MS, move || flush(&session, &dispatcher))
             });
             move || drop(timer)
+        });
+    }
+    {
+        // Two tabs' changes wait to be combined: fetch the merge if need be,
+        // then combine, at once and in one go.
+        let session = session.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.health.needs_merge(), move |needed| {
+            if *needed {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(code) = merge::load().await {
+                        combine(&session, &dispatcher, &code, &[]);
+                    }
+                });
+            }
         });
     }
     let session = session.clone();
@@ -150,6 +167,19 @@ fn use_autosave(session: &Rc<Session>, state: &UseReducerHandle<AppState>) {
                 }
             }
         });
+        let on_unload = EventListener::new(&dom::window(), "beforeunload", {
+            let (session, dispatcher) = (session.clone(), dispatcher.clone());
+            move |event| {
+                flush(&session, &dispatcher);
+                if session.has_unsaved() {
+                    // The browser asks the user whether to leave.
+                    event.prevent_default();
+                    if let Some(event) = event.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                        event.set_return_value("unsaved");
+                    }
+                }
+            }
+        });
         let key = session.document_key();
         let on_storage = EventListener::new(&dom::window(), "storage", move |event| {
             let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
@@ -159,12 +189,12 @@ fn use_autosave(session: &Rc<Session>, state: &UseReducerHandle<AppState>) {
             if event.key().is_some_and(|changed| changed != key) {
                 return;
             }
-            if let External::Adopt(document) = session.external_change() {
-                dispatcher.dispatch(Action::Adopt(*document));
+            if let Some(document) = session.external_change() {
+                dispatcher.dispatch(Action::Adopt(document));
             }
             dispatcher.dispatch(Action::Health(session.health()));
         });
-        move || drop((on_hide, on_visibility, on_storage))
+        move || drop((on_hide, on_visibility, on_unload, on_storage))
     });
 }
 
@@ -173,4 +203,18 @@ fn flush(session: &Session, dispatcher: &UseReducerDispatcher<AppState>) {
     if let Some(health) = session.flush() {
         dispatcher.dispatch(Action::Health(health));
     }
+}
+
+/// Combines this tab's changes with another tab's (see
+/// [`Session::combine`]) and shows the outcome.
+pub fn combine(
+    session: &Session,
+    dispatcher: &UseReducerDispatcher<AppState>,
+    code: &Code,
+    choices: &[Choice],
+) {
+    if let Some(document) = session.combine(code, choices) {
+        dispatcher.dispatch(Action::Combined(document));
+    }
+    dispatcher.dispatch(Action::Health(session.health()));
 }

@@ -37,6 +37,9 @@ pub enum Action {
     /// The document was replaced from storage (another tab's save, or the
     /// user's choice in a conflict): shown, but not saved again.
     Adopt(Document),
+    /// This tab's changes were combined with another tab's: shown, and
+    /// saved like any change.
+    Combined(Document),
     /// The storage layer reports its state.
     Health(Health),
     /// The user deleted something: the change, and how to undo it.
@@ -121,6 +124,12 @@ impl Reducible for AppState {
             Action::Adopt(document) if document == *self.document => self,
             Action::Adopt(document) => Rc::new(AppState {
                 document: Rc::new(document),
+                undo: None,
+                ..(*self).clone()
+            }),
+            Action::Combined(document) => Rc::new(AppState {
+                document: Rc::new(document),
+                edits: self.edits + 1,
                 undo: None,
                 ..(*self).clone()
             }),

@@ -1,8 +1,8 @@
 //! The only code that touches localStorage.
 //!
-//! gloo-storage's `LocalStorage` panics when storage is unavailable (a
-//! sandboxed iframe, blocked cookies), so [`probe`] asks the browser first and
-//! the app falls back to memory with a notice. Every rule about what may be
+//! [`probe`] asks the browser for its storage, and the app falls back to
+//! memory with a notice when it cannot be used (a sandboxed iframe, blocked
+//! cookies). Every rule about what may be
 //! written lives in [`crate::core::persist::Store`].
 
 use std::cell::{Cell, RefCell};
@@ -11,34 +11,91 @@ use std::rc::Rc;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::persist::{Backend, BackendError, External, Health, Keys, MemoryBackend, Store};
-use crate::core::schema::Document;
+use crate::core::merge::{Choice, Code};
+use crate::core::persist::{
+    Backend, BackendError, Copy, CopyKind, External, Health, Keys, MemoryBackend, Store,
+};
+use crate::core::schema::{encode, Document};
 use crate::core::time::{Date, Millis};
 
 /// The prefix of every key Rungs uses.
 pub const NAMESPACE: &str = "rungs";
 
 /// localStorage, or memory when it cannot be used.
+///
+/// The browser's storage object is taken once, at start (from gloo, once
+/// [`probe`] found it usable): a page may make `window.localStorage` throw
+/// later, and every call must still work or fail with an error, never
+/// panic.
 #[derive(Debug)]
 pub enum WebBackend {
-    Local,
+    Local(web_sys::Storage),
     Memory(MemoryBackend),
 }
 
 impl Backend for WebBackend {
     fn read(&self, key: &str) -> Result<Option<String>, BackendError> {
         match self {
-            WebBackend::Local => LocalStorage::raw().get_item(key).map_err(backend_error),
+            WebBackend::Local(storage) => storage.get_item(key).map_err(backend_error),
             WebBackend::Memory(memory) => memory.read(key),
         }
     }
 
     fn write(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
         match self {
-            WebBackend::Local => LocalStorage::raw()
-                .set_item(key, value)
-                .map_err(backend_error),
+            WebBackend::Local(storage) => storage.set_item(key, value).map_err(backend_error),
             WebBackend::Memory(memory) => memory.write(key, value),
+        }
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        match self {
+            WebBackend::Local(storage) => storage.remove_item(key).map_err(backend_error),
+            WebBackend::Memory(memory) => memory.remove(key),
+        }
+    }
+
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        match self {
+            WebBackend::Local(storage) => {
+                let length = storage.length().map_err(backend_error)?;
+                let mut keys = Vec::with_capacity(length as usize);
+                for index in 0..length {
+                    keys.extend(storage.key(index).map_err(backend_error)?);
+                }
+                Ok(keys)
+            }
+            WebBackend::Memory(memory) => memory.keys(),
+        }
+    }
+
+    /// Copies as JavaScript strings, which keeps what a Rust string would
+    /// change (a lone surrogate becomes U+FFFD).
+    fn copy(&mut self, from: &str, to: &str) -> Result<(), BackendError> {
+        let storage = match self {
+            WebBackend::Local(storage) => storage,
+            WebBackend::Memory(memory) => return memory.copy(from, to),
+        };
+        let get = |key: &str| -> Result<JsValue, BackendError> {
+            let get = js_sys::Reflect::get(storage, &"getItem".into()).map_err(backend_error)?;
+            get.unchecked_into::<js_sys::Function>()
+                .call1(storage, &key.into())
+                .map_err(backend_error)
+        };
+        let text = get(from)?;
+        if text.is_null() {
+            return Err(BackendError::Other("there was nothing to copy".into()));
+        }
+        let set = js_sys::Reflect::get(storage, &"setItem".into()).map_err(backend_error)?;
+        set.unchecked_into::<js_sys::Function>()
+            .call2(storage, &to.into(), &text)
+            .map_err(backend_error)?;
+        if get(to)? == text {
+            Ok(())
+        } else {
+            Err(BackendError::Other(
+                "the copy did not read back the same".into(),
+            ))
         }
     }
 }
@@ -91,6 +148,10 @@ pub fn today() -> Date {
 
 /// This tab's link to its stored data: the store, the latest document, and
 /// whether that document changed since the last save.
+///
+/// Borrows of the store and of the document never outlive a call, and the
+/// document is never borrowed while the store works: whatever panics, the
+/// panic page can still read the document.
 #[derive(Debug)]
 pub struct Session {
     store: RefCell<Store<WebBackend>>,
@@ -113,7 +174,8 @@ impl Session {
     pub fn open_in(namespace: &str) -> Rc<Session> {
         let keys = Keys::new(namespace);
         let (store, document) = match probe() {
-            Ok(()) => Store::open(WebBackend::Local, keys, now()),
+            // Safe now that the probe found it; kept from here on.
+            Ok(()) => Store::open(WebBackend::Local(LocalStorage::raw()), keys, now()),
             Err(reason) => {
                 Store::unavailable(WebBackend::Memory(MemoryBackend::default()), keys, reason)
             }
@@ -127,9 +189,13 @@ impl Session {
         session
     }
 
-    /// The document this tab opened with.
+    /// This tab's newest document.
     pub fn document(&self) -> Rc<Document> {
         self.latest.borrow().clone()
+    }
+
+    fn set_document(&self, document: Rc<Document>) {
+        *self.latest.borrow_mut() = document;
     }
 
     pub fn health(&self) -> Health {
@@ -138,7 +204,7 @@ impl Session {
 
     /// Records this tab's newest document, to be saved by [`Session::flush`].
     pub fn changed(&self, document: Rc<Document>) {
-        *self.latest.borrow_mut() = document;
+        self.set_document(document);
         self.dirty.set(true);
     }
 
@@ -148,9 +214,16 @@ impl Session {
         if !self.dirty.replace(false) {
             return None;
         }
+        let latest = self.document();
         let mut store = self.store.borrow_mut();
-        store.save(&self.latest.borrow(), now());
+        store.save(&latest, now());
         Some(store.health())
+    }
+
+    /// Whether anything in this tab has not reached storage (yet).
+    pub fn has_unsaved(&self) -> bool {
+        let latest = self.document();
+        self.dirty.get() || self.store.borrow().is_unsaved(&latest)
     }
 
     /// Sets the stored text aside if a part of `document` could not be
@@ -169,41 +242,85 @@ impl Session {
         self.flush().expect("marked dirty")
     }
 
-    /// Another tab may have written: see [`Store::external_change`].
-    pub fn external_change(&self) -> External {
-        let external = self
-            .store
-            .borrow_mut()
-            .external_change(&self.latest.borrow());
-        if let External::Adopt(document) = &external {
-            *self.latest.borrow_mut() = Rc::new((**document).clone());
-            self.dirty.set(false);
+    /// Another tab may have written: see [`Store::external_change`]. A
+    /// document to adopt is returned.
+    pub fn external_change(&self) -> Option<Document> {
+        let latest = self.document();
+        let external = self.store.borrow_mut().external_change(&latest, now());
+        match external {
+            External::Adopt(document) => {
+                self.set_document(Rc::new((*document).clone()));
+                self.dirty.set(false);
+                Some(*document)
+            }
+            // Unreadable data another tab wrote was set aside: this tab's
+            // document goes back in its place.
+            External::Stopped if self.store.borrow().is_unsaved(&latest) => {
+                self.dirty.set(true);
+                self.flush();
+                None
+            }
+            _ => None,
         }
-        external
     }
 
-    /// Takes the other tab's data; this tab's is backed up first.
-    pub fn take_stored(&self) -> Result<Document, BackendError> {
-        let mine = self.latest.borrow().clone();
-        let document = self.store.borrow_mut().take_stored(&mine, now())?;
-        *self.latest.borrow_mut() = Rc::new(document.clone());
+    /// Combines this tab's changes with another tab's: see
+    /// [`Store::combine`]. Returns the combined document, to show.
+    pub fn combine(&self, code: &Code, choices: &[Choice]) -> Option<Document> {
+        let latest = self.document();
+        let combined = self
+            .store
+            .borrow_mut()
+            .combine(&latest, code, choices, now())?;
+        self.set_document(Rc::new(combined.clone()));
+        self.dirty.set(true);
+        Some(combined)
+    }
+
+    /// Stops telling the user that two tabs were combined.
+    pub fn dismiss_combined(&self) -> Health {
+        let mut store = self.store.borrow_mut();
+        store.dismiss_combined();
+        store.health()
+    }
+
+    /// Writes this tab's data back after storage was cleared.
+    pub fn put_back(&self) -> Result<(), BackendError> {
+        let latest = self.document();
+        self.store.borrow_mut().put_back(&latest, now())
+    }
+
+    /// Leaves storage cleared, keeping this tab's data as a backup.
+    pub fn leave_cleared(&self) -> Result<Document, BackendError> {
+        let latest = self.document();
+        let document = self.store.borrow_mut().leave_cleared(&latest, now())?;
+        self.set_document(Rc::new(document.clone()));
         self.dirty.set(false);
         Ok(document)
     }
 
-    /// Keeps this tab's data; the other tab's is backed up first.
-    pub fn keep_mine(&self) -> Result<(), BackendError> {
-        let mine = self.latest.borrow().clone();
-        self.dirty.set(false);
-        self.store.borrow_mut().keep_mine(&mine, now())
+    /// Keeps a copy of this tab's document as `kind`.
+    pub fn back_up(&self, kind: CopyKind) -> Result<String, BackendError> {
+        let latest = self.document();
+        self.store.borrow_mut().back_up(kind, &latest, now())
+    }
+
+    /// Every copy kept, newest first.
+    pub fn copies(&self) -> Result<Vec<Copy>, BackendError> {
+        self.store.borrow().copies()
+    }
+
+    pub fn delete_copy(&self, key: &str) -> Result<(), BackendError> {
+        self.store.borrow_mut().delete_copy(key)
     }
 
     /// This tab's document as a file the user can keep.
     pub fn export(&self) -> String {
-        self.store.borrow().export(&self.latest.borrow(), now())
+        let latest = self.document();
+        self.store.borrow().export(&latest, now())
     }
 
-    /// The stored text under `key` (a set-aside copy, or the document).
+    /// The stored text under `key` (a copy, or the document).
     pub fn raw(&self, key: &str) -> Option<String> {
         self.store.borrow().read_raw(key)
     }
@@ -214,14 +331,13 @@ impl Session {
     }
 }
 
-/// The open session's data, if it can be had without waiting: for the panic
-/// page, which runs while anything may be mid-borrow.
+/// The open session's document as a file, if it can be had without
+/// waiting: for the panic page, which runs while anything may be
+/// mid-borrow. It needs only the document, which no call keeps borrowed.
 pub fn export_for_emergency() -> Option<String> {
     OPEN.with(|open| {
         let open = open.try_borrow().ok()?;
-        let session = open.as_ref()?;
-        let store = session.store.try_borrow().ok()?;
-        let latest = session.latest.try_borrow().ok()?;
-        Some(store.export(&latest, now()))
+        let latest = open.as_ref()?.latest.try_borrow().ok()?.clone();
+        Some(encode(&latest.to_json(), 0, now()))
     })
 }
