@@ -85,7 +85,7 @@ impl Drop for Mounted {
 #[wasm_bindgen_test]
 fn local_storage_is_found_and_round_trips() {
     assert_eq!(probe(), Ok(()));
-    let mut backend = WebBackend::Local(LocalStorage::raw());
+    let mut backend = WebBackend(Some(LocalStorage::raw()));
     backend.write("rungs-test-rt.x", "héllo ✓").unwrap();
     assert_eq!(
         backend.read("rungs-test-rt.x").unwrap().as_deref(),
@@ -115,7 +115,7 @@ fn a_copy_keeps_text_a_rust_string_cannot_hold() {
     set.call2(&storage, &"rungs-test-copy.a".into(), &text)
         .unwrap();
 
-    let mut backend = WebBackend::Local(storage.clone());
+    let mut backend = WebBackend(Some(storage.clone()));
     backend
         .copy("rungs-test-copy.a", "rungs-test-copy.b")
         .unwrap();
@@ -126,7 +126,7 @@ fn a_copy_keeps_text_a_rust_string_cannot_hold() {
 
 #[wasm_bindgen_test]
 fn a_full_quota_is_reported_as_full() {
-    let mut backend = WebBackend::Local(LocalStorage::raw());
+    let mut backend = WebBackend(Some(LocalStorage::raw()));
     let chunk = "x".repeat(1 << 20);
     let mut error = None;
     for i in 0..64 {

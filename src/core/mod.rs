@@ -17,6 +17,7 @@ pub mod schema;
 pub mod search;
 pub mod smart;
 pub mod time;
+pub mod transfer;
 pub mod vocabulary;
 
 /// Sets `slot` to `value`; returns whether it changed. Every `apply` in

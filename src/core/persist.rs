@@ -213,6 +213,8 @@ enum Source<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keys {
     pub document: String,
+    /// When a copy of everything was last downloaded from this browser.
+    downloaded: String,
     namespace: String,
 }
 
@@ -220,6 +222,7 @@ impl Keys {
     pub fn new(namespace: &str) -> Keys {
         Keys {
             document: format!("{namespace}.document"),
+            downloaded: format!("{namespace}.downloaded"),
             namespace: namespace.to_owned(),
         }
     }
@@ -368,6 +371,8 @@ pub struct Health {
     pub location: Location,
     /// When the stored copy was last written (by any tab).
     pub saved_at: Option<Millis>,
+    /// When a copy of everything was last downloaded from this browser.
+    pub downloaded_at: Option<Millis>,
     pub problems: Vec<Problem>,
 }
 
@@ -427,6 +432,7 @@ pub struct Store<B> {
     saved_json: String,
     revision: u64,
     saved_at: Option<Millis>,
+    downloaded_at: Option<Millis>,
     /// The format the stored data was read from, while it is older than
     /// this build's and not yet backed up.
     upgrading: Option<u32>,
@@ -447,6 +453,12 @@ impl<B: Backend> Store<B> {
             Err(reason) => return Store::unavailable(backend, keys, reason),
         };
         let mut store = Store::new(backend, keys, Location::Browser);
+        store.downloaded_at = store
+            .backend
+            .read(&store.keys.downloaded)
+            .ok()
+            .flatten()
+            .and_then(|at| at.parse().ok());
         let Some(text) = text else {
             return (store, Document::default());
         };
@@ -488,6 +500,7 @@ impl<B: Backend> Store<B> {
             saved_json: Document::default().to_json(),
             revision: 0,
             saved_at: None,
+            downloaded_at: None,
             upgrading: None,
             last_daily: None,
             problems: Vec::new(),
@@ -572,46 +585,37 @@ impl<B: Backend> Store<B> {
 
     /// Deletes the oldest copies that must go for a new copy of `kind`,
     /// `size` bytes long: beyond how many of its kind are kept, and then
-    /// automatic backups, oldest first, until all fit the budget.
+    /// automatic backups (daily ones first), oldest first, until all fit the
+    /// budget.
     fn make_room(
         &mut self,
         copies: &[Copy],
         kind: CopyKind,
         size: usize,
     ) -> Result<(), BackendError> {
-        let mut oldest_first: Vec<&Copy> = copies.iter().collect();
-        oldest_first.sort_by_key(|copy| copy.at);
-        let mut doomed: Vec<&Copy> = Vec::new();
-        let same_kind: Vec<&Copy> = oldest_first
-            .iter()
-            .copied()
-            .filter(|c| c.kind == kind)
-            .collect();
-        let extra = (same_kind.len() + 1).saturating_sub(kind.kept());
-        doomed.extend(same_kind.into_iter().take(extra));
-        let mut total: usize = copies.iter().map(|c| c.size).sum::<usize>() + size
-            - doomed.iter().map(|c| c.size).sum::<usize>();
-        // Daily backups go first: each is one of several.
-        let mut evictable: Vec<&Copy> = oldest_first
-            .iter()
-            .copied()
-            .filter(|c| c.kind.is_automatic() && !doomed.iter().any(|d| d.key == c.key))
-            .collect();
-        evictable.sort_by_key(|copy| (copy.kind != CopyKind::Daily, copy.at));
-        for copy in evictable {
-            if total <= COPIES_BUDGET {
-                break;
-            }
-            total -= copy.size;
-            doomed.push(copy);
+        let mut kept: Vec<&Copy> = copies.iter().collect();
+        let mut total: usize = size + copies.iter().map(|c| c.size).sum::<usize>();
+        loop {
+            let same_kind = kept.iter().filter(|c| c.kind == kind).count();
+            let doomed = if same_kind >= kind.kept() {
+                kept.iter().filter(|c| c.kind == kind).min_by_key(|c| c.at)
+            } else if total > COPIES_BUDGET {
+                kept.iter()
+                    .filter(|c| c.kind.is_automatic())
+                    .min_by_key(|c| (c.kind != CopyKind::Daily, c.at))
+            } else {
+                None
+            };
+            let Some(doomed) = doomed.copied() else {
+                return Ok(());
+            };
+            self.backend.remove(&doomed.key)?;
+            total -= doomed.size;
+            kept.retain(|c| c.key != doomed.key);
         }
-        for copy in doomed {
-            self.backend.remove(&copy.key)?;
-        }
-        Ok(())
     }
 
-    /// Every copy kept, newest first.
+    /// Every copy kept, in no particular order.
     pub fn copies(&self) -> Result<Vec<Copy>, BackendError> {
         let mut copies = Vec::new();
         for key in self.backend.keys()? {
@@ -626,7 +630,6 @@ impl<B: Backend> Store<B> {
                 size,
             });
         }
-        copies.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.key.cmp(&b.key)));
         Ok(copies)
     }
 
@@ -670,6 +673,7 @@ impl<B: Backend> Store<B> {
         Health {
             location: self.location,
             saved_at: self.saved_at,
+            downloaded_at: self.downloaded_at,
             problems: self.problems.clone(),
         }
     }
@@ -986,9 +990,23 @@ impl<B: Backend> Store<B> {
         self.backend.read(key).ok().flatten()
     }
 
-    /// The document as a file the user can keep (the stored envelope form).
+    /// The document as a file the user can keep (see
+    /// [`super::transfer::export`]).
     pub fn export(&self, document: &Document, now: Millis) -> String {
-        encode(&document.to_json(), self.revision, now)
+        super::transfer::export(document, self.revision, now)
+    }
+
+    /// The bytes of text the stored document takes.
+    pub fn stored_size(&self) -> usize {
+        self.seen.as_ref().map_or(0, String::len)
+    }
+
+    /// Records that a copy of everything was downloaded `now`.
+    pub fn record_download(&mut self, now: Millis) {
+        self.downloaded_at = Some(now);
+        // Only a reminder depends on it: if it cannot be kept, the next
+        // visit reminds the user once more.
+        let _ = self.backend.write(&self.keys.downloaded, &now.to_string());
     }
 
     /// The number of saves so far, for an export made elsewhere.

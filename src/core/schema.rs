@@ -126,6 +126,17 @@ impl Change for SetTheme {
     }
 }
 
+/// Replace the whole document: an import, a restore, a reset, and the undo
+/// of each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replace(pub Document);
+
+impl Change for Replace {
+    fn apply_to(&self, document: &mut Document) -> bool {
+        replace(document, self.0.clone())
+    }
+}
+
 impl Document {
     /// Applies `change`; returns whether anything changed.
     pub fn apply(&mut self, change: impl Change) -> bool {
@@ -238,16 +249,21 @@ pub fn decode(text: &str) -> Result<Decoded, ReadError> {
             ReadError::NotAnEnvelope(e.to_string())
         }
     })?;
-    let data = migrate(raw.version, raw.data.get(), MIGRATIONS)?;
-    let document = serde_json::from_str(&data).map_err(|e| ReadError::BadData {
-        version: raw.version,
-        detail: e.to_string(),
-    })?;
+    let document = decode_data(raw.version, raw.data.get())?;
     Ok(Decoded {
         document,
         revision: raw.revision,
         saved_at: raw.saved_at,
         migrated_from: (raw.version < CURRENT_VERSION).then_some(raw.version),
+    })
+}
+
+/// The document in `data`, stored as `version`, brought up to date.
+pub fn decode_data(version: u32, data: &str) -> Result<Document, ReadError> {
+    let data = migrate(version, data, MIGRATIONS)?;
+    serde_json::from_str(&data).map_err(|e| ReadError::BadData {
+        version,
+        detail: e.to_string(),
     })
 }
 

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -17,7 +17,7 @@ use super::merge;
 use super::pages;
 use super::state::{Action, AppContext, AppState};
 use super::storage::Session;
-use crate::core::merge::{Choice, Code};
+use crate::core::merge::Choice;
 use crate::core::route::Route;
 use crate::core::schema::Theme;
 
@@ -146,7 +146,7 @@ fn use_autosave(session: &Rc<Session>, state: &UseReducerHandle<AppState>) {
             if *needed {
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Some(code) = merge::load().await {
-                        combine(&session, &dispatcher, &code, &[]);
+                        combine(&session, &dispatcher, code, &[]);
                     }
                 });
             }
@@ -167,19 +167,22 @@ fn use_autosave(session: &Rc<Session>, state: &UseReducerHandle<AppState>) {
                 }
             }
         });
-        let on_unload = EventListener::new(&dom::window(), "beforeunload", {
-            let (session, dispatcher) = (session.clone(), dispatcher.clone());
-            move |event| {
-                flush(&session, &dispatcher);
-                if session.has_unsaved() {
-                    // The browser asks the user whether to leave.
-                    event.prevent_default();
-                    if let Some(event) = event.dyn_ref::<web_sys::BeforeUnloadEvent>() {
-                        event.set_return_value("unsaved");
+        // Not passive: the warning is asked for by preventing the default.
+        let on_unload = EventListener::new_with_options(
+            &dom::window(),
+            "beforeunload",
+            EventListenerOptions::enable_prevent_default(),
+            {
+                let (session, dispatcher) = (session.clone(), dispatcher.clone());
+                move |event| {
+                    flush(&session, &dispatcher);
+                    if session.has_unsaved() {
+                        // The browser asks the user whether to leave.
+                        event.prevent_default();
                     }
                 }
-            }
-        });
+            },
+        );
         let key = session.document_key();
         let on_storage = EventListener::new(&dom::window(), "storage", move |event| {
             let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
@@ -210,7 +213,7 @@ fn flush(session: &Session, dispatcher: &UseReducerDispatcher<AppState>) {
 pub fn combine(
     session: &Session,
     dispatcher: &UseReducerDispatcher<AppState>,
-    code: &Code,
+    code: merge::Combine,
     choices: &[Choice],
 ) {
     if let Some(document) = session.combine(code, choices) {

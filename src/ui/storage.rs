@@ -9,88 +9,70 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::merge::{Choice, Code};
-use crate::core::persist::{
-    Backend, BackendError, Copy, CopyKind, External, Health, Keys, MemoryBackend, Store,
-};
+use crate::core::merge::Choice;
+use crate::core::persist::{Backend, BackendError, Copy, CopyKind, External, Health, Keys, Store};
 use crate::core::schema::{encode, Document};
 use crate::core::time::{Date, Millis};
+use crate::ui::merge::Combine;
 
 /// The prefix of every key Rungs uses.
 pub const NAMESPACE: &str = "rungs";
 
-/// localStorage, or memory when it cannot be used.
+/// localStorage, or nothing when it cannot be used: the app then keeps the
+/// document in memory, and the store never writes (see
+/// [`Store::unavailable`]).
 ///
 /// The browser's storage object is taken once, at start (from gloo, once
 /// [`probe`] found it usable): a page may make `window.localStorage` throw
 /// later, and every call must still work or fail with an error, never
 /// panic.
 #[derive(Debug)]
-pub enum WebBackend {
-    Local(web_sys::Storage),
-    Memory(MemoryBackend),
+pub struct WebBackend(pub Option<web_sys::Storage>);
+
+impl WebBackend {
+    fn storage(&self) -> Result<&web_sys::Storage, BackendError> {
+        self.0
+            .as_ref()
+            .ok_or_else(|| BackendError::Denied("storage is unavailable".into()))
+    }
 }
 
 impl Backend for WebBackend {
     fn read(&self, key: &str) -> Result<Option<String>, BackendError> {
-        match self {
-            WebBackend::Local(storage) => storage.get_item(key).map_err(backend_error),
-            WebBackend::Memory(memory) => memory.read(key),
-        }
+        self.storage()?.get_item(key).map_err(backend_error)
     }
 
     fn write(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
-        match self {
-            WebBackend::Local(storage) => storage.set_item(key, value).map_err(backend_error),
-            WebBackend::Memory(memory) => memory.write(key, value),
-        }
+        self.storage()?.set_item(key, value).map_err(backend_error)
     }
 
     fn remove(&mut self, key: &str) -> Result<(), BackendError> {
-        match self {
-            WebBackend::Local(storage) => storage.remove_item(key).map_err(backend_error),
-            WebBackend::Memory(memory) => memory.remove(key),
-        }
+        self.storage()?.remove_item(key).map_err(backend_error)
     }
 
     fn keys(&self) -> Result<Vec<String>, BackendError> {
-        match self {
-            WebBackend::Local(storage) => {
-                let length = storage.length().map_err(backend_error)?;
-                let mut keys = Vec::with_capacity(length as usize);
-                for index in 0..length {
-                    keys.extend(storage.key(index).map_err(backend_error)?);
-                }
-                Ok(keys)
-            }
-            WebBackend::Memory(memory) => memory.keys(),
+        let storage = self.storage()?;
+        let length = storage.length().map_err(backend_error)?;
+        let mut keys = Vec::with_capacity(length as usize);
+        for index in 0..length {
+            keys.extend(storage.key(index).map_err(backend_error)?);
         }
+        Ok(keys)
     }
 
     /// Copies as JavaScript strings, which keeps what a Rust string would
     /// change (a lone surrogate becomes U+FFFD).
     fn copy(&mut self, from: &str, to: &str) -> Result<(), BackendError> {
-        let storage = match self {
-            WebBackend::Local(storage) => storage,
-            WebBackend::Memory(memory) => return memory.copy(from, to),
-        };
-        let get = |key: &str| -> Result<JsValue, BackendError> {
-            let get = js_sys::Reflect::get(storage, &"getItem".into()).map_err(backend_error)?;
-            get.unchecked_into::<js_sys::Function>()
-                .call1(storage, &key.into())
-                .map_err(backend_error)
-        };
-        let text = get(from)?;
+        let storage: &RawStorage = self.storage()?.unchecked_ref();
+        let text = storage.get_js(from).map_err(backend_error)?;
         if text.is_null() {
             return Err(BackendError::Other("there was nothing to copy".into()));
         }
-        let set = js_sys::Reflect::get(storage, &"setItem".into()).map_err(backend_error)?;
-        set.unchecked_into::<js_sys::Function>()
-            .call2(storage, &to.into(), &text)
-            .map_err(backend_error)?;
-        if get(to)? == text {
+        storage.set_js(to, &text).map_err(backend_error)?;
+        if storage.get_js(to).map_err(backend_error)? == text {
             Ok(())
         } else {
             Err(BackendError::Other(
@@ -98,6 +80,20 @@ impl Backend for WebBackend {
             ))
         }
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// localStorage, seen as holding JavaScript strings, which it does.
+    type RawStorage;
+
+    /// `getItem`, keeping the JavaScript string as it is.
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_js(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
+
+    /// `setItem` of a JavaScript string as it is.
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_js(this: &RawStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
 }
 
 /// Turns what the browser threw into plain words.
@@ -175,10 +171,8 @@ impl Session {
         let keys = Keys::new(namespace);
         let (store, document) = match probe() {
             // Safe now that the probe found it; kept from here on.
-            Ok(()) => Store::open(WebBackend::Local(LocalStorage::raw()), keys, now()),
-            Err(reason) => {
-                Store::unavailable(WebBackend::Memory(MemoryBackend::default()), keys, reason)
-            }
+            Ok(()) => Store::open(WebBackend(Some(LocalStorage::raw())), keys, now()),
+            Err(reason) => Store::unavailable(WebBackend(None), keys, reason),
         };
         let session = Rc::new(Session {
             store: RefCell::new(store),
@@ -266,12 +260,9 @@ impl Session {
 
     /// Combines this tab's changes with another tab's: see
     /// [`Store::combine`]. Returns the combined document, to show.
-    pub fn combine(&self, code: &Code, choices: &[Choice]) -> Option<Document> {
+    pub fn combine(&self, combine: Combine, choices: &[Choice]) -> Option<Document> {
         let latest = self.document();
-        let combined = self
-            .store
-            .borrow_mut()
-            .combine(&latest, code, choices, now())?;
+        let combined = combine(&mut self.store.borrow_mut(), &latest, choices, now())?;
         self.set_document(Rc::new(combined.clone()));
         self.dirty.set(true);
         Some(combined)
@@ -299,13 +290,12 @@ impl Session {
         Ok(document)
     }
 
-    /// Keeps a copy of this tab's document as `kind`.
-    pub fn back_up(&self, kind: CopyKind) -> Result<String, BackendError> {
-        let latest = self.document();
-        self.store.borrow_mut().back_up(kind, &latest, now())
+    /// Keeps a copy of `document` as `kind`.
+    pub fn back_up(&self, kind: CopyKind, document: &Document) -> Result<String, BackendError> {
+        self.store.borrow_mut().back_up(kind, document, now())
     }
 
-    /// Every copy kept, newest first.
+    /// Every copy kept, in no particular order.
     pub fn copies(&self) -> Result<Vec<Copy>, BackendError> {
         self.store.borrow().copies()
     }
@@ -314,10 +304,18 @@ impl Session {
         self.store.borrow_mut().delete_copy(key)
     }
 
-    /// This tab's document as a file the user can keep.
+    /// The bytes of text the stored document takes.
+    pub fn stored_size(&self) -> usize {
+        self.store.borrow().stored_size()
+    }
+
+    /// This tab's document as a file the user can keep, noted as the last
+    /// copy downloaded.
     pub fn export(&self) -> String {
         let latest = self.document();
-        self.store.borrow().export(&latest, now())
+        let mut store = self.store.borrow_mut();
+        store.record_download(now());
+        store.export(&latest, now())
     }
 
     /// The stored text under `key` (a copy, or the document).

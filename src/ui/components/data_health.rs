@@ -4,8 +4,10 @@ use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
 use super::notices::download_button;
-use crate::core::persist::Location;
+use crate::core::persist::{Location, Problem};
+use crate::core::route::Route;
 use crate::core::time::{ago, iso_utc, DateTime};
+use crate::core::transfer::backup_due;
 use crate::ui::state::use_app;
 use crate::ui::storage::{now, utc_offset_minutes};
 
@@ -32,14 +34,24 @@ pub fn DataHealth() -> Html {
         None if health.location == Location::Memory => html! { "Never: storage is unavailable." },
         None => html! { "Nothing yet. Rungs saves a moment after each change you make." },
     };
-    let problems = if health.problems.is_empty() {
+    let problems: Vec<_> = health
+        .problems
+        .iter()
+        .filter(|p| **p != Problem::Combined)
+        .collect();
+    let problems = if problems.is_empty() {
         html! { "None. Every change is saved automatically." }
     } else {
         html! {
             <ul>
-                { for health.problems.iter().map(|p| html! { <li>{ p.title() }</li> }) }
+                { for problems.iter().map(|p| html! { <li>{ p.title() }</li> }) }
             </ul>
         }
+    };
+    let reminder = match health.downloaded_at {
+        _ if !backup_due(health.downloaded_at, clock) => None,
+        None => Some("You haven't downloaded a copy of your data yet."),
+        Some(_) => Some("Your last downloaded copy is more than 30 days old."),
     };
     html! {
         <section class="card data-health" aria-labelledby="data-health-heading">
@@ -52,7 +64,16 @@ pub fn DataHealth() -> Html {
                 <dt>{ "Problems" }</dt>
                 <dd>{ problems }</dd>
             </dl>
-            { download_button(&app, "Download a copy of your data", None) }
+            if let Some(reminder) = reminder {
+                <p class="warning">
+                    { reminder }
+                    { " Clearing this browser's data deletes everything in Rungs, so keep a copy somewhere safe." }
+                </p>
+            }
+            <div class="actions">
+                { download_button(&app, "Download a copy of your data", None) }
+                <a href={Route::Data.href()}>{ "Backups, import and more" }</a>
+            </div>
         </section>
     }
 }

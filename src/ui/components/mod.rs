@@ -1,6 +1,7 @@
 //! Widgets shared by the shell and the pages.
 
 pub mod confirm;
+pub mod conflicts;
 pub mod content_status;
 pub mod data_health;
 pub mod footer;

@@ -1,15 +1,15 @@
 //! Banners for everything the user must know about their data, with the
 //! actions that resolve them.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::core::merge::{Conflict, Side};
 use crate::core::persist::Problem;
+use crate::core::route::Route;
 use crate::ui::app::combine;
 use crate::ui::dom;
 use crate::ui::merge;
+use crate::ui::pages::Split;
+use crate::ui::split::Lazy;
 use crate::ui::state::{Action, AppContext};
 
 /// Every current data problem, each with what can be done about it.
@@ -66,8 +66,10 @@ fn notice(app: &AppContext, problem: &Problem) -> Html {
                 { this_tab() }
             </>
         },
-        Problem::Conflict { conflicts } => html! {
-            <ConflictChoices conflicts={Rc::new(conflicts.clone())} />
+        // The choices come with their code, which the shell leaves out.
+        Problem::Conflict { .. } => html! {
+            <Lazy key="conflicts" split={Split::conflicts} route={Route::Dashboard}
+                part="the versions to choose from" />
         },
         Problem::Cleared => cleared_actions(app),
         Problem::Combined => {
@@ -80,7 +82,7 @@ fn notice(app: &AppContext, problem: &Problem) -> Html {
         }
     };
     html! {
-        <div class="notice" role={role} data-urgent={problem.is_urgent().to_string()}>
+        <div key={problem.title()} class="notice" role={role} data-urgent={problem.is_urgent().to_string()}>
             <h2>{ problem.title() }</h2>
             <p>{ problem.explanation() }</p>
             <div class="actions">{ actions }</div>
@@ -102,7 +104,7 @@ fn combine_again(app: &AppContext) -> Callback<MouseEvent> {
         let (session, dispatcher) = (session.clone(), dispatcher.clone());
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(code) = merge::load().await {
-                combine(&session, &dispatcher, &code, &[]);
+                combine(&session, &dispatcher, code, &[]);
             }
         });
     })
@@ -136,94 +138,24 @@ fn cleared_actions(app: &AppContext) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ConflictProps {
-    conflicts: Rc<Vec<Conflict>>,
-}
-
-/// Each value both tabs changed, with a choice of version; this tab's is
-/// chosen until the user picks the other.
-#[function_component]
-fn ConflictChoices(props: &ConflictProps) -> Html {
-    let app = use_context::<AppContext>().expect("inside <App>");
-    let theirs = use_state(Vec::<usize>::new);
-    let choose = |index: usize, side: Side| {
-        let theirs = theirs.clone();
-        Callback::from(move |_: Event| {
-            let mut chosen: Vec<usize> = (*theirs).clone();
-            chosen.retain(|&i| i != index);
-            if side == Side::Theirs {
-                chosen.push(index);
-            }
-            theirs.set(chosen);
-        })
-    };
-    let save = {
-        let conflicts = props.conflicts.clone();
-        let theirs = theirs.clone();
-        let (session, dispatcher) = (app.session.clone(), app.state.dispatcher());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let choices: Vec<_> = conflicts
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let side = if theirs.contains(&i) {
-                        Side::Theirs
-                    } else {
-                        Side::Mine
-                    };
-                    (c.path.clone(), side)
-                })
-                .collect();
-            let (session, dispatcher) = (session.clone(), dispatcher.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Some(code) = merge::load().await {
-                    combine(&session, &dispatcher, &code, &choices);
-                }
-            });
-        })
-    };
-    html! {
-        <form class="conflicts" onsubmit={save}>
-            { for props.conflicts.iter().enumerate().map(|(i, conflict)| {
-                let name = format!("conflict-{i}");
-                let mine_chosen = !theirs.contains(&i);
-                html! {
-                    <fieldset key={name.clone()}>
-                        <legend>{ format!("{}: {}", conflict.item, conflict.field) }</legend>
-                        <label>
-                            <input type="radio" name={name.clone()} checked={mine_chosen}
-                                onchange={choose(i, Side::Mine)} />
-                            { "This tab: " }<span class="value">{ &conflict.mine }</span>
-                        </label>
-                        <label>
-                            <input type="radio" name={name} checked={!mine_chosen}
-                                onchange={choose(i, Side::Theirs)} />
-                            { "The other tab: " }<span class="value">{ &conflict.theirs }</span>
-                        </label>
-                    </fieldset>
-                }
-            }) }
-            <button type="submit">{ "Keep these versions" }</button>
-        </form>
-    }
-}
-
 /// A button that downloads the raw text under `stored_key` as it is, or
-/// without a key, this tab's data.
+/// without a key, this tab's data (noted as the last copy downloaded).
 pub fn download_button(app: &AppContext, label: &'static str, stored_key: Option<String>) -> Html {
     let session = app.session.clone();
+    let dispatcher = app.state.dispatcher();
     let onclick = Callback::from(move |_| match &stored_key {
         Some(key) => {
             if let Some(text) = session.raw(key) {
                 dom::download(&text, &format!("{key}.json"));
             }
         }
-        None => dom::download(
-            &session.export(),
-            &dom::dated_filename("rungs-data", "json"),
-        ),
+        None => {
+            dom::download(
+                &session.export(),
+                &dom::dated_filename("rungs-data", "json"),
+            );
+            dispatcher.dispatch(Action::Health(session.health()));
+        }
     });
     html! { <button type="button" {onclick}>{ label }</button> }
 }

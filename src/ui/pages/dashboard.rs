@@ -30,8 +30,7 @@ pub fn dashboard() -> Html {
                 lead="Rungs helps you see how ready you are for your next level, build the case, and plan the conversation. Everything stays in this browser."
             />
             <div class="dashboard-grid">
-                <Lazy split={Split::cards} route={Route::Dashboard} part="your readiness and plan" />
-                <DataHealth />
+                <Lazy split={Split::cards} route={Route::Dashboard} part="your readiness, plan and data" />
                 <section class="card" aria-labelledby="sections-heading">
                     <h2 id="sections-heading">{ "Everything in Rungs" }</h2>
                     <ul class="section-list">{ for sections }</ul>
@@ -48,6 +47,7 @@ pub fn cards(_: &Route) -> Html {
         <>
             <Readiness />
             <NextSteps />
+            <DataHealth />
         </>
     }
 }

@@ -5,6 +5,7 @@
 
 mod assess;
 mod dashboard;
+mod data;
 mod glossary;
 pub mod plan;
 mod upcoming;
@@ -16,10 +17,13 @@ use crate::ui::split::{split_points, Lazy};
 
 split_points! {
     assess @ Surface::Assess => assess::view,
+    data @ Surface::Data => data::view,
     glossary @ Surface::Glossary => glossary::view,
     plan @ Surface::Plan => plan::view,
     // The dashboard's readiness and plan cards, shown after its first paint.
     cards => dashboard::cards,
+    // The choice between two tabs' versions, in the conflict notice.
+    conflicts => crate::ui::components::conflicts::view,
 }
 
 /// The page for `route`.

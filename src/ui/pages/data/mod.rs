@@ -1,0 +1,109 @@
+//! `#/data`: where the data lives and how safe it is, export, import,
+//! backups and deleting everything.
+
+mod backups;
+mod import;
+mod place;
+mod reset;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::persist::CopyKind;
+use crate::core::route::Route;
+use crate::core::rubric::Rubric;
+use crate::core::schema::{Document, Replace};
+use crate::core::transfer;
+use crate::ui::components::page_header::PageHeader;
+use crate::ui::content::{use_content, Loaded};
+use crate::ui::dom;
+use crate::ui::state::{use_app, Action, AppContext, Undo};
+use crate::ui::storage::today;
+
+/// The surface's page (the entry point of its split point).
+pub fn view(_: &Route) -> Html {
+    html! { <DataPage /> }
+}
+
+#[function_component]
+fn DataPage() -> Html {
+    html! {
+        <>
+            <PageHeader
+                title="Your data"
+                lead="Everything you keep in Rungs lives in this browser, on this device. Here you can see how safe it is, take a copy, bring a copy in, go back to a backup, or delete it all."
+            />
+            <div class="data-page">
+                <place::Place />
+                <Export />
+                <import::Import />
+                <backups::Backups />
+                <reset::Reset />
+            </div>
+        </>
+    }
+}
+
+/// Both downloads: the file to import later, and a readable copy.
+#[function_component]
+fn Export() -> Html {
+    let app = use_app();
+    let (rubric, _) = use_content::<Rubric>();
+    let rubric = match rubric {
+        Loaded::Ready(rubric) => Some(rubric),
+        _ => None,
+    };
+    let json = {
+        let (session, dispatcher) = (app.session.clone(), app.state.dispatcher());
+        Callback::from(move |_: MouseEvent| {
+            dom::download(
+                &session.export(),
+                &dom::dated_filename("rungs-data", "json"),
+            );
+            dispatcher.dispatch(Action::Health(session.health()));
+        })
+    };
+    let markdown = {
+        let document = app.state.document.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = transfer::markdown(&document, rubric.as_deref(), today());
+            dom::download(&text, &dom::dated_filename("rungs-everything", "md"));
+        })
+    };
+    html! {
+        <section class="card" aria-labelledby="export-heading">
+            <h2 id="export-heading">{ "Take a copy" }</h2>
+            <p>{ "The data file holds everything, and Rungs can import it again, in this browser or another. The readable copy puts your readiness report, your plan and your own terms in one Markdown file." }</p>
+            <div class="actions">
+                <button type="button" onclick={json}>{ "Download your data (JSON)" }</button>
+                <button type="button" class="secondary" onclick={markdown}>{ "Download a readable copy (Markdown)" }</button>
+            </div>
+        </section>
+    }
+}
+
+/// Replaces the whole document with `document` after keeping a copy of
+/// what is here as `kind`; the undo bar then offers the way back. Returns
+/// why nothing changed, if the copy could not be kept.
+pub fn replace_all(
+    app: &AppContext,
+    document: Document,
+    kind: CopyKind,
+    message: String,
+) -> Result<(), String> {
+    let here = app.state.document.clone();
+    let backed_up = app.session.back_up(kind, &here);
+    app.state.dispatch(Action::Health(app.session.health()));
+    backed_up.map_err(|reason| {
+        format!("Rungs couldn't keep a backup of your current data first ({reason}), so nothing changed.")
+    })?;
+    app.state.dispatch(Action::Delete(
+        Rc::new(Replace(document)),
+        Undo {
+            message,
+            changes: vec![Rc::new(Replace((*here).clone()))],
+        },
+    ));
+    Ok(())
+}
