@@ -337,7 +337,7 @@ impl Problem {
                 "Saving failed because {reason}. Your change is still here in this tab. Try again, or download a copy so that nothing is lost."
             ),
             Problem::BackupFailed { reason } => format!(
-                "Rungs keeps backups of your data in this browser, and the last one couldn't be written because {reason}. Your data itself is saved. Delete old backups on the Your data page, or download a copy."
+                "Rungs keeps backups of your data in this browser, and the last one couldn't be written because {reason}. Make room by deleting old backups on the Your data page, or download a copy to keep one safe."
             ),
             Problem::ChangedElsewhere => "Rungs is open in another tab, and your data changed there while this tab had changes of its own. This tab saves nothing until the two are combined.".to_owned(),
             Problem::Conflict { conflicts } => format!(

@@ -266,6 +266,17 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// When `then` was, for a person: "3 days ago (21 Nov 2026, 06:05)", or
+/// past a week just "21 Nov 2026, 06:05".
+pub fn moment(then: Millis, now: Millis, offset_minutes: i64) -> String {
+    let label = DateTime::at(then, offset_minutes).label();
+    if now.saturating_sub(then) >= 604_800_000 {
+        label
+    } else {
+        format!("{} ({label})", ago(then, now, offset_minutes))
+    }
+}
+
 /// How long ago `then` was, in words: "just now", "5 minutes ago", "3 hours
 /// ago", "yesterday", "4 days ago", and past a week the date itself.
 pub fn ago(then: Millis, now: Millis, offset_minutes: i64) -> String {
@@ -292,6 +303,16 @@ mod tests {
     use super::*;
 
     const NOV_21_2026_0605_UTC: Millis = 1_795_241_100_000;
+
+    #[test]
+    fn a_moment_says_how_long_ago_only_within_a_week() {
+        let at = NOV_21_2026_0605_UTC;
+        assert_eq!(
+            moment(at, at + 3 * 3_600_000, 0),
+            "3 hours ago (21 Nov 2026, 06:05)"
+        );
+        assert_eq!(moment(at, at + 8 * 86_400_000, 0), "21 Nov 2026, 06:05");
+    }
 
     #[test]
     fn formats_utc_and_offsets() {

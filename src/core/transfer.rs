@@ -94,12 +94,14 @@ impl fmt::Display for ImportError {
     }
 }
 
-/// "1.2 MB", "840 KB", "12 bytes".
+/// "12 bytes", "840 KB", "1.2 MB", "10.7 GB".
 pub fn size_label(bytes: u64) -> String {
+    let tenths = |unit: u64| format!("{}.{}", bytes / unit, bytes % unit / (unit / 10));
     match bytes {
         0..1_000 => counted(bytes as usize, "byte", "bytes"),
         1_000..1_000_000 => format!("{} KB", bytes.div_ceil(1_000)),
-        _ => format!("{}.{} MB", bytes / 1_000_000, bytes % 1_000_000 / 100_000),
+        1_000_000..1_000_000_000 => format!("{} MB", tenths(1_000_000)),
+        _ => format!("{} GB", tenths(1_000_000_000)),
     }
 }
 
@@ -525,5 +527,6 @@ mod tests {
         assert_eq!(size_label(12), "12 bytes");
         assert_eq!(size_label(840_100), "841 KB");
         assert_eq!(size_label(1_250_000), "1.2 MB");
+        assert_eq!(size_label(10_737_418_240), "10.7 GB");
     }
 }

@@ -26,12 +26,15 @@
 //   (the built-in ones plus generated ones, served in place of
 //   glossary.json), eight queries typed and erased a letter at a time, four
 //   times; median and p95.
-// Both are timed in four rounds, alternating with the baseline if any.
+// - Importing a year of data (tests/e2e/year.mjs) on #/data, from picking
+//   the file to the preview shown, and exporting it, from the click to the
+//   file handed to the browser; five of each per round, median.
+// All are timed in four rounds, alternating with the baseline if any.
 //
 // `node bench.mjs --baseline DIR` measures the build in DIR too, in the same
 // run and the same interleaving, for a before and after. It is served
 // without the CSP, which builds from before the split could not run under.
-// `--only sizes,loads,interactions` measures some of it.
+// `--only sizes,loads,interactions,data` measures some of it.
 import { chromium } from '@playwright/test';
 import { readFile, readdir } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -41,6 +44,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFile } from 'node:fs/promises';
 import { serve, DIST } from './serve.mjs';
 import { launchOptions } from './chromium.mjs';
+import { yearFile } from './year.mjs';
 
 const PORT = 4174;
 const RUNS = 10;
@@ -58,6 +62,8 @@ const BUDGETS = {
   gradeMedianMs: 5,
   gradeP95Ms: 16,
   keystrokeP95Ms: 16,
+  importMs: 100,
+  exportMs: 50,
 };
 // The routes measured, and what shows that each page's content is there.
 const ROUTES = [
@@ -78,7 +84,7 @@ const baselineAt = process.argv.indexOf('--baseline');
 const BASELINE = baselineAt > 0 ? resolve(process.argv[baselineAt + 1]) : null;
 const REFERENCE = fileURLToPath(new URL('./reference', import.meta.url));
 const onlyAt = process.argv.indexOf('--only');
-const ONLY = new Set(onlyAt > 0 ? process.argv[onlyAt + 1].split(',') : ['sizes', 'loads', 'interactions']);
+const ONLY = new Set(onlyAt > 0 ? process.argv[onlyAt + 1].split(',') : ['sizes', 'loads', 'interactions', 'data']);
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -227,6 +233,49 @@ async function timeGrading(page, count) {
   }, count);
 }
 
+/** Milliseconds to import `file` on #/data, from the file picked to the
+ * preview in the document, `count` times; and to export what is stored,
+ * from the click to the file handed over (the export is built in the
+ * click's handler, which runs before the event reaches the document). */
+async function timeImportExport(page, file, count) {
+  const input = page.getByLabel('Choose a Rungs data file');
+  const imports = [];
+  for (let i = 0; i < count; i += 1) {
+    const shown = page.evaluate(() => {
+      const preview = () => document.querySelector('[aria-label="What the file holds"]');
+      return new Promise((resolve) => {
+        document.addEventListener('change', () => {
+          const start = performance.now();
+          const observer = new MutationObserver(() => {
+            if (preview()) {
+              observer.disconnect();
+              resolve(performance.now() - start);
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+        }, { capture: true, once: true });
+      });
+    });
+    await input.setInputFiles({ name: 'year.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    imports.push(await shown);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  }
+  const exports = await page.evaluate(async (count) => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Download your data (JSON)');
+    const times = [];
+    for (let i = 0; i < count; i += 1) {
+      let start = 0;
+      const began = () => { start = performance.now(); };
+      const ended = new Promise((resolve) => document.addEventListener('click', () => resolve(performance.now() - start), { once: true }));
+      document.addEventListener('click', began, { capture: true, once: true });
+      button.click();
+      times.push(await ended);
+    }
+    return times;
+  }, count);
+  return { imports, exports };
+}
+
 /** The built-in glossary plus generated terms, `count` in all. */
 function glossaryOf(count, builtin) {
   const terms = [...builtin.term];
@@ -362,6 +411,25 @@ try {
       }
     }
   }
+  // A year of data in and out, on builds that have #/data.
+  const year = yearFile();
+  for (let round = 0; ONLY.has('data') && round < ROUNDS; round += 1) {
+    for (const build of builds) {
+      const { context, page } = await freshPage(browser, false);
+      await page.goto(`${build.url}#/`);
+      await page.evaluate((data) => localStorage.setItem('rungs.document', JSON.stringify({ version: 4, revision: 1, saved_at: 1, data })), JSON.parse(year).data);
+      await page.goto(`${build.url}#/data`);
+      await page.reload();
+      const ready = await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor({ timeout: 10_000 }).then(() => true, () => false);
+      if (ready) {
+        await timeImportExport(page, year, 1); // warm-up
+        const { imports, exports } = await timeImportExport(page, year, 5);
+        build.imports = [...(build.imports ?? []), ...imports];
+        build.exports = [...(build.exports ?? []), ...exports];
+      }
+      await context.close();
+    }
+  }
   const spread = (times) =>
     times && { median: tenth(median(times)), p95: tenth(p95(times)), max: tenth(Math.max(...times)), count: times.length };
 
@@ -378,6 +446,8 @@ try {
           routes: build.routes,
           grading_ms: spread(build.grading),
           keystroke_ms: spread(build.keystrokes),
+          import_ms: spread(build.imports),
+          export_ms: spread(build.exports),
         },
       ]),
     ),
@@ -440,6 +510,22 @@ try {
       `Glossary keystroke, ${GLOSSARY_TERMS} terms, median / p95 of ${keys.count}`,
       `${keys.median} / ${keys.p95} ms`,
       `p95 ≤ ${BUDGETS.keystrokeP95Ms} ms: ${verdict(keys.p95 <= BUDGETS.keystrokeP95Ms)}${was('keystrokes')}`,
+    );
+  }
+  if (ONLY.has('data')) {
+    console.log('');
+    const was = (key) => (baseline?.[key] ? ` was ${spread(baseline[key]).median} ms` : '');
+    const imports = spread(now.imports);
+    const exports = spread(now.exports);
+    line(
+      `Import of a year of data to the preview, median of ${imports.count}`,
+      `${imports.median} ms (p95 ${imports.p95})`,
+      `≤ ${BUDGETS.importMs} ms: ${verdict(imports.median <= BUDGETS.importMs)}${was('imports')}`,
+    );
+    line(
+      `Export of a year of data, median of ${exports.count}`,
+      `${exports.median} ms (p95 ${exports.p95})`,
+      `≤ ${BUDGETS.exportMs} ms: ${verdict(exports.median <= BUDGETS.exportMs)}${was('exports')}`,
     );
   }
   const out = fileURLToPath(new URL('../../bench-results.json', import.meta.url));

@@ -2,7 +2,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, open, stored, storedKeys, downloadedText } from './fixtures.mjs';
+import { test, expect, open, stored, storedKeys, downloadedText, expectAccessible } from './fixtures.mjs';
+import { yearFile } from './year.mjs';
 
 const FIXTURE = readFileSync(new URL('../fixtures/document-v4.json', import.meta.url), 'utf8').trim();
 const envelope = (data, version = 4) => JSON.stringify({ version, revision: 1, saved_at: 1795241100000, data });
@@ -117,6 +118,10 @@ test('merging by id keeps both sides, takes the file’s version, and can be und
   const preview = page.getByRole('region', { name: 'What the file holds' });
   await expect(preview.getByRole('row', { name: /^Goals/ })).toHaveText(/Goals\s*2\s*2\s*3/);
   await expect(preview).toContainText('Goal “Ship search”');
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    await expectAccessible(page);
+  }
   await preview.getByRole('button', { name: 'Merge into my data' }).click();
   await expect.poll(async () => JSON.parse(await stored(page)).data.plan.goals.map((g) => g.outcome)).toEqual([
     'Ship search v2',
@@ -140,6 +145,7 @@ test('backups are listed with what they hold, and restore, download and delete',
   const backups = page.getByRole('region', { name: 'Backups' });
   const copy = backups.getByRole('listitem').filter({ hasText: 'Before an import' });
   await expect(copy).toContainText('Holds 3 grades, 1 saved assessment, 1 goal, 2 milestones');
+  await expectAccessible(page);
   const text = await downloadedText(page, () => copy.getByRole('button', { name: 'Download' }).click());
   expect(JSON.parse(text).data).toEqual(JSON.parse(FIXTURE).data);
 
@@ -193,7 +199,7 @@ test('where the data lives, how much room it takes, and asking the browser to ke
   await openWith(page, FIXTURE);
   const place = page.getByRole('region', { name: 'Where it lives' });
   await expect(place).toContainText("In this browser's local storage");
-  await expect(place).toContainText(/Your data takes \d+ KB and its backups 0 bytes/);
+  await expect(place).toContainText(/Your data takes \d+ KB, and its backups 0 bytes/);
   await expect(place).toContainText('Never, from this browser.');
   const ask = place.getByRole('button', { name: 'Ask the browser to keep it' });
   if (await ask.isVisible()) {
@@ -212,4 +218,13 @@ test('the dashboard reminds the user to download a copy until they do', async ({
   await expect(card).not.toContainText("You haven't downloaded a copy");
   await card.getByRole('link', { name: 'Backups, import and more' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your data' })).toBeFocused();
+});
+
+test('a year of data imports, previewed with every kind counted', async ({ page }) => {
+  await openWith(page, envelope({}));
+  await pick(page, yearFile(), 'year.json');
+  const preview = page.getByRole('region', { name: 'What the file holds' });
+  for (const [kind, n] of [['Grades', 54], ['Saved assessments', 12], ['Goals', 30], ['Milestones', 120], ['Check-ins', 26], ['Weeks of goals', 52], ['Own terms', 50]]) {
+    await expect(preview.getByRole('row', { name: new RegExp(`^${kind}`) })).toHaveText(new RegExp(`${kind}\\s*${n}\\s*0`));
+  }
 });

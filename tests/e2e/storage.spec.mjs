@@ -1,5 +1,5 @@
 // Data safety: every way storage can go wrong, as a user meets it.
-import { test, expect, open, stored, storedKeys, downloadedText } from './fixtures.mjs';
+import { test, expect, open, stored, storedKeys, downloadedText, expectAccessible } from './fixtures.mjs';
 import { serve, DIST } from './serve.mjs';
 
 const KEY = 'rungs.document';
@@ -282,6 +282,7 @@ test('two tabs changing the same value: only that value is asked about, and both
   await expect(alert).toBeVisible();
   const choice = alert.getByRole('group', { name: 'Your data: Preferences › Theme' });
   await expect(choice.getByRole('radio', { name: 'This tab: system' })).toBeChecked();
+  await expectAccessible(second);
   // Nothing is written while the user chooses.
   await flush(second);
   expect(JSON.parse(await stored(second)).revision).toBe(5);
@@ -320,6 +321,8 @@ test('three tabs with changes of their own all keep them', async ({ context }) =
   // A saves: B and C combine it with their own.
   await a.getByLabel('Theme').selectOption('dark');
   for (const page of [b, c]) await expect(page.getByLabel('Theme')).toHaveValue('dark');
+  // Each tries to save what it combined now, rather than a moment later.
+  for (const page of [b, c]) await flush(page);
 
   for (const page of [b, c]) {
     await page.bringToFront();

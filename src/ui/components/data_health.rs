@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::notices::download_button;
 use crate::core::persist::{Location, Problem};
 use crate::core::route::Route;
-use crate::core::time::{ago, iso_utc, DateTime};
+use crate::core::time::{self, iso_utc, Millis};
 use crate::core::transfer::backup_due;
 use crate::ui::state::use_app;
 use crate::ui::storage::{now, utc_offset_minutes};
@@ -16,21 +16,13 @@ pub fn DataHealth() -> Html {
     let app = use_app();
     let health = &app.state.health;
     let clock = use_clock();
-    let offset = utc_offset_minutes();
 
     let location = match health.location {
         Location::Browser => "In this browser's local storage, on this device only.",
         Location::Memory => "Only in this tab's memory: it is gone when you close the tab.",
     };
     let saved = match health.saved_at {
-        Some(at) => {
-            let label = DateTime::at(at, offset).label();
-            html! {
-                <time datetime={iso_utc(at)} title={label.clone()}>
-                    { format!("{} ({label})", ago(at, clock, offset)) }
-                </time>
-            }
-        }
+        Some(at) => moment(at, clock),
         None if health.location == Location::Memory => html! { "Never: storage is unavailable." },
         None => html! { "Nothing yet. Rungs saves a moment after each change you make." },
     };
@@ -75,6 +67,13 @@ pub fn DataHealth() -> Html {
                 <a href={Route::Data.href()}>{ "Backups, import and more" }</a>
             </div>
         </section>
+    }
+}
+
+/// `at` in a `<time>`, as "3 days ago (21 Nov 2026, 06:05)".
+pub fn moment(at: Millis, now: Millis) -> Html {
+    html! {
+        <time datetime={iso_utc(at)}>{ time::moment(at, now, utc_offset_minutes()) }</time>
     }
 }
 

@@ -92,7 +92,7 @@ pub fn Backups() -> Html {
                 </p>
                 <p>{ match &listed.holds {
                     Ok(summary) => format!("Holds {summary}."),
-                    Err(why) => format!("This version of Rungs can't read it: {why}"),
+                    Err(why) => format!("Can't be restored. {why}"),
                 } }</p>
                 <div class="actions">
                     if listed.holds.is_ok() {

@@ -6,11 +6,11 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::core::persist::Location;
-use crate::core::time::{ago, iso_utc, DateTime, Millis};
 use crate::core::transfer::{backup_due, size_label};
+use crate::ui::components::data_health::moment;
 use crate::ui::dom;
 use crate::ui::state::use_app;
-use crate::ui::storage::{now, utc_offset_minutes};
+use crate::ui::storage::now;
 
 /// What the browser says about its storage for this site.
 #[derive(Clone, PartialEq)]
@@ -43,15 +43,6 @@ async fn persisted(ask: bool) -> Option<bool> {
     }
     .ok()?;
     JsFuture::from(promise).await.ok()?.as_bool()
-}
-
-/// `at` as "3 days ago (21 Nov 2026, 06:05)" in a `<time>`.
-fn when(at: Millis) -> Html {
-    let offset = utc_offset_minutes();
-    let label = DateTime::at(at, offset).label();
-    html! {
-        <time datetime={iso_utc(at)}>{ format!("{} ({label})", ago(at, now(), offset)) }</time>
-    }
 }
 
 #[function_component]
@@ -94,20 +85,18 @@ pub fn Place() -> Html {
     } else {
         "In this browser's local storage, on this device only. Nothing is sent anywhere."
     };
-    let room = match &*estimate {
-        Some(e) => format!(
-            "Your data takes {} and its backups {}. The browser reports {} in use by this site, of about {} it may use.",
-            size_label(stored as u64),
-            size_label(copies as u64),
+    let mut room = format!(
+        "Your data takes {}, and its backups {}, of the 5 MB or so a browser lets a site keep this way.",
+        size_label(stored as u64),
+        size_label(copies as u64),
+    );
+    if let Some(e) = &*estimate {
+        room += &format!(
+            " For all kinds of storage together, the browser reports {} in use by this site, of {} it may use.",
             size_label(e.usage as u64),
             size_label(e.quota as u64),
-        ),
-        None => format!(
-            "Your data takes {} and its backups {}. Browsers give this kind of storage about 5 MB per site.",
-            size_label(stored as u64),
-            size_label(copies as u64),
-        ),
-    };
+        );
+    }
     let keeping = match *kept {
         _ if in_memory => html! { "Nothing is kept after this tab closes." },
         None => html! { "Asking the browser…" },
@@ -124,12 +113,12 @@ pub fn Place() -> Html {
         },
     };
     let saved = match health.saved_at {
-        Some(at) => when(at),
+        Some(at) => moment(at, now()),
         None if in_memory => html! { "Never: storage is unavailable." },
         None => html! { "Nothing yet. Rungs saves a moment after each change you make." },
     };
     let downloaded = match health.downloaded_at {
-        Some(at) => when(at),
+        Some(at) => moment(at, now()),
         None => html! { "Never, from this browser." },
     };
     html! {

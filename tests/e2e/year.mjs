@@ -1,0 +1,79 @@
+// A year of data, as a heavy user keeps it: 30 goals with milestones, 12
+// saved assessments, 26 check-ins, 52 reviewed weeks and 50 own terms (and,
+// once the log exists, 300 log entries). Used by `make bench` and the tests.
+
+const GRADES = ['not-yet', 'sometimes', 'consistently', 'beyond'];
+const day = (n) => new Date(Date.UTC(2026, 0, 5) + n * 86_400_000).toISOString().slice(0, 10);
+const text = (n, words) =>
+  Array.from({ length: words }, (_, i) => ['ship', 'review', 'design', 'measure', 'mentor', 'latency', 'queue', 'team'][(n + i) % 8]).join(' ');
+
+/** The `data` of a stored document holding a year of data. */
+export function yearOfData() {
+  const ratings = {};
+  for (let i = 0; i < 40; i += 1) {
+    ratings[`software.craft.level-${i % 4}.criterion-${i}`] = {
+      mine: GRADES[i % 4],
+      ...(i % 3 === 0 ? { manager: GRADES[(i + 1) % 4] } : {}),
+      note: text(i, 12),
+      evidence: text(i + 3, 30),
+    };
+  }
+  const snapshots = Array.from({ length: 12 }, (_, i) => ({
+    at: Date.UTC(2026, i, 28),
+    track: 'software',
+    current: 'e2',
+    target: 'senior',
+    overall: { current: 40 + i * 3, target: 10 + i * 4 },
+    areas: ['craft', 'impact', 'leadership', 'collaboration'].map((area, a) => ({ area, current: 30 + i * 4 + a, target: 5 + i * 5 })),
+  }));
+  const goals = Array.from({ length: 30 }, (_, i) => ({
+    id: `goal-${i}`,
+    outcome: `Goal ${i}: ${text(i, 10)}`,
+    metric: text(i + 1, 4),
+    baseline: `${i}`,
+    target: `${i * 3}`,
+    support: text(i + 2, 6),
+    time: '2 hours a week',
+    criteria: [`software.craft.level-1.criterion-${i % 40}`],
+    due: day(i * 12 + 60),
+    started: day(i * 12),
+    done: i % 4 === 0 ? day(i * 12 + 50) : null,
+    milestones: Array.from({ length: 4 }, (_, m) => ({
+      id: `m-${i}-${m}`,
+      title: `Milestone ${m}: ${text(i + m, 6)}`,
+      due: day(i * 12 + m * 10),
+      done: m < 2 ? day(i * 12 + m * 10 - 1) : null,
+    })),
+  }));
+  const checkins = Array.from({ length: 26 }, (_, i) => ({
+    id: `checkin-${i}`,
+    date: day(i * 14),
+    notes: text(i, 60),
+    agreed: text(i + 4, 20),
+    followups: Array.from({ length: 3 }, (_, f) => ({ id: `f-${i}-${f}`, text: text(i + f, 8) })),
+  }));
+  const weeks = Array.from({ length: 52 }, (_, i) => ({
+    start: day(i * 7),
+    items: Array.from({ length: 5 }, (_, w) => ({ id: `w-${i}-${w}`, text: text(i + w, 7), status: ['done', 'not-done', 'done', 'carried', 'done'][w] })),
+  }));
+  const terms = Array.from({ length: 50 }, (_, i) => ({
+    id: `my-term-${i}`,
+    name: `Term ${i} ${text(i, 2)}`,
+    aliases: [`T${i}`],
+    tags: ['process'],
+    definition: text(i, 40),
+    example: text(i + 1, 25),
+  }));
+  const familiarity = Object.fromEntries(terms.map((t, i) => [t.id, ['learning', 'confident'][i % 2]]));
+  return {
+    preferences: { theme: 'dark' },
+    assessment: { track: 'software', current: 'e2', target: 'senior', ratings, snapshots },
+    vocabulary: { terms, familiarity },
+    plan: { target: '2027-06-01', goals, checkins, weeks },
+  };
+}
+
+/** The year of data as a Rungs export file. */
+export function yearFile() {
+  return JSON.stringify({ format: 'rungs-data', version: 4, revision: 400, saved_at: Date.UTC(2026, 11, 31), exported_at: Date.UTC(2026, 11, 31), data: yearOfData() });
+}
