@@ -16,6 +16,7 @@ use rungs::core::schema::{
     decode, encode, Decoded, Document, ReadError, SetTheme, Theme, CURRENT_VERSION,
 };
 use rungs::core::time::{Date, Weekday};
+use rungs::core::transfer;
 use rungs::core::vocabulary::Familiarity;
 
 const NOW: u64 = 1_795_241_100_000;
@@ -874,7 +875,7 @@ fn copies_are_listed_with_kind_date_and_size_and_only_copies_can_be_deleted() {
 fn the_export_reads_back_as_the_same_document() {
     let (store, _) = open(Flaky::default());
     let exported = store.export(&dark(), NOW);
-    assert_eq!(decode(&exported).unwrap().document, dark());
+    assert_eq!(transfer::read(&exported).unwrap().document, dark());
 }
 
 #[test]

@@ -532,6 +532,145 @@ mod tests {
         assert_eq!(conflicts.len(), 1);
     }
 
+    /// Three-way merges by table: the base, this side, the other side, what
+    /// they merge to (this side's value where they conflict), and the paths
+    /// that conflict.
+    #[test]
+    fn merge_cases_by_table() {
+        let goal = |id: &str, title: &str| json!({"id": id, "title": title});
+        let cases = [
+            (
+                "nothing changed",
+                json!({"a": 1}),
+                json!({"a": 1}),
+                json!({"a": 1}),
+                json!({"a": 1}),
+                vec![],
+            ),
+            (
+                "only this side",
+                json!({"a": 1}),
+                json!({"a": 2}),
+                json!({"a": 1}),
+                json!({"a": 2}),
+                vec![],
+            ),
+            (
+                "only the other side",
+                json!({"a": 1}),
+                json!({"a": 1}),
+                json!({"a": 3}),
+                json!({"a": 3}),
+                vec![],
+            ),
+            (
+                "both the same way",
+                json!({"a": 1}),
+                json!({"a": 4}),
+                json!({"a": 4}),
+                json!({"a": 4}),
+                vec![],
+            ),
+            (
+                "both, differently",
+                json!({"a": 1}),
+                json!({"a": 2}),
+                json!({"a": 3}),
+                json!({"a": 2}),
+                vec!["a"],
+            ),
+            (
+                "different fields",
+                json!({"a": 1, "b": 1}),
+                json!({"a": 2, "b": 1}),
+                json!({"a": 1, "b": 3}),
+                json!({"a": 2, "b": 3}),
+                vec![],
+            ),
+            (
+                "a field added on each side",
+                json!({}),
+                json!({"a": 1}),
+                json!({"b": 2}),
+                json!({"a": 1, "b": 2}),
+                vec![],
+            ),
+            (
+                "a field deleted, untouched there",
+                json!({"a": 1, "b": 1}),
+                json!({"b": 1}),
+                json!({"a": 1, "b": 1}),
+                json!({"b": 1}),
+                vec![],
+            ),
+            (
+                "a field deleted, changed there",
+                json!({"a": 1}),
+                json!({}),
+                json!({"a": 5}),
+                json!({}),
+                vec!["a"],
+            ),
+            (
+                "entries added on each side",
+                json!({"l": [goal("x", "X")]}),
+                json!({"l": [goal("x", "X"), goal("y", "Y")]}),
+                json!({"l": [goal("x", "X"), goal("z", "Z")]}),
+                json!({"l": [goal("x", "X"), goal("y", "Y"), goal("z", "Z")]}),
+                vec![],
+            ),
+            (
+                "an entry changed on each side",
+                json!({"l": [goal("x", "X")]}),
+                json!({"l": [goal("x", "X1")]}),
+                json!({"l": [goal("x", "X2")]}),
+                json!({"l": [goal("x", "X1")]}),
+                vec!["l/x/title"],
+            ),
+            (
+                "an entry deleted, untouched there",
+                json!({"l": [goal("x", "X"), goal("y", "Y")]}),
+                json!({"l": [goal("y", "Y")]}),
+                json!({"l": [goal("x", "X"), goal("y", "Y")]}),
+                json!({"l": [goal("y", "Y")]}),
+                vec![],
+            ),
+            (
+                "an entry deleted on both sides",
+                json!({"l": [goal("x", "X")]}),
+                json!({"l": []}),
+                json!({"l": []}),
+                json!({"l": []}),
+                vec![],
+            ),
+            (
+                "a map entry each",
+                json!({"m": {}}),
+                json!({"m": {"c1": "often"}}),
+                json!({"m": {"c2": "never"}}),
+                json!({"m": {"c1": "often", "c2": "never"}}),
+                vec![],
+            ),
+        ];
+        for (name, base, mine, theirs, expected, conflicts) in cases {
+            let (merged, found) = merged(Some(base), mine, theirs);
+            assert_eq!(merged, expected, "{name}");
+            let paths: Vec<String> = found
+                .iter()
+                .map(|c| {
+                    c.path
+                        .iter()
+                        .map(|step| match step {
+                            Step::Key(key) | Step::Item(key) => key.as_str(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("/")
+                })
+                .collect();
+            assert_eq!(paths, conflicts, "{name}");
+        }
+    }
+
     #[test]
     fn long_values_are_cut_short() {
         let long = "x".repeat(500);
