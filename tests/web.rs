@@ -8,10 +8,11 @@ use gloo_storage::{LocalStorage, Storage};
 use rungs::core::glossary::{Glossary, Term};
 use rungs::core::persist::{Backend, BackendError, Location, Problem};
 use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
+use rungs::core::schema::{SetTheme, Theme};
 use rungs::ui::app::{App, AppProps};
 use rungs::ui::content::provide;
 use rungs::ui::panic::show_error_page;
-use rungs::ui::storage::{probe, Session, WebBackend};
+use rungs::ui::storage::{export_for_emergency, probe, Session, WebBackend};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -277,6 +278,18 @@ async fn blocked_storage_falls_back_to_memory_with_a_notice() {
     drop(app);
     drop(blocked);
     assert_eq!(probe(), Ok(()));
+}
+
+#[wasm_bindgen_test]
+fn the_panic_page_gets_the_tabs_latest_document_without_the_store() {
+    let session = Session::open_in("rungs-test-emergency");
+    let mut document = (*session.document()).clone();
+    document.apply(SetTheme(Theme::Dark));
+    // Changed but not saved: only this tab holds it.
+    session.changed(Rc::new(document));
+    let text = export_for_emergency().expect("the open session's document");
+    assert!(text.contains(r#""theme":"dark""#), "{text}");
+    clear("rungs-test-emergency");
 }
 
 #[wasm_bindgen_test]

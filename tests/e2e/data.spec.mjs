@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, open, stored, storedKeys, downloadedText, expectAccessible } from './fixtures.mjs';
+import { test, expect, open, stored, storedKeys, downloadedText, expectAccessible, breakableStorage, failWrites } from './fixtures.mjs';
 import { yearFile } from './year.mjs';
 
 const FIXTURE = readFileSync(new URL('../fixtures/document-v4.json', import.meta.url), 'utf8').trim();
@@ -178,15 +178,9 @@ test('deleting everything asks for a typed confirmation, keeps a backup and can 
 });
 
 test('an import whose backup cannot be written changes nothing and says why', async ({ page }) => {
-  await page.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (window.storageIsFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return setItem.call(this, key, value);
-    };
-  });
+  await breakableStorage(page);
   await openWith(page, FIXTURE);
-  await page.evaluate(() => { window.storageIsFull = true; });
+  await failWrites(page);
   await pick(page, envelope({ preferences: { theme: 'dark' } }), 'new.json');
   await page.getByRole('button', { name: 'Replace everything' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'new.json was not imported.' });
@@ -227,4 +221,17 @@ test('a year of data imports, previewed with every kind counted', async ({ page 
   for (const [kind, n] of [['Grades', 54], ['Saved assessments', 12], ['Goals', 30], ['Milestones', 120], ['Check-ins', 26], ['Weeks of goals', 52], ['Own terms', 50]]) {
     await expect(preview.getByRole('row', { name: new RegExp(`^${kind}`) })).toHaveText(new RegExp(`${kind}\\s*${n}\\s*0`));
   }
+});
+
+test('a file dropped on the import area is checked like a picked one', async ({ page }) => {
+  await openWith(page, FIXTURE);
+  const dropped = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['{"version":4,"revision":1,"saved_at":1,"data":{}}'], 'dropped.json', { type: 'application/json' }));
+    return data;
+  });
+  const zone = page.getByRole('region', { name: 'Bring a copy in' }).locator('.drop-zone');
+  await zone.dispatchEvent('dragover', { dataTransfer: dropped });
+  await zone.dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(page.getByRole('region', { name: 'What the file holds' })).toContainText('dropped.json');
 });

@@ -81,3 +81,22 @@ export async function downloadedText(page, action) {
   const { readFile } = await import('node:fs/promises');
   return readFile(await download.path(), 'utf8');
 }
+
+/** Lets a test make writes to storage fail, as a full disk or a browser that
+ * stops allowing storage would. Call it before the page loads, then
+ * `failWrites(page)` and `failWrites(page, null)`. */
+export function breakableStorage(pageOrContext) {
+  return pageOrContext.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.writesFail) throw new DOMException('Storage refused it.', window.writesFail);
+      return setItem.call(this, key, value);
+    };
+  });
+}
+
+/** Makes every write fail with the DOMException `name` from now on
+ * (`QuotaExceededError`: the disk is full), or with `null` succeed again. */
+export function failWrites(page, name = 'QuotaExceededError') {
+  return page.evaluate((n) => { window.writesFail = n; }, name);
+}

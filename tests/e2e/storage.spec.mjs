@@ -1,5 +1,5 @@
 // Data safety: every way storage can go wrong, as a user meets it.
-import { test, expect, open, stored, storedKeys, downloadedText, expectAccessible } from './fixtures.mjs';
+import { test, expect, open, stored, storedKeys, downloadedText, expectAccessible, breakableStorage, failWrites } from './fixtures.mjs';
 import { serve, DIST } from './serve.mjs';
 
 const KEY = 'rungs.document';
@@ -143,13 +143,7 @@ test('the same unreadable data is set aside once, however often it is opened', a
 });
 
 test('storage that starts failing mid-session never stops the app', async ({ page }) => {
-  await page.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (window.storageDenied) throw new DOMException('Access is denied.', 'SecurityError');
-      return setItem.call(this, key, value);
-    };
-  });
+  await breakableStorage(page);
   await open(page, '#/');
   // Keep a way to read it, then make the getter throw, as a page can.
   await page.evaluate(() => {
@@ -162,7 +156,7 @@ test('storage that starts failing mid-session never stops the app', async ({ pag
   await expect.poll(() => page.evaluate(() => window.kept.getItem('rungs.document'))).toContain('"theme":"dark"');
 
   // Then writes fail too: the change stays, and can be downloaded.
-  await page.evaluate(() => { window.storageDenied = true; });
+  await failWrites(page, 'SecurityError');
   await page.getByLabel('Theme').selectOption('light');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText("Your last change wasn't saved");
@@ -173,15 +167,9 @@ test('storage that starts failing mid-session never stops the app', async ({ pag
 });
 
 test('closing a tab with an unsaved change asks first', async ({ page }) => {
-  await page.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (window.storageIsFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return setItem.call(this, key, value);
-    };
-  });
+  await breakableStorage(page);
   await open(page, '#/');
-  await page.evaluate(() => { window.storageIsFull = true; });
+  await failWrites(page);
   await page.getByLabel('Theme').selectOption('dark');
   await expect(page.getByRole('alert')).toContainText("Your last change wasn't saved");
   // Browsers ask only on a page the user has interacted with.
@@ -194,15 +182,9 @@ test('closing a tab with an unsaved change asks first', async ({ page }) => {
 });
 
 test('a full quota is reported at once and the change stays', async ({ page }) => {
-  await page.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (window.storageIsFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return setItem.call(this, key, value);
-    };
-  });
+  await breakableStorage(page);
   await open(page, '#/');
-  await page.evaluate(() => { window.storageIsFull = true; });
+  await failWrites(page);
   await page.getByLabel('Theme').selectOption('dark');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText("Your last change wasn't saved");
@@ -213,7 +195,7 @@ test('a full quota is reported at once and the change stays', async ({ page }) =
   const copy = await downloadedText(page, () => alert.getByRole('button', { name: 'Download a copy' }).click());
   expect(JSON.parse(copy).data.preferences.theme).toBe('dark');
 
-  await page.evaluate(() => { window.storageIsFull = false; });
+  await failWrites(page, null);
   await alert.getByRole('button', { name: 'Try saving again' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(JSON.parse(await stored(page)).data.preferences.theme).toBe('dark');
@@ -242,15 +224,21 @@ test.describe('on a host that allows other origins', () => {
   });
 });
 
-test('two tabs: a clean tab follows, and changes to different things are combined', async ({ context }) => {
+/** Two tabs of one browser: the first saved the dark theme, and the
+ * second, with nothing unsaved, followed it. */
+async function twoTabs(context, secondAt = '#/') {
   const first = await context.newPage();
   const second = await context.newPage();
   await open(first, '#/');
-  await open(second, '#/plan');
-
-  // The second tab has nothing unsaved, so it follows the first.
+  await open(second, secondAt);
   await first.getByLabel('Theme').selectOption('dark');
   await expect(second.getByLabel('Theme')).toHaveValue('dark');
+  expect(JSON.parse(await stored(first)).data.preferences.theme).toBe('dark');
+  return [first, second];
+}
+
+test('two tabs: a clean tab follows, and changes to different things are combined', async ({ context }) => {
+  const [first, second] = await twoTabs(context, '#/plan');
 
   // Another save lands before the second tab's own: its save finds it.
   await second.evaluate((text) => localStorage.setItem('rungs.document', text), envelope('light', 5, 4));
@@ -269,12 +257,7 @@ test('two tabs: a clean tab follows, and changes to different things are combine
 });
 
 test('two tabs changing the same value: only that value is asked about, and both versions are kept', async ({ context }) => {
-  const first = await context.newPage();
-  const second = await context.newPage();
-  await open(first, '#/');
-  await open(second, '#/');
-  await first.getByLabel('Theme').selectOption('dark');
-  await expect(second.getByLabel('Theme')).toHaveValue('dark');
+  const [first, second] = await twoTabs(context);
 
   await second.evaluate((text) => localStorage.setItem('rungs.document', text), envelope('light', 5, 4));
   await second.getByLabel('Theme').selectOption('system');
@@ -300,20 +283,14 @@ test('two tabs changing the same value: only that value is asked about, and both
 });
 
 test('three tabs with changes of their own all keep them', async ({ context }) => {
-  await context.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (window.storageIsFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return setItem.call(this, key, value);
-    };
-  });
+  await breakableStorage(context);
   const [a, b, c] = [await context.newPage(), await context.newPage(), await context.newPage()];
   await open(a, '#/');
   await open(b, '#/plan');
   await open(c, '#/glossary/error-budget');
 
   // B and C cannot save for now, so each holds a change of its own.
-  for (const page of [b, c]) await page.evaluate(() => { window.storageIsFull = true; });
+  for (const page of [b, c]) await failWrites(page);
   await b.getByLabel('Promotion target date').fill('2027-06-01');
   await c.getByRole('radio', { name: 'Learning' }).check();
   for (const page of [b, c]) await expect(page.getByRole('alert')).toContainText("Your last change wasn't saved");
@@ -326,7 +303,7 @@ test('three tabs with changes of their own all keep them', async ({ context }) =
 
   for (const page of [b, c]) {
     await page.bringToFront();
-    await page.evaluate(() => { window.storageIsFull = false; });
+    await failWrites(page, null);
     await page.getByRole('alert').getByRole('button', { name: 'Try saving again' }).click();
     await expect(page.getByRole('alert')).toHaveCount(0);
   }
@@ -339,12 +316,7 @@ test('three tabs with changes of their own all keep them', async ({ context }) =
 });
 
 test('storage cleared by another page is not taken for an empty document', async ({ context }) => {
-  const first = await context.newPage();
-  const other = await context.newPage();
-  await open(first, '#/');
-  await first.getByLabel('Theme').selectOption('dark');
-  await expect.poll(() => stored(first)).toContain('"theme":"dark"');
-  await open(other, '#/');
+  const [first, other] = await twoTabs(context);
 
   await other.evaluate(() => localStorage.clear());
   const alert = first.getByRole('alert').filter({ hasText: 'Your data was removed from this browser' });
@@ -361,12 +333,7 @@ test('storage cleared by another page is not taken for an empty document', async
 });
 
 test('a newer version writing in another tab is never written over', async ({ context }) => {
-  const first = await context.newPage();
-  const other = await context.newPage();
-  await open(first, '#/');
-  await first.getByLabel('Theme').selectOption('dark');
-  await expect.poll(() => stored(first)).toContain('"theme":"dark"');
-  await open(other, '#/');
+  const [first, other] = await twoTabs(context);
 
   const newer = envelope('dark', 12, 99);
   await other.evaluate((text) => localStorage.setItem('rungs.document', text), newer);

@@ -4,7 +4,7 @@ use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
 use super::notices::download_button;
-use crate::core::persist::{Location, Problem};
+use crate::core::persist::{Health, Location, Problem};
 use crate::core::route::Route;
 use crate::core::time::{self, iso_utc, Millis};
 use crate::core::transfer::backup_due;
@@ -21,11 +21,7 @@ pub fn DataHealth() -> Html {
         Location::Browser => "In this browser's local storage, on this device only.",
         Location::Memory => "Only in this tab's memory: it is gone when you close the tab.",
     };
-    let saved = match health.saved_at {
-        Some(at) => moment(at, clock),
-        None if health.location == Location::Memory => html! { "Never: storage is unavailable." },
-        None => html! { "Nothing yet. Rungs saves a moment after each change you make." },
-    };
+    let saved = last_saved(health, clock);
     let problems: Vec<_> = health
         .problems
         .iter()
@@ -67,6 +63,15 @@ pub fn DataHealth() -> Html {
                 <a href={Route::Data.href()}>{ "Backups, import and more" }</a>
             </div>
         </section>
+    }
+}
+
+/// When the data was last saved, for a person, as of `now`.
+pub fn last_saved(health: &Health, now: Millis) -> Html {
+    match health.saved_at {
+        Some(at) => moment(at, now),
+        None if health.location == Location::Memory => html! { "Never: storage is unavailable." },
+        None => html! { "Nothing yet. Rungs saves a moment after each change you make." },
     }
 }
 

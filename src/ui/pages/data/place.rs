@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::core::persist::Location;
 use crate::core::transfer::{backup_due, size_label};
-use crate::ui::components::data_health::moment;
+use crate::ui::components::data_health::{last_saved, moment};
 use crate::ui::dom;
 use crate::ui::state::use_app;
 use crate::ui::storage::now;
@@ -112,11 +112,7 @@ pub fn Place() -> Html {
             </>
         },
     };
-    let saved = match health.saved_at {
-        Some(at) => moment(at, now()),
-        None if in_memory => html! { "Never: storage is unavailable." },
-        None => html! { "Nothing yet. Rungs saves a moment after each change you make." },
-    };
+    let saved = last_saved(&health, now());
     let downloaded = match health.downloaded_at {
         Some(at) => moment(at, now()),
         None => html! { "Never, from this browser." },
