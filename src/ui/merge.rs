@@ -1,6 +1,6 @@
 //! Combining two tabs' changes (`Store::combine` with `core::merge`),
-//! fetched the first time two tabs' changes meet, or with the rest of the
-//! code once the first page is shown. It works on generic JSON, which the
+//! fetched with the data page's code the first time two tabs' changes
+//! meet, or with the rest of the code once the first page is shown. It works on generic JSON, which the
 //! shell does not otherwise need.
 
 use crate::core::merge::{Choice, Code};
@@ -39,7 +39,8 @@ pub async fn load() -> Option<Combine> {
 mod point {
     use super::*;
 
-    #[::wasm_split_helpers::wasm_split(merge, fallible)]
+    // With the data page, which shares most of its code.
+    #[::wasm_split_helpers::wasm_split(data, fallible)]
     pub fn merge() -> Result<Combine, ::wasm_split_helpers::SplitLoaderError> {
         Ok(combine)
     }

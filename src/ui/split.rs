@@ -20,9 +20,12 @@ pub type View = fn(&Route) -> Html;
 
 /// Declares the split points: `name @ Surface::X => view` for a surface
 /// (its name must be the surface's slug, which the page loader fetches by),
-/// or `name => view` for code that belongs to no single surface.
+/// or `name => view` for code that belongs to no single surface. With
+/// `in module`, a split point's code goes in another split point's module
+/// (fetched together): code that a rare moment needs, beside the page that
+/// shares most of it.
 macro_rules! split_points {
-    ($($name:ident $(@ $surface:path)? => $view:path),+ $(,)?) => {
+    ($($name:ident $(in $module:ident)? $(@ $surface:path)? => $view:path),+ $(,)?) => {
         /// A piece of the app fetched the first time it is shown.
         #[allow(non_camel_case_types)]
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,18 +106,29 @@ macro_rules! split_points {
         mod points {
             use super::*;
             $(
-                #[::wasm_split_helpers::wasm_split($name, fallible)]
-                pub fn $name() -> Result<
-                    $crate::ui::split::View,
-                    ::wasm_split_helpers::SplitLoaderError,
-                > {
-                    Ok($view)
-                }
+                $crate::ui::split::split_point!($name $(in $module)? => $view);
             )+
         }
     };
 }
 pub(crate) use split_points;
+
+/// One split point's function, in the module named after it or, with
+/// `in module`, in that one's.
+#[cfg(feature = "split")]
+macro_rules! split_point {
+    ($name:ident => $view:path) => {
+        $crate::ui::split::split_point!($name in $name => $view);
+    };
+    ($name:ident in $module:ident => $view:path) => {
+        #[::wasm_split_helpers::wasm_split($module, fallible)]
+        pub fn $name() -> Result<$crate::ui::split::View, ::wasm_split_helpers::SplitLoaderError> {
+            Ok($view)
+        }
+    };
+}
+#[cfg(feature = "split")]
+pub(crate) use split_point;
 
 /// `a == b`, at compile time.
 pub const fn same(a: &str, b: &str) -> bool {

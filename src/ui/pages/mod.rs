@@ -22,8 +22,9 @@ split_points! {
     plan @ Surface::Plan => plan::view,
     // The dashboard's readiness and plan cards, shown after its first paint.
     cards => dashboard::cards,
-    // The choice between two tabs' versions, in the conflict notice.
-    conflicts => crate::ui::components::conflicts::view,
+    // The choice between two tabs' versions, in the conflict notice: with
+    // the data page, which shares most of its code.
+    conflicts in data => crate::ui::components::conflicts::view,
 }
 
 /// The page for `route`.
