@@ -55,7 +55,8 @@ test('an export imported into a fresh browser gives the same document', async ({
     await expect(preview.getByRole('row', { name: /^Goals/ })).toHaveText(/Goals\s*1\s*0/);
     await expect(preview.getByRole('row', { name: /^Own terms/ })).toHaveText(/Own terms\s*1\s*0/);
     await preview.getByRole('button', { name: 'Replace everything' }).click();
-    await expect(other.getByRole('status').filter({ hasText: 'Imported rungs-data.json.' }).first()).toBeVisible();
+    // The buttons are gone: focus moves to what happened.
+    await expect(other.getByRole('status').filter({ hasText: 'What was here before is kept as a backup' })).toBeFocused();
     await expect.poll(async () => JSON.parse(await stored(other))?.data).toEqual(JSON.parse(FIXTURE).data);
   } finally {
     await fresh.close();
@@ -123,6 +124,7 @@ test('merging by id keeps both sides, takes the file’s version, and can be und
     await expectAccessible(page);
   }
   await preview.getByRole('button', { name: 'Merge into my data' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Merged laptop.json. What was here before' })).toBeFocused();
   await expect.poll(async () => JSON.parse(await stored(page)).data.plan.goals.map((g) => g.outcome)).toEqual([
     'Ship search v2',
     'Mentor Sam',

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DragEvent, File, HtmlInputElement};
+use web_sys::{DragEvent, File, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use super::replace_all;
@@ -92,6 +92,23 @@ pub fn Import() -> Html {
     let step = use_state(|| Step::Waiting);
     let dragging = use_state(|| false);
     let input = use_node_ref();
+    let result = use_node_ref();
+    // Counts the choices that took the preview and its buttons away: focus
+    // then moves to what happened, or back to the file picker.
+    let chosen = use_state(|| 0u32);
+    {
+        let (input, result) = (input.clone(), result.clone());
+        use_effect_with(*chosen, move |chosen| {
+            if *chosen > 0 {
+                let target = result
+                    .cast::<HtmlElement>()
+                    .or_else(|| input.cast::<HtmlElement>());
+                if let Some(target) = target {
+                    let _ = target.focus();
+                }
+            }
+        });
+    }
 
     let start = {
         let (step, here) = (step.clone(), app.state.document.clone());
@@ -138,11 +155,14 @@ pub fn Import() -> Html {
         })
     };
     let cancel = {
-        let step = step.clone();
-        Callback::from(move |_: MouseEvent| step.set(Step::Waiting))
+        let (step, chosen) = (step.clone(), chosen.clone());
+        Callback::from(move |_: MouseEvent| {
+            step.set(Step::Waiting);
+            chosen.set(*chosen + 1);
+        })
     };
     let apply = |merge: bool| {
-        let (app, step) = (app.clone(), step.clone());
+        let (app, step, chosen) = (app.clone(), step.clone(), chosen.clone());
         Callback::from(move |_: MouseEvent| {
             let Step::Ready(preview) = &*step else {
                 return;
@@ -163,15 +183,18 @@ pub fn Import() -> Html {
                     why,
                 },
             });
+            chosen.set(*chosen + 1);
         })
     };
 
     let outcome = match &*step {
         Step::Waiting => html! {},
         Step::Reading(name) => html! { <p role="status">{ format!("Checking {name}…") }</p> },
-        Step::Done(message) => html! { <p role="status" class="done">{ message }</p> },
+        Step::Done(message) => html! {
+            <p role="status" class="done" tabindex="-1" ref={result}>{ message }</p>
+        },
         Step::Refused { name, why } => html! {
-            <div role="alert" class="refused">
+            <div role="alert" class="refused" tabindex="-1" ref={result}>
                 <p><strong>{ format!("{name} was not imported.") }</strong>{ " " }{ why }</p>
                 <p>{ "Nothing changed." }</p>
             </div>
