@@ -798,6 +798,19 @@ fn daily_backups_are_made_before_the_first_save_of_a_day_and_the_newest_three_ke
 }
 
 #[test]
+fn a_day_that_has_its_daily_backup_gets_no_second_one_whichever_is_listed_first() {
+    const DAY: u64 = 24 * 60 * 60 * 1000;
+    let shared = Shared::default();
+    shared.set(KEY, &encode(&themed(Theme::Dark).to_json(), 1, NOW));
+    // Listed oldest first: the older daily backup's key sorts first.
+    shared.set(&format!("rungs.backup.daily.{}", NOW - DAY), "yesterday");
+    shared.set(&format!("rungs.backup.daily.{NOW}"), "today");
+    let (mut tab, _) = shared.tab();
+    assert_eq!(tab.save(&themed(Theme::Light), NOW + 1), Saved::Written);
+    assert_eq!(shared.copies(CopyKind::Daily), ["yesterday", "today"]);
+}
+
+#[test]
 fn automatic_backups_make_room_within_the_budget_but_set_aside_data_stays() {
     let shared = Shared::default();
     shared.set(

@@ -742,10 +742,12 @@ impl<B: Backend> Store<B> {
         let last = match self.last_daily {
             Some(last) => last,
             None => self.copies().ok().and_then(|copies| {
+                // The newest: copies come in no particular order.
                 copies
                     .iter()
-                    .find(|c| c.kind == CopyKind::Daily)
+                    .filter(|c| c.kind == CopyKind::Daily)
                     .map(|c| c.at)
+                    .max()
             }),
         };
         if last.is_some_and(|last| last / DAY == now / DAY) {
