@@ -723,7 +723,7 @@ fn unreadable_data_another_tab_wrote_is_set_aside_and_this_tabs_put_back() {
     let shared = shared_with_a_goal();
     let (mut a, mine) = shared.tab();
     shared.set(KEY, "{ not json");
-    assert_eq!(a.external_change(&mine, NOW + 1), External::Stopped);
+    assert_eq!(a.external_change(&mine, NOW + 1), External::SetAside);
     assert_eq!(shared.copies(CopyKind::SetAside), ["{ not json"]);
     assert!(a.is_unsaved(&mine));
     assert_eq!(a.save(&mine, NOW + 2), Saved::Written);

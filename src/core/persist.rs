@@ -404,6 +404,9 @@ pub enum External {
     /// Something needs the user (see the problems); this tab saves nothing
     /// until then.
     Stopped,
+    /// Another tab wrote what no Rungs can read: it is set aside, and this
+    /// tab's document is to be saved in its place.
+    SetAside,
 }
 
 /// What a merge of two tabs' documents starts from: the document's JSON
@@ -707,9 +710,7 @@ impl<B: Backend> Store<B> {
             Ok(_) => {
                 // Another tab wrote: nothing is written over it unless what
                 // it wrote was unreadable and is now set aside.
-                self.external_change(document, now);
-                let set_aside = matches!(self.backend.read(&self.keys.document), Ok(current) if current == self.seen);
-                if !(set_aside && self.can_write()) {
+                if self.external_change(document, now) != External::SetAside {
                     return Saved::NotSaved;
                 }
             }
@@ -785,6 +786,13 @@ impl<B: Backend> Store<B> {
             .retain(|p| !matches!(p, Problem::SaveFailed { .. }));
     }
 
+    /// Forgets the two tabs' changes waiting to be combined or settled:
+    /// they were, or something else now stops this tab.
+    fn end_merge(&mut self) {
+        self.problems
+            .retain(|p| !matches!(p, Problem::ChangedElsewhere | Problem::Conflict { .. }));
+    }
+
     fn add(&mut self, problem: Problem) {
         if !self.problems.contains(&problem) {
             self.problems.push(problem);
@@ -812,8 +820,7 @@ impl<B: Backend> Store<B> {
             return External::Same;
         }
         let Some(text) = text else {
-            self.problems
-                .retain(|p| !matches!(p, Problem::ChangedElsewhere | Problem::Conflict { .. }));
+            self.end_merge();
             self.add(Problem::Cleared);
             return External::Stopped;
         };
@@ -821,19 +828,19 @@ impl<B: Backend> Store<B> {
         let decoded = match decode(&text) {
             Ok(decoded) => decoded,
             Err(ReadError::TooNew { version }) => {
-                self.problems
-                    .retain(|p| !matches!(p, Problem::ChangedElsewhere | Problem::Conflict { .. }));
+                self.end_merge();
                 self.add(Problem::TooNew { version });
                 return External::Stopped;
             }
             Err(reason) => {
                 // Something wrote what no Rungs can read: keep it, then put
                 // this tab's document back in its place.
-                if self.set_aside(reason, now) {
-                    self.seen = Some(text);
-                    self.saved_json = String::new();
+                if !self.set_aside(reason, now) {
+                    return External::Stopped;
                 }
-                return External::Stopped;
+                self.seen = Some(text);
+                self.saved_json = String::new();
+                return External::SetAside;
             }
         };
         let in_conflict = self
@@ -859,13 +866,8 @@ impl<B: Backend> Store<B> {
         self.seen
             .as_deref()
             .and_then(|text| decode(text).ok())
-            .unwrap_or_else(|| Decoded {
-                document: Document::default(),
-                revision: 0,
-                saved_at: 0,
-                migrated_from: None,
-            })
-            .document
+            .map(|decoded| decoded.document)
+            .unwrap_or_default()
             .to_json()
     }
 
@@ -895,8 +897,7 @@ impl<B: Backend> Store<B> {
         }
         self.took(&decoded);
         self.seen = Some(input.stored.clone());
-        self.problems
-            .retain(|p| !matches!(p, Problem::ChangedElsewhere | Problem::Conflict { .. }));
+        self.end_merge();
         self.add(Problem::Combined);
         Ok(())
     }
@@ -931,8 +932,7 @@ impl<B: Backend> Store<B> {
 
     /// Records the values both tabs changed, for the user to choose between.
     fn conflicted(&mut self, conflicts: Vec<Conflict>) {
-        self.problems
-            .retain(|p| !matches!(p, Problem::ChangedElsewhere | Problem::Conflict { .. }));
+        self.end_merge();
         self.problems.push(Problem::Conflict { conflicts });
     }
 

@@ -249,7 +249,7 @@ impl Session {
             }
             // Unreadable data another tab wrote was set aside: this tab's
             // document goes back in its place.
-            External::Stopped if self.store.borrow().is_unsaved(&latest) => {
+            External::SetAside => {
                 self.dirty.set(true);
                 self.flush();
                 None
