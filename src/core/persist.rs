@@ -1011,11 +1011,6 @@ impl<B: Backend> Store<B> {
         let _ = self.backend.write(&self.keys.downloaded, &now.to_string());
     }
 
-    /// The number of saves so far, for an export made elsewhere.
-    pub fn revision(&self) -> u64 {
-        self.revision
-    }
-
     pub fn keys(&self) -> &Keys {
         &self.keys
     }
