@@ -6,6 +6,7 @@ pub mod components;
 pub mod content;
 pub mod dom;
 pub mod draft;
+pub mod focus;
 pub mod merge;
 pub mod pages;
 pub mod panic;

@@ -2,12 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::ui::dom;
+use crate::ui::focus::use_focus;
 
 #[derive(Properties, PartialEq)]
 pub struct ConfirmDeleteProps {
-    /// A unique id stem for the buttons, so focus can move between them.
-    pub id: AttrValue,
     /// What the first button says ("Delete the goal…").
     pub label: AttrValue,
     /// The question, naming what goes ("Delete “…”? Its milestones go with it.").
@@ -20,26 +18,27 @@ pub struct ConfirmDeleteProps {
 #[function_component]
 pub fn ConfirmDelete(props: &ConfirmDeleteProps) -> Html {
     let confirming = use_state(|| false);
-    let ask_id = format!("{}-delete", props.id);
-    let keep_id = format!("{}-keep", props.id);
+    let focus = use_focus();
+    let ask_button = use_node_ref();
+    let keep_button = use_node_ref();
     let ask = {
-        let confirming = confirming.clone();
-        let keep_id = keep_id.clone();
+        let (confirming, focus, keep_button) =
+            (confirming.clone(), focus.clone(), keep_button.clone());
         Callback::from(move |_: MouseEvent| {
             confirming.set(true);
-            dom::focus_after_render(&format!("#{keep_id}"));
+            focus.to(&keep_button);
         })
     };
     if !*confirming {
         return html! {
-            <button type="button" id={ask_id} class="secondary" onclick={ask}>{ &props.label }</button>
+            <button type="button" ref={ask_button} class="secondary" onclick={ask}>{ &props.label }</button>
         };
     }
     let keep = {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| {
             confirming.set(false);
-            dom::focus_after_render(&format!("#{ask_id}"));
+            focus.to(&ask_button);
         })
     };
     let delete = props.on_delete.reform(|_: MouseEvent| ());
@@ -48,7 +47,7 @@ pub fn ConfirmDelete(props: &ConfirmDeleteProps) -> Html {
             <p>{ &props.question }</p>
             <div class="actions">
                 <button type="button" class="danger" onclick={delete}>{ "Delete it" }</button>
-                <button type="button" id={keep_id} onclick={keep}>{ "Keep it" }</button>
+                <button type="button" ref={keep_button} onclick={keep}>{ "Keep it" }</button>
             </div>
         </div>
     }

@@ -82,7 +82,6 @@ pub fn Backups() -> Html {
                 dispatcher.dispatch(Action::Health(session.health()));
             })
         };
-        let id = format!("copy-{}", copy.key.replace('.', "-"));
         html! {
             <li key={copy.key.clone()} class="copy">
                 <h3>{ copy.kind.label() }</h3>
@@ -100,7 +99,6 @@ pub fn Backups() -> Html {
                     }
                     <button type="button" class="secondary" onclick={download}>{ "Download" }</button>
                     <ConfirmDelete
-                        id={id}
                         label="Delete…"
                         question={format!("Delete this backup of {made}? It can't be brought back.")}
                         on_delete={delete}

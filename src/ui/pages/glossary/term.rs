@@ -113,7 +113,6 @@ fn TermView(props: &ViewProps) -> Html {
                 <div class="actions">
                     <button type="button" onclick={edit}>{ "Edit" }</button>
                     <ConfirmDelete
-                        id="term"
                         label="Delete…"
                         question={format!("Delete “{}” from your glossary? Its familiarity goes with it.", term.name)}
                         {on_delete}

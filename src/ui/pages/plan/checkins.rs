@@ -338,7 +338,6 @@ fn Entry(props: &EntryProps) -> Html {
                 <ul class="followups">{ for followups }</ul>
             }
             <ConfirmDelete
-                id={format!("checkin-{}", checkin.id)}
                 label="Delete this check-in…"
                 question={format!("Delete the check-in of {date} and its notes?")}
                 {on_delete}

@@ -454,7 +454,6 @@ fn GoalActions(props: &GoalPropsRc) -> Html {
             <div class="actions">
                 <button type="button" onclick={toggle}>{ if goal.done.is_some() { "Reopen the goal" } else { "Mark the goal done" } }</button>
                 <ConfirmDelete
-                    id="goal"
                     label="Delete the goal…"
                     question={format!("Delete “{}” and its {}? You can undo it straight after.", goal.title(), crate::core::counted(goal.milestones.len(), "milestone", "milestones"))}
                     {on_delete}
