@@ -8,6 +8,7 @@ use rungs::core::export::plan::*;
 use rungs::core::plan::*;
 use rungs::core::progress::*;
 use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
+use rungs::core::schema::{Change, Document};
 use rungs::core::time::*;
 
 fn d(text: &str) -> Date {
@@ -139,27 +140,32 @@ fn saving_an_unchanged_goal_reports_no_change() {
 
 #[test]
 fn a_deleted_goal_is_restored_where_it_was() {
-    let mut plan = Plan::default();
+    let mut document = Document::default();
     for id in ["a", "b", "c"] {
-        plan.apply(PlanEdit::SaveGoal(goal(id, id)));
+        document.apply(PlanEdit::SaveGoal(goal(id, id)));
     }
     let b = Goal {
         milestones: vec![milestone("m", "Step", None, None)],
-        ..plan.goal("b").unwrap().clone()
+        ..document.plan.goal("b").unwrap().clone()
     };
-    plan.goals[1] = b.clone();
-    assert!(plan.apply(PlanEdit::DeleteGoal("b".into())));
-    assert_eq!(ids(&plan), ["a", "c"]);
-    assert!(!plan.apply(PlanEdit::DeleteGoal("b".into())));
-    assert!(plan.apply(PlanEdit::RestoreGoal {
-        goal: b.clone(),
-        at: 1
-    }));
-    assert_eq!(ids(&plan), ["a", "b", "c"]);
-    assert_eq!(plan.goals[1], b);
+    document.apply(PlanEdit::SaveMilestone {
+        goal: "b".into(),
+        milestone: b.milestones[0].clone(),
+    });
+    let delete = PlanEdit::DeleteGoal("b".into());
+    assert_eq!(
+        delete.undo_label(&document).as_deref(),
+        Some("Deleted the goal “b”.")
+    );
+    let undo = document.apply(delete.clone()).expect("deleted");
+    assert_eq!(ids(&document.plan), ["a", "c"]);
+    assert!(document.apply(delete).is_none());
+    assert!(document.apply(undo.clone()).is_some());
+    assert_eq!(ids(&document.plan), ["a", "b", "c"]);
+    assert_eq!(document.plan.goals[1], b);
     // Restoring twice does not duplicate it.
-    assert!(!plan.apply(PlanEdit::RestoreGoal { goal: b, at: 0 }));
-    assert_eq!(ids(&plan), ["a", "b", "c"]);
+    assert!(document.apply(undo).is_none());
+    assert_eq!(ids(&document.plan), ["a", "b", "c"]);
 }
 
 #[test]

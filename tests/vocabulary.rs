@@ -184,8 +184,8 @@ fn familiarity_new_is_never_stored() {
 #[test]
 fn the_document_forwards_vocabulary_edits() {
     let mut document = Document::default();
-    assert!(document.apply(VocabEdit::Add(paper_cut())));
-    assert!(!document.apply(VocabEdit::Add(paper_cut())));
+    assert!(document.apply(VocabEdit::Add(paper_cut())).is_some());
+    assert!(document.apply(VocabEdit::Add(paper_cut())).is_none());
     assert_eq!(document.vocabulary.terms, [paper_cut()]);
 }
 

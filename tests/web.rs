@@ -2,17 +2,17 @@
 //! of the storage layer against the real localStorage.
 #![cfg(target_arch = "wasm32")]
 
-use std::rc::Rc;
+use std::marker::PhantomData;
 
 use gloo_storage::{LocalStorage, Storage};
 use rungs::core::glossary::{Glossary, Term};
 use rungs::core::persist::{Backend, BackendError, Location, Problem};
 use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
-use rungs::core::schema::{SetTheme, Theme};
 use rungs::ui::app::{App, AppProps};
-use rungs::ui::content::provide;
+use rungs::ui::content::{provide, Content};
 use rungs::ui::panic::show_error_page;
-use rungs::ui::storage::{export_for_emergency, probe, Session, WebBackend};
+use rungs::ui::state::{export_for_emergency, AppState};
+use rungs::ui::storage::{probe, WebBackend};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -42,11 +42,11 @@ struct Mounted {
 }
 
 impl Mounted {
-    async fn new(session: Rc<Session>) -> Mounted {
+    async fn new(opened: AppState) -> Mounted {
         let root = document().create_element("div").unwrap();
         document().body().unwrap().append_child(&root).unwrap();
         let handle =
-            yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { session }).render();
+            yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { opened }).render();
         yew::scheduler::flush().await;
         Mounted {
             root,
@@ -143,7 +143,7 @@ fn a_full_quota_is_reported_as_full() {
 #[wasm_bindgen_test]
 async fn the_shell_has_navigation_a_skip_link_and_the_privacy_promise() {
     clear("rungs-test-shell");
-    let app = Mounted::new(Session::open_in("rungs-test-shell")).await;
+    let app = Mounted::new(AppState::open("rungs-test-shell")).await;
     let links = app.all("nav[aria-label='Main'] a");
     let labels: Vec<String> = links.iter().map(|a| a.text_content().unwrap()).collect();
     assert_eq!(
@@ -170,19 +170,23 @@ async fn the_shell_has_navigation_a_skip_link_and_the_privacy_promise() {
     assert!(app.all(".notice").is_empty());
 }
 
-#[wasm_bindgen_test]
-async fn choosing_a_theme_applies_it_and_saves_it_when_the_page_hides() {
-    clear("rungs-test-theme");
-    let session = Session::open_in("rungs-test-theme");
-    let app = Mounted::new(session.clone()).await;
+/// Chooses `theme` in the footer, as the user would.
+async fn choose_theme(app: &Mounted, theme: &str) {
     let select: HtmlSelectElement = app.all("footer select")[0].clone().unchecked_into();
-    select.set_value("dark");
+    select.set_value(theme);
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     select
         .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
         .unwrap();
     yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_theme_applies_it_and_saves_it_when_the_page_hides() {
+    clear("rungs-test-theme");
+    let app = Mounted::new(AppState::open("rungs-test-theme")).await;
+    choose_theme(&app, "dark").await;
     let root = document().document_element().unwrap();
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
 
@@ -215,8 +219,8 @@ async fn unreadable_data_is_set_aside_and_the_user_is_told() {
     LocalStorage::raw()
         .set_item("rungs-test-corrupt.document", "{not json")
         .unwrap();
-    let session = Session::open_in("rungs-test-corrupt");
-    let health = session.health();
+    let opened = AppState::open("rungs-test-corrupt");
+    let health = opened.health.clone();
     let [Problem::SetAside { key, .. }] = &health.problems[..] else {
         panic!("expected one set-aside problem, got {:?}", health.problems);
     };
@@ -225,7 +229,7 @@ async fn unreadable_data_is_set_aside_and_the_user_is_told() {
         Some("{not json")
     );
 
-    let app = Mounted::new(session.clone()).await;
+    let app = Mounted::new(opened).await;
     let notice = app.text(".notice");
     assert!(notice.contains("Unreadable data was set aside"), "{notice}");
     assert!(notice.contains("not valid JSON"), "{notice}");
@@ -266,9 +270,9 @@ impl Drop for BlockedStorage {
 async fn blocked_storage_falls_back_to_memory_with_a_notice() {
     let blocked = BlockedStorage::new();
     assert!(matches!(probe(), Err(BackendError::Denied(_))));
-    let session = Session::open_in("rungs-test-blocked");
-    assert_eq!(session.health().location, Location::Memory);
-    let app = Mounted::new(session).await;
+    let opened = AppState::open("rungs-test-blocked");
+    assert_eq!(opened.health.location, Location::Memory);
+    let app = Mounted::new(opened).await;
     assert!(app
         .text(".notice")
         .contains("Storage unavailable: working in memory"));
@@ -281,14 +285,20 @@ async fn blocked_storage_falls_back_to_memory_with_a_notice() {
 }
 
 #[wasm_bindgen_test]
-fn the_panic_page_gets_the_tabs_latest_document_without_the_store() {
-    let session = Session::open_in("rungs-test-emergency");
-    let mut document = (*session.document()).clone();
-    document.apply(SetTheme(Theme::Dark));
+async fn the_panic_page_gets_the_tabs_latest_document_without_the_store() {
+    clear("rungs-test-emergency");
+    let app = Mounted::new(AppState::open("rungs-test-emergency")).await;
+    choose_theme(&app, "dark").await;
     // Changed but not saved: only this tab holds it.
-    session.changed(Rc::new(document));
+    assert_eq!(
+        LocalStorage::raw()
+            .get_item("rungs-test-emergency.document")
+            .unwrap(),
+        None
+    );
     let text = export_for_emergency().expect("the open session's document");
     assert!(text.contains(r#""theme":"dark""#), "{text}");
+    drop(app);
     clear("rungs-test-emergency");
 }
 
@@ -369,6 +379,23 @@ fn change(element: &Element) {
         .unwrap();
 }
 
+/// Content given to the pages instead of fetched, until dropped: a test
+/// that fails cannot leave it behind for the next.
+struct Provided<T: Content>(PhantomData<T>);
+
+impl<T: Content> Provided<T> {
+    fn new(content: T) -> Provided<T> {
+        provide(Some(content));
+        Provided(PhantomData)
+    }
+}
+
+impl<T: Content> Drop for Provided<T> {
+    fn drop(&mut self) {
+        provide::<T>(None);
+    }
+}
+
 /// Opens the app on `hash`; the hash is cleared again on drop.
 struct AtRoute;
 
@@ -392,9 +419,9 @@ impl Drop for AtRoute {
 #[wasm_bindgen_test]
 async fn grading_moves_readiness_and_the_chart_at_once() {
     clear("rungs-test-assess");
-    provide(Some(small_rubric()));
+    let _rubric = Provided::new(small_rubric());
     let _route = AtRoute::new("#/assess");
-    let app = Mounted::new(Session::open_in("rungs-test-assess")).await;
+    let app = Mounted::new(AppState::open("rungs-test-assess")).await;
     assert!(app.all("[role='radiogroup']").is_empty());
 
     let current: HtmlSelectElement = app.all("#assess-current")[0].clone().unchecked_into();
@@ -436,7 +463,6 @@ async fn grading_moves_readiness_and_the_chart_at_once() {
         "{}",
         app.text("table")
     );
-    provide::<Rubric>(None);
 }
 
 #[wasm_bindgen_test]
@@ -445,7 +471,7 @@ async fn a_rubric_that_cannot_be_fetched_is_explained_with_a_way_to_retry() {
     // The test server has no rubric.json, so the fetch fails for real.
     provide::<Rubric>(None);
     let _route = AtRoute::new("#/assess");
-    let app = Mounted::new(Session::open_in("rungs-test-norubric")).await;
+    let app = Mounted::new(AppState::open("rungs-test-norubric")).await;
     for _ in 0..200 {
         if !app.all("[role='alert']").is_empty() {
             break;
@@ -508,9 +534,9 @@ fn small_glossary() -> Glossary {
 #[wasm_bindgen_test]
 async fn glossary_search_ranks_and_marks_results_as_you_type() {
     clear("rungs-test-glossary");
-    provide(Some(small_glossary()));
+    let _glossary = Provided::new(small_glossary());
     let _route = AtRoute::new("#/glossary");
-    let app = Mounted::new(Session::open_in("rungs-test-glossary")).await;
+    let app = Mounted::new(AppState::open("rungs-test-glossary")).await;
     assert_eq!(app.text("#glossary-count"), "3 terms");
     assert_eq!(app.text(".term-result-name"), "Alpha\nKubernetes\nPod");
 
@@ -533,16 +559,15 @@ async fn glossary_search_ranks_and_marks_results_as_you_type() {
     input(&search);
     yew::scheduler::flush().await;
     assert_eq!(app.text(".term-result-name"), "Kubernetes\nPod");
-    provide::<Glossary>(None);
 }
 
 #[wasm_bindgen_test]
 async fn criteria_link_glossary_terms_to_their_definitions() {
     clear("rungs-test-links");
-    provide(Some(small_rubric()));
-    provide(Some(small_glossary()));
+    let _rubric = Provided::new(small_rubric());
+    let _glossary = Provided::new(small_glossary());
     let _route = AtRoute::new("#/assess");
-    let app = Mounted::new(Session::open_in("rungs-test-links")).await;
+    let app = Mounted::new(AppState::open("rungs-test-links")).await;
     let current: HtmlSelectElement = app.all("#assess-current")[0].clone().unchecked_into();
     current.set_value("one");
     change(&current);
@@ -570,8 +595,6 @@ async fn criteria_link_glossary_terms_to_their_definitions() {
         link.get_attribute("href").as_deref(),
         Some("#/glossary/alpha")
     );
-    provide::<Rubric>(None);
-    provide::<Glossary>(None);
 }
 
 /// Stores a version 4 document whose plan is `plan` (JSON) under `namespace`.
@@ -587,14 +610,14 @@ fn store_plan(namespace: &str, plan: &str) {
 
 #[wasm_bindgen_test]
 async fn the_smart_check_follows_each_keystroke_and_milestones_move_progress() {
-    provide(Some(small_rubric()));
+    let _rubric = Provided::new(small_rubric());
     store_plan(
         "rungs-test-goal",
         r#"{"goals":[{"id":"g1","outcome":"Improve things","criteria":["t.a.two"],
             "milestones":[{"id":"m1","title":"First step"},{"id":"m2","title":"Second step"}]}]}"#,
     );
     let _route = AtRoute::new("#/plan/g1");
-    let app = Mounted::new(Session::open_in("rungs-test-goal")).await;
+    let app = Mounted::new(AppState::open("rungs-test-goal")).await;
     assert_eq!(app.text("h1"), "Improve things");
     assert_eq!(
         app.text(".smart-summary"),
@@ -623,7 +646,6 @@ async fn the_smart_check_follows_each_keystroke_and_milestones_move_progress() {
     first.click();
     yew::scheduler::flush().await;
     assert!(app.text("#milestones-heading + p").contains("50% done"));
-    provide::<Rubric>(None);
 }
 
 #[wasm_bindgen_test]
@@ -637,7 +659,7 @@ async fn the_plan_draws_a_timeline_row_per_goal_with_its_milestones() {
             {"id":"g2","outcome":"Two","started":"2030-01-01","due":"2030-05-01"}]}"#,
     );
     let _route = AtRoute::new("#/plan");
-    let app = Mounted::new(Session::open_in("rungs-test-timeline")).await;
+    let app = Mounted::new(AppState::open("rungs-test-timeline")).await;
     let chart = &app.all("svg.timeline")[0];
     assert_eq!(chart.get_attribute("role").as_deref(), Some("img"));
     assert!(chart

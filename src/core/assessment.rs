@@ -32,7 +32,7 @@ use std::fmt::Write;
 
 use super::markdown::inline;
 use super::rubric::{Area, Criterion, Level, Rubric, Track};
-use super::schema::{Change, Document};
+use super::schema::{Change, Document, Restore};
 use super::time::Millis;
 use super::{counted, replace};
 
@@ -279,10 +279,17 @@ pub enum Edit {
 }
 
 impl Change for Edit {
-    fn apply_to(&self, document: &mut Document) -> bool {
+    fn apply_to(&self, document: &mut Document) -> Option<Restore> {
         document
             .assessment
             .edit(|assessment| assessment.apply(self.clone()))
+            .map(Restore::Assessment)
+    }
+
+    /// A snapshot, which nothing else takes away, is offered back.
+    fn undo_label(&self, _before: &Document) -> Option<String> {
+        matches!(self, Edit::AddSnapshot(_))
+            .then(|| "Saved a snapshot of your readiness.".to_owned())
     }
 }
 

@@ -111,14 +111,12 @@ impl<T: DeserializeOwned + Serialize + Default + PartialEq + Clone> Part<T> {
     }
 
     /// Applies `change` to a copy of the value, and keeps the copy if
-    /// `change` says it changed anything. Returns what `change` returned.
-    pub fn edit(&mut self, change: impl FnOnce(&mut T) -> bool) -> bool {
+    /// `change` says it changed anything. Returns the part as it was
+    /// before, when it changed: the way back (see
+    /// [`Restore`](super::schema::Restore)).
+    pub fn edit(&mut self, change: impl FnOnce(&mut T) -> bool) -> Option<Part<T>> {
         let mut value = self.value().clone();
-        let changed = change(&mut value);
-        if changed {
-            *self = Part::new(value);
-        }
-        changed
+        change(&mut value).then(|| std::mem::replace(self, Part::new(value)))
     }
 }
 
@@ -207,23 +205,26 @@ mod tests {
     fn a_change_is_encoded_and_a_copy_shares_the_value() {
         let mut part = stored(r#"{"count":2}"#);
         let copy = part.clone();
-        assert!(part.edit(|counter| {
+        let before = part.edit(|counter| {
             counter.count += 1;
             true
-        }));
+        });
         assert_eq!(part.json().as_deref(), Some(r#"{"count":3}"#));
         assert_eq!(copy.count, 2, "the copy keeps the value it had");
-        assert!(!part.edit(|_| false));
+        assert_eq!(before.unwrap().count, 2, "the part as it was comes back");
+        assert!(part.edit(|_| false).is_none());
         assert_ne!(part, copy);
     }
 
     #[test]
     fn the_default_value_is_not_stored() {
         let mut part = stored(r#"{"count":1}"#);
-        assert!(part.edit(|counter| {
-            counter.count = 0;
-            true
-        }));
+        assert!(part
+            .edit(|counter| {
+                counter.count = 0;
+                true
+            })
+            .is_some());
         assert_eq!(part.json(), None);
         assert_eq!(part, Part::default());
         assert_eq!(*part, Counter::default());

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::replace;
-use super::schema::{Change, Document};
+use super::schema::{Change, Document, Restore};
 use super::time::{Date, Millis, Weekday};
 
 /// The user's plan.
@@ -298,11 +298,6 @@ pub enum PlanEdit {
     /// milestones, start and done dates stay as they are).
     SaveGoal(Goal),
     DeleteGoal(String),
-    /// Put a deleted goal back where it was (the undo of `DeleteGoal`).
-    RestoreGoal {
-        goal: Goal,
-        at: usize,
-    },
     SetGoalDone {
         goal: String,
         done: Option<Date>,
@@ -353,8 +348,41 @@ pub enum PlanEdit {
 }
 
 impl Change for PlanEdit {
-    fn apply_to(&self, document: &mut Document) -> bool {
-        document.plan.edit(|plan| plan.apply(self.clone()))
+    fn apply_to(&self, document: &mut Document) -> Option<Restore> {
+        document
+            .plan
+            .edit(|plan| plan.apply(self.clone()))
+            .map(Restore::Plan)
+    }
+
+    /// Deleting a goal, a milestone, a check-in or a week's item, and
+    /// stopping the schedule, are offered back.
+    fn undo_label(&self, before: &Document) -> Option<String> {
+        let plan = &before.plan;
+        match self {
+            PlanEdit::DeleteGoal(id) => {
+                let goal = plan.goal(id)?;
+                Some(format!("Deleted the goal “{}”.", goal.title()))
+            }
+            PlanEdit::DeleteMilestone { goal, milestone } => {
+                let milestone = plan.goal(goal)?.milestone(milestone)?;
+                Some(format!("Deleted the milestone “{}”.", milestone.title))
+            }
+            PlanEdit::DeleteCheckIn(id) => {
+                let checkin = plan.checkins.iter().find(|c| &c.id == id)?;
+                let date = checkin.date.map_or("Undated".to_owned(), Date::label);
+                Some(format!("Deleted the check-in of {date}."))
+            }
+            PlanEdit::SetSchedule(None) => plan
+                .schedule
+                .is_some()
+                .then(|| "Stopped the check-in schedule.".to_owned()),
+            PlanEdit::DeleteWeekItem { week, item } => {
+                let item = plan.week(*week)?.items.iter().find(|i| &i.id == item)?;
+                Some(format!("Deleted “{}” from the week.", item.text))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -387,13 +415,6 @@ impl Plan {
                 let before = self.goals.len();
                 self.goals.retain(|goal| goal.id != id);
                 self.goals.len() != before
-            }
-            PlanEdit::RestoreGoal { goal, at } => {
-                if self.goal(&goal.id).is_some() {
-                    return false;
-                }
-                self.goals.insert(at.min(self.goals.len()), goal);
-                true
             }
             PlanEdit::SetGoalDone { goal, done } => match self.goal_mut(&goal) {
                 Some(goal) => replace(&mut goal.done, done),

@@ -112,8 +112,57 @@ impl Theme {
 /// which part it touches, so the code that edits a part is compiled only
 /// where such a change is made.
 pub trait Change: fmt::Debug {
-    /// Applies the change; returns whether anything changed.
-    fn apply_to(&self, document: &mut Document) -> bool;
+    /// Applies the change. Returns its inverse, the change that puts back
+    /// what this one replaced; `None` when nothing changed.
+    fn apply_to(&self, document: &mut Document) -> Option<Restore>;
+
+    /// What to call the change when it is offered back, for a change that
+    /// takes away what the user wrote ("Deleted the goal “Ship search”."),
+    /// named from the document before the change. `None` for the rest,
+    /// which the user takes back by editing again.
+    fn undo_label(&self, _before: &Document) -> Option<String> {
+        None
+    }
+}
+
+/// What a change replaced: applying it puts that back. Every change's
+/// inverse is one of these, so undo is one mechanism, whatever the change.
+///
+/// A part is shared, not copied, so keeping one costs a reference count.
+/// It is the exact inverse for as long as nothing else changed that part
+/// since, which is why undo is offered only until the next change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Restore {
+    Preferences(Preferences),
+    Assessment(Part<Assessment>),
+    Vocabulary(Part<Vocabulary>),
+    Plan(Part<Plan>),
+    Document(Box<Document>),
+}
+
+impl Change for Restore {
+    /// Swaps the kept value back in; the inverse is what it replaced (so
+    /// undoing twice redoes).
+    fn apply_to(&self, document: &mut Document) -> Option<Restore> {
+        fn swap<T: PartialEq + Clone>(slot: &mut T, value: &T) -> Option<T> {
+            (slot != value).then(|| std::mem::replace(slot, value.clone()))
+        }
+        match self {
+            Restore::Preferences(value) => {
+                swap(&mut document.preferences, value).map(Restore::Preferences)
+            }
+            Restore::Assessment(part) => {
+                swap(&mut document.assessment, part).map(Restore::Assessment)
+            }
+            Restore::Vocabulary(part) => {
+                swap(&mut document.vocabulary, part).map(Restore::Vocabulary)
+            }
+            Restore::Plan(part) => swap(&mut document.plan, part).map(Restore::Plan),
+            Restore::Document(whole) => {
+                swap(document, whole).map(|previous| Restore::Document(Box::new(previous)))
+            }
+        }
+    }
 }
 
 /// Choose the colours.
@@ -121,25 +170,34 @@ pub trait Change: fmt::Debug {
 pub struct SetTheme(pub Theme);
 
 impl Change for SetTheme {
-    fn apply_to(&self, document: &mut Document) -> bool {
-        replace(&mut document.preferences.theme, self.0)
+    fn apply_to(&self, document: &mut Document) -> Option<Restore> {
+        let before = document.preferences.clone();
+        replace(&mut document.preferences.theme, self.0).then_some(Restore::Preferences(before))
     }
 }
 
-/// Replace the whole document: an import, a restore, a reset, and the undo
-/// of each.
+/// Replace the whole document: an import, a restore or a reset, offered
+/// back as `label` says ("Imported …").
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Replace(pub Document);
+pub struct Replace {
+    pub document: Document,
+    pub label: String,
+}
 
 impl Change for Replace {
-    fn apply_to(&self, document: &mut Document) -> bool {
-        replace(document, self.0.clone())
+    fn apply_to(&self, document: &mut Document) -> Option<Restore> {
+        Restore::Document(Box::new(self.document.clone())).apply_to(document)
+    }
+
+    fn undo_label(&self, _before: &Document) -> Option<String> {
+        Some(self.label.clone())
     }
 }
 
 impl Document {
-    /// Applies `change`; returns whether anything changed.
-    pub fn apply(&mut self, change: impl Change) -> bool {
+    /// Applies `change`; returns its inverse, or `None` when nothing
+    /// changed (see [`Change::apply_to`]).
+    pub fn apply(&mut self, change: impl Change) -> Option<Restore> {
         change.apply_to(self)
     }
 
@@ -305,7 +363,7 @@ mod tests {
     #[test]
     fn round_trips_through_the_envelope() {
         let mut document = Document::default();
-        assert!(document.apply(SetTheme(Theme::Dark)));
+        assert!(document.apply(SetTheme(Theme::Dark)).is_some());
         let text = encode(&document.to_json(), 3, 42);
         let decoded = decode(&text).unwrap();
         assert_eq!(decoded.document, document);
@@ -316,9 +374,9 @@ mod tests {
     #[test]
     fn applying_the_same_value_is_no_change() {
         let mut document = Document::default();
-        assert!(!document.apply(SetTheme(Theme::System)));
-        assert!(document.apply(SetTheme(Theme::Light)));
-        assert!(!document.apply(SetTheme(Theme::Light)));
+        assert!(document.apply(SetTheme(Theme::System)).is_none());
+        assert!(document.apply(SetTheme(Theme::Light)).is_some());
+        assert!(document.apply(SetTheme(Theme::Light)).is_none());
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::fmt::Write;
 use super::fold::{allowance, compact, distance, spaced, words, Mapped};
 use super::glossary::{Term, TAGS};
 use super::markdown::{inline, paragraph};
-use super::schema::{Change, Document};
+use super::schema::{Change, Document, Restore};
 use super::{counted, replace};
 
 /// How well the user knows a term. `New` is the default and is never stored.
@@ -102,10 +102,22 @@ pub enum VocabEdit {
 }
 
 impl Change for VocabEdit {
-    fn apply_to(&self, document: &mut Document) -> bool {
+    fn apply_to(&self, document: &mut Document) -> Option<Restore> {
         document
             .vocabulary
             .edit(|vocabulary| vocabulary.apply(self.clone()))
+            .map(Restore::Vocabulary)
+    }
+
+    /// Deleting an own term is offered back, with how well it was known.
+    fn undo_label(&self, before: &Document) -> Option<String> {
+        match self {
+            VocabEdit::Delete(id) => {
+                let term = before.vocabulary.own(id)?;
+                Some(format!("Deleted “{}” from your glossary.", term.name))
+            }
+            _ => None,
+        }
     }
 }
 

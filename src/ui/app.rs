@@ -1,8 +1,6 @@
 //! The shell: skip link, header and navigation, data notices, the routed
 //! page and the footer; plus the hooks that route, autosave and theme.
 
-use std::rc::Rc;
-
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -16,8 +14,6 @@ use super::dom;
 use super::merge;
 use super::pages;
 use super::state::{Action, AppContext, AppState};
-use super::storage::Session;
-use crate::core::merge::Choice;
 use crate::core::route::Route;
 use crate::core::schema::Theme;
 
@@ -25,26 +21,21 @@ use crate::core::schema::Theme;
 /// typing is never slowed by saves, short enough that a crash loses little.
 pub const SAVE_DELAY_MS: u32 = 400;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct AppProps {
-    pub session: Rc<Session>,
-}
-
-impl PartialEq for AppProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.session, &other.session)
-    }
+    /// The state the app opens with (see [`AppState::open`]).
+    pub opened: AppState,
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let session = props.session.clone();
     let state = use_reducer({
-        let session = session.clone();
-        move || AppState::new(session.document(), session.health())
+        let opened = props.opened.clone();
+        move || opened
     });
+    let session = state.session().clone();
     let route = use_route();
-    use_autosave(&session, &state);
+    use_autosave(&state);
     use_theme(state.document.preferences.theme);
     {
         // A page whose code could not be fetched at start marks itself once
@@ -122,48 +113,45 @@ fn use_theme(theme: Theme) {
 
 /// Saves a moment after the last change, at once when the tab is hidden or
 /// closed, warns before a tab with unsaved changes closes, follows saves
-/// made in other tabs and combines them with this tab's changes.
+/// made in other tabs and combines them with this tab's changes. Each of
+/// these is an [`Action`], so the reducer, which holds the document, does
+/// the work.
 #[hook]
-fn use_autosave(session: &Rc<Session>, state: &UseReducerHandle<AppState>) {
+fn use_autosave(state: &UseReducerHandle<AppState>) {
     {
-        let session = session.clone();
         let dispatcher = state.dispatcher();
-        let document = state.document.clone();
         use_effect_with(state.edits, move |edits| {
-            let timer = (*edits > 0).then(|| {
-                session.changed(document);
-                Timeout::new(SAVE_DELAY_MS, move || flush(&session, &dispatcher))
-            });
+            let timer = (*edits > 0)
+                .then(|| Timeout::new(SAVE_DELAY_MS, move || dispatcher.dispatch(Action::Save)));
             move || drop(timer)
         });
     }
     {
         // Two tabs' changes wait to be combined: fetch the merge if need be,
         // then combine, at once and in one go.
-        let session = session.clone();
         let dispatcher = state.dispatcher();
         use_effect_with(state.health.needs_merge(), move |needed| {
             if *needed {
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Some(code) = merge::load().await {
-                        combine(&session, &dispatcher, code, &[]);
+                        dispatcher.dispatch(Action::Combine(code, Vec::new()));
                     }
                 });
             }
         });
     }
-    let session = session.clone();
+    let session = state.session().clone();
     let dispatcher = state.dispatcher();
     use_effect_with((), move |_| {
         let on_hide = EventListener::new(&dom::window(), "pagehide", {
-            let (session, dispatcher) = (session.clone(), dispatcher.clone());
-            move |_| flush(&session, &dispatcher)
+            let dispatcher = dispatcher.clone();
+            move |_| dispatcher.dispatch(Action::Save)
         });
         let on_visibility = EventListener::new(&dom::document(), "visibilitychange", {
-            let (session, dispatcher) = (session.clone(), dispatcher.clone());
+            let dispatcher = dispatcher.clone();
             move |_| {
                 if dom::document().hidden() {
-                    flush(&session, &dispatcher);
+                    dispatcher.dispatch(Action::Save);
                 }
             }
         });
@@ -175,7 +163,9 @@ fn use_autosave(session: &Rc<Session>, state: &UseReducerHandle<AppState>) {
             {
                 let (session, dispatcher) = (session.clone(), dispatcher.clone());
                 move |event| {
-                    flush(&session, &dispatcher);
+                    // The reducer runs as the action is dispatched, so the
+                    // save is done when this asks how it went.
+                    dispatcher.dispatch(Action::Save);
                     if session.has_unsaved() {
                         // The browser asks the user whether to leave.
                         event.prevent_default();
@@ -189,35 +179,10 @@ fn use_autosave(session: &Rc<Session>, state: &UseReducerHandle<AppState>) {
                 return;
             };
             // `key` is null when another tab cleared all storage.
-            if event.key().is_some_and(|changed| changed != key) {
-                return;
+            if event.key().is_none_or(|changed| changed == key) {
+                dispatcher.dispatch(Action::External);
             }
-            if let Some(document) = session.external_change() {
-                dispatcher.dispatch(Action::Adopt(document));
-            }
-            dispatcher.dispatch(Action::Health(session.health()));
         });
         move || drop((on_hide, on_visibility, on_unload, on_storage))
     });
-}
-
-/// Saves pending changes now and reports the outcome to the state.
-fn flush(session: &Session, dispatcher: &UseReducerDispatcher<AppState>) {
-    if let Some(health) = session.flush() {
-        dispatcher.dispatch(Action::Health(health));
-    }
-}
-
-/// Combines this tab's changes with another tab's (see
-/// [`Session::combine`]) and shows the outcome.
-pub fn combine(
-    session: &Session,
-    dispatcher: &UseReducerDispatcher<AppState>,
-    code: merge::Combine,
-    choices: &[Choice],
-) {
-    if let Some(document) = session.combine(code, choices) {
-        dispatcher.dispatch(Action::Combined(document));
-    }
-    dispatcher.dispatch(Action::Health(session.health()));
 }

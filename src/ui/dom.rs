@@ -63,7 +63,7 @@ pub fn download(text: &str, filename: &str) {
 /// A file name stamped with today's date: `rungs-data-2026-11-21.json`
 /// for `dated_filename("rungs-data", "json")`.
 pub fn dated_filename(stem: &str, extension: &str) -> String {
-    format!("{stem}-{}.{extension}", crate::ui::storage::today().iso())
+    format!("{stem}-{}.{extension}", crate::ui::clock::today().iso())
 }
 
 /// Navigates to `route`, as following a link to it would.

@@ -2,6 +2,7 @@
 //! decision is made in [`crate::core`].
 
 pub mod app;
+pub mod clock;
 pub mod components;
 pub mod content;
 pub mod dom;
@@ -16,7 +17,6 @@ pub mod storage;
 pub mod terms;
 
 use std::cell::Cell;
-use std::rc::Rc;
 
 use app::{App, AppProps};
 
@@ -57,24 +57,24 @@ pub fn take_focus() -> bool {
 /// is the page itself rather than "Loading".
 pub fn start() {
     panic::install();
-    let session = storage::Session::open();
+    let opened = state::AppState::open(storage::NAMESPACE);
     let route = app::current_route();
     if pages::is_ready(&route) {
-        mount(session);
+        mount(opened);
     } else {
         wasm_bindgen_futures::spawn_local(async move {
             // If it cannot be fetched, the page says so once mounted.
             pages::load(&route).await;
-            mount(session);
+            mount(opened);
         });
     }
 }
 
-fn mount(session: Rc<storage::Session>) {
+fn mount(opened: state::AppState) {
     let root = dom::document()
         .get_element_by_id("app")
         .expect("index.html has #app");
     // Replace the "Loading" line that shows until the wasm has arrived.
     root.set_text_content(None);
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { session }).render();
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { opened }).render();
 }

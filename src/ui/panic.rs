@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::dom;
-use super::storage;
+use super::state;
 
 /// Installs the hook. Call before anything else can panic.
 pub fn install() {
@@ -18,7 +18,7 @@ pub fn install() {
         let message = info.to_string();
         web_sys::console::error_1(&message.as_str().into());
         if let Some(body) = dom::document().body() {
-            show_error_page(&body, &message, storage::export_for_emergency());
+            show_error_page(&body, &message, state::export_for_emergency());
         }
     }));
 }

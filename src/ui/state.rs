@@ -1,14 +1,24 @@
-//! The one reducer. Actions describe intent; every change to the document is
-//! made by `core` (a [`Change`] applies itself), so the reducer links no
-//! part's edit logic: that stays with the pages that make the changes.
+//! The app's state and its one reducer: the document the user sees, how
+//! its storage is doing, and the undo on offer.
+//!
+//! Every change to the document is made by `core` (a [`Change`] applies
+//! itself and returns its inverse), so the reducer links no part's edit
+//! logic: that stays with the pages that make the changes. Everything that
+//! writes to storage on the user's behalf (saving, following another tab,
+//! combining, putting data back) is an action too, so the document is read
+//! and replaced in this one place.
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use yew::prelude::*;
 
+use super::clock::now;
+use super::merge::Combine;
 use super::storage::Session;
+use crate::core::merge::Choice;
 use crate::core::persist::Health;
-use crate::core::schema::{Change, Document};
+use crate::core::schema::{encode, Change, Document, Restore};
 
 /// A change, as a page hands it to the reducer.
 pub type Edit = Rc<dyn Change>;
@@ -19,63 +29,101 @@ pub struct AppState {
     /// Counts the user's changes; the autosave watches it.
     pub edits: u64,
     pub health: Rc<Health>,
-    /// What the last deletion can be undone with, while it is offered: until
-    /// it is used or dismissed, or the document changes again.
+    /// The last change that took away what the user wrote, while it can be
+    /// undone: until it is, or is dismissed, or the document changes again.
     pub undo: Option<Rc<Undo>>,
+    session: Rc<Session>,
 }
 
-/// A deletion that can be taken back: what to say, and the changes that
-/// put things back.
+/// A change on offer to be undone: what to call it, and its inverse.
 pub struct Undo {
     pub message: String,
-    pub changes: Vec<Edit>,
+    inverse: Restore,
 }
 
 pub enum Action {
-    /// The user changed something.
+    /// The user changed something. A change that takes away what the user
+    /// wrote (see [`Change::undo_label`]) is offered back.
     Change(Edit),
-    /// The document was replaced from storage (another tab's save, or the
-    /// user's choice in a conflict): shown, but not saved again.
-    Adopt(Document),
-    /// This tab's changes were combined with another tab's: shown, and
-    /// saved like any change.
-    Combined(Document),
-    /// The storage layer reports its state.
-    Health(Health),
-    /// The user deleted something: the change, and how to undo it.
-    Delete(Edit, Undo),
-    /// Undo the deletion on offer.
+    /// Undo the change on offer.
     Undo,
     /// Stop offering the undo.
     Dismiss,
+    /// Save the document now if it changed.
+    Save,
+    /// Try the failed save again.
+    Retry,
+    /// Another tab wrote to storage: follow it.
+    External,
+    /// Combine this tab's changes with another tab's, with the user's
+    /// choice for each value both changed (none: this tab's).
+    Combine(Combine, Vec<Choice>),
+    /// Stop telling the user that two tabs were combined.
+    DismissCombined,
+    /// Storage was cleared elsewhere: write this tab's data back.
+    PutBack,
+    /// Storage was cleared elsewhere: leave it so, keeping this tab's data
+    /// as a backup.
+    LeaveCleared,
+    /// The storage layer reports its state after a page used it directly
+    /// (a backup, a download).
+    Health(Health),
 }
 
 impl AppState {
-    pub fn new(document: Rc<Document>, health: Health) -> AppState {
+    /// Opens the stored data under `namespace` (see [`Session::open_in`]).
+    pub fn open(namespace: &str) -> AppState {
+        let (session, document) = Session::open_in(namespace);
         AppState {
-            document,
+            document: shown(Rc::new(document)),
             edits: 0,
-            health: Rc::new(health),
+            health: Rc::new(session.health()),
             undo: None,
+            session,
         }
     }
 
-    /// The state after `changes`, offering `undo`; itself when nothing
+    pub fn session(&self) -> &Rc<Session> {
+        &self.session
+    }
+
+    /// The state after `change`, offering `undo`; itself when nothing
     /// changed.
-    fn changed(self: Rc<Self>, changes: Vec<Edit>, undo: Option<Rc<Undo>>) -> Rc<Self> {
+    fn changed(self: Rc<Self>, change: &dyn Change) -> Rc<Self> {
+        let label = change.undo_label(&self.document);
         let mut document = (*self.document).clone();
-        let mut any = false;
-        for change in changes {
-            any |= change.apply_to(&mut document);
-        }
-        if !any {
+        let Some(inverse) = change.apply_to(&mut document) else {
+            return self;
+        };
+        Rc::new(AppState {
+            document: shown(Rc::new(document)),
+            edits: self.edits + 1,
+            undo: label.map(|message| Rc::new(Undo { message, inverse })),
+            ..(*self).clone()
+        })
+    }
+
+    /// The state showing `document`, which came from storage: `edited`
+    /// when it holds changes of this tab's still to be saved.
+    fn replaced(self: Rc<Self>, document: Document, edited: bool) -> Rc<Self> {
+        Rc::new(AppState {
+            document: shown(Rc::new(document)),
+            edits: self.edits + u64::from(edited),
+            undo: None,
+            ..(*self).clone()
+        })
+        .reported()
+    }
+
+    /// The state with the storage layer's current health.
+    fn reported(self: Rc<Self>) -> Rc<Self> {
+        let health = self.session.health();
+        if health == *self.health {
             return self;
         }
         Rc::new(AppState {
-            document: Rc::new(document),
-            edits: self.edits + 1,
-            health: self.health.clone(),
-            undo,
+            health: Rc::new(health),
+            ..(*self).clone()
         })
     }
 }
@@ -98,15 +146,16 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let session = self.session.clone();
         match action {
             // A new change ends the offer: undoing after it could overwrite
             // what the user has done since.
-            Action::Change(change) => self.changed(vec![change], None),
+            Action::Change(change) => self.changed(&*change),
             Action::Undo => match self.undo.clone() {
-                // Undoing what is already back changes nothing, and is
-                // no longer offered.
                 Some(undo) => {
-                    let next = self.clone().changed(undo.changes.clone(), None);
+                    let next = self.clone().changed(&undo.inverse);
+                    // Undoing what is already back changes nothing, and is
+                    // no longer offered.
                     if Rc::ptr_eq(&next, &self) {
                         self.reduce(Action::Dismiss)
                     } else {
@@ -115,24 +164,38 @@ impl Reducible for AppState {
                 }
                 None => self,
             },
-            Action::Delete(change, undo) => self.changed(vec![change], Some(Rc::new(undo))),
             Action::Dismiss if self.undo.is_none() => self,
             Action::Dismiss => Rc::new(AppState {
                 undo: None,
                 ..(*self).clone()
             }),
-            Action::Adopt(document) if document == *self.document => self,
-            Action::Adopt(document) => Rc::new(AppState {
-                document: Rc::new(document),
-                undo: None,
-                ..(*self).clone()
-            }),
-            Action::Combined(document) => Rc::new(AppState {
-                document: Rc::new(document),
-                edits: self.edits + 1,
-                undo: None,
-                ..(*self).clone()
-            }),
+            Action::Save | Action::Retry => {
+                session.save(&self.document);
+                self.reported()
+            }
+            Action::External => match session.external_change(&self.document) {
+                Some(theirs) if theirs != *self.document => self.replaced(theirs, false),
+                _ => self.reported(),
+            },
+            Action::Combine(code, choices) => {
+                match session.combine(code, &self.document, &choices) {
+                    Some(combined) => self.replaced(combined, true),
+                    None => self.reported(),
+                }
+            }
+            Action::DismissCombined => {
+                session.dismiss_combined();
+                self.reported()
+            }
+            Action::PutBack => {
+                // A failure is in the health it reports.
+                let _ = session.put_back(&self.document);
+                self.reported()
+            }
+            Action::LeaveCleared => match session.leave_cleared(&self.document) {
+                Ok(document) => self.replaced(document, false),
+                Err(_) => self.reported(),
+            },
             Action::Health(health) if health == *self.health => self,
             Action::Health(health) => Rc::new(AppState {
                 health: Rc::new(health),
@@ -140,6 +203,27 @@ impl Reducible for AppState {
             }),
         }
     }
+}
+
+thread_local! {
+    /// The document on screen, for the panic page, which must offer it
+    /// while anything may be mid-borrow. Weak: it never keeps an old
+    /// document alive, and it is not a second copy that could drift from
+    /// the state, only a way to reach the state's own.
+    static SHOWN: RefCell<Weak<Document>> = const { RefCell::new(Weak::new()) };
+}
+
+/// Records `document` as the one on screen (see [`SHOWN`]).
+fn shown(document: Rc<Document>) -> Rc<Document> {
+    SHOWN.with(|shown| *shown.borrow_mut() = Rc::downgrade(&document));
+    document
+}
+
+/// The document on screen as a file, if it can be had without waiting: for
+/// the panic page.
+pub fn export_for_emergency() -> Option<String> {
+    let document = SHOWN.with(|shown| shown.try_borrow().ok()?.upgrade())?;
+    Some(encode(&document.to_json(), 0, now()))
 }
 
 /// What every page can reach: the state, its dispatcher and the session.
@@ -172,4 +256,14 @@ pub fn use_app() -> AppContext {
         });
     }
     app
+}
+
+/// A callback that applies a part's edits (`PlanEdit`, `VocabEdit`, the
+/// assessment's `Edit`): `let edit = use_edit::<PlanEdit>();`.
+#[hook]
+pub fn use_edit<C: Change + 'static>() -> Callback<C> {
+    let dispatcher = use_app().state.dispatcher();
+    use_callback((), move |change: C, _| {
+        dispatcher.dispatch(Action::Change(Rc::new(change)))
+    })
 }

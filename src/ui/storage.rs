@@ -14,8 +14,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::merge::Choice;
 use crate::core::persist::{Backend, BackendError, Copy, CopyKind, External, Health, Keys, Store};
-use crate::core::schema::{encode, Document};
-use crate::core::time::{Date, Millis};
+use crate::core::schema::Document;
+use crate::ui::clock::now;
 use crate::ui::merge::Combine;
 
 /// The prefix of every key Rungs uses.
@@ -127,97 +127,50 @@ pub fn probe() -> Result<(), BackendError> {
     }
 }
 
-/// The current time in Unix milliseconds.
-pub fn now() -> Millis {
-    js_sys::Date::now() as Millis
-}
-
-/// The user's time zone, in minutes east of UTC.
-pub fn utc_offset_minutes() -> i64 {
-    -(js_sys::Date::new_0().get_timezone_offset() as i64)
-}
-
-/// Today in the user's time zone.
-pub fn today() -> Date {
-    Date::at(now(), utc_offset_minutes())
-}
-
-/// This tab's link to its stored data: the store, the latest document, and
-/// whether that document changed since the last save.
-///
-/// Borrows of the store and of the document never outlive a call, and the
-/// document is never borrowed while the store works: whatever panics, the
-/// panic page can still read the document.
+/// This tab's link to its stored data. It holds the store, and no
+/// document: every call that needs one is handed the document the app
+/// shows, which lives in [`crate::ui::state::AppState`] alone.
 #[derive(Debug)]
 pub struct Session {
     store: RefCell<Store<WebBackend>>,
-    latest: RefCell<Rc<Document>>,
-    dirty: Cell<bool>,
-}
-
-thread_local! {
-    /// The open session, for the panic page's "download your data".
-    static OPEN: RefCell<Option<Rc<Session>>> = const { RefCell::new(None) };
+    /// Whether the last save left the document it was given unsaved.
+    unsaved: Cell<bool>,
 }
 
 impl Session {
-    /// Reads the stored document (before anything could write it).
-    pub fn open() -> Rc<Session> {
-        Session::open_in(NAMESPACE)
-    }
-
-    /// As [`Session::open`], under another namespace (used by tests).
-    pub fn open_in(namespace: &str) -> Rc<Session> {
+    /// Reads the stored document (before anything could write it), under
+    /// `namespace` ([`NAMESPACE`], or another for tests).
+    pub fn open_in(namespace: &str) -> (Rc<Session>, Document) {
         let keys = Keys::new(namespace);
         let (store, document) = match probe() {
             // Safe now that the probe found it; kept from here on.
             Ok(()) => Store::open(WebBackend(Some(LocalStorage::raw())), keys, now()),
             Err(reason) => Store::unavailable(WebBackend(None), keys, reason),
         };
-        let session = Rc::new(Session {
+        let session = Session {
             store: RefCell::new(store),
-            latest: RefCell::new(Rc::new(document)),
-            dirty: Cell::new(false),
-        });
-        OPEN.with(|open| *open.borrow_mut() = Some(session.clone()));
-        session
-    }
-
-    /// This tab's newest document.
-    pub fn document(&self) -> Rc<Document> {
-        self.latest.borrow().clone()
-    }
-
-    fn set_document(&self, document: Rc<Document>) {
-        *self.latest.borrow_mut() = document;
+            unsaved: Cell::new(false),
+        };
+        (Rc::new(session), document)
     }
 
     pub fn health(&self) -> Health {
         self.store.borrow().health()
     }
 
-    /// Records this tab's newest document, to be saved by [`Session::flush`].
-    pub fn changed(&self, document: Rc<Document>) {
-        self.set_document(document);
-        self.dirty.set(true);
-    }
-
-    /// Saves the newest document if it changed since the last attempt.
-    /// Returns the new health, or `None` when there was nothing to do.
-    pub fn flush(&self) -> Option<Health> {
-        if !self.dirty.replace(false) {
-            return None;
-        }
-        let latest = self.document();
+    /// Saves `document` if it differs from what was saved last; returns
+    /// the health that follows.
+    pub fn save(&self, document: &Document) -> Health {
         let mut store = self.store.borrow_mut();
-        store.save(&latest, now());
-        Some(store.health())
+        store.save(document, now());
+        self.unsaved.set(store.is_unsaved(document));
+        store.health()
     }
 
-    /// Whether anything in this tab has not reached storage (yet).
+    /// Whether the last save left something unsaved: asked as the tab
+    /// closes, right after saving.
     pub fn has_unsaved(&self) -> bool {
-        let latest = self.document();
-        self.dirty.get() || self.store.borrow().is_unsaved(&latest)
+        self.unsaved.get()
     }
 
     /// Sets the stored text aside if a part of `document` could not be
@@ -230,64 +183,47 @@ impl Session {
             .then(|| store.health())
     }
 
-    /// Tries the last save again.
-    pub fn retry(&self) -> Health {
-        self.dirty.set(true);
-        self.flush().expect("marked dirty")
-    }
-
-    /// Another tab may have written: see [`Store::external_change`]. A
-    /// document to adopt is returned.
-    pub fn external_change(&self) -> Option<Document> {
-        let latest = self.document();
-        let external = self.store.borrow_mut().external_change(&latest, now());
+    /// Another tab may have written: see [`Store::external_change`].
+    /// Returns a document to adopt in place of `current`.
+    pub fn external_change(&self, current: &Document) -> Option<Document> {
+        let external = self.store.borrow_mut().external_change(current, now());
         match external {
-            External::Adopt(document) => {
-                self.set_document(Rc::new((*document).clone()));
-                self.dirty.set(false);
-                Some(*document)
-            }
+            External::Adopt(document) => Some(*document),
             // Unreadable data another tab wrote was set aside: this tab's
             // document goes back in its place.
             External::SetAside => {
-                self.dirty.set(true);
-                self.flush();
+                self.save(current);
                 None
             }
             _ => None,
         }
     }
 
-    /// Combines this tab's changes with another tab's: see
-    /// [`Store::combine`]. Returns the combined document, to show.
-    pub fn combine(&self, combine: Combine, choices: &[Choice]) -> Option<Document> {
-        let latest = self.document();
-        let combined = combine(&mut self.store.borrow_mut(), &latest, choices, now())?;
-        self.set_document(Rc::new(combined.clone()));
-        self.dirty.set(true);
-        Some(combined)
+    /// Combines `mine` with another tab's changes: see [`Store::combine`].
+    /// Returns the combined document, to show and save.
+    pub fn combine(
+        &self,
+        combine: Combine,
+        mine: &Document,
+        choices: &[Choice],
+    ) -> Option<Document> {
+        combine(&mut self.store.borrow_mut(), mine, choices, now())
     }
 
     /// Stops telling the user that two tabs were combined.
-    pub fn dismiss_combined(&self) -> Health {
-        let mut store = self.store.borrow_mut();
-        store.dismiss_combined();
-        store.health()
+    pub fn dismiss_combined(&self) {
+        self.store.borrow_mut().dismiss_combined();
     }
 
-    /// Writes this tab's data back after storage was cleared.
-    pub fn put_back(&self) -> Result<(), BackendError> {
-        let latest = self.document();
-        self.store.borrow_mut().put_back(&latest, now())
+    /// Writes `mine` back after storage was cleared.
+    pub fn put_back(&self, mine: &Document) -> Result<(), BackendError> {
+        self.store.borrow_mut().put_back(mine, now())
     }
 
-    /// Leaves storage cleared, keeping this tab's data as a backup.
-    pub fn leave_cleared(&self) -> Result<Document, BackendError> {
-        let latest = self.document();
-        let document = self.store.borrow_mut().leave_cleared(&latest, now())?;
-        self.set_document(Rc::new(document.clone()));
-        self.dirty.set(false);
-        Ok(document)
+    /// Leaves storage cleared, keeping `mine` as a backup; returns the
+    /// document to show from now on.
+    pub fn leave_cleared(&self, mine: &Document) -> Result<Document, BackendError> {
+        self.store.borrow_mut().leave_cleared(mine, now())
     }
 
     /// Keeps a copy of `document` as `kind`.
@@ -309,13 +245,12 @@ impl Session {
         self.store.borrow().stored_size()
     }
 
-    /// This tab's document as a file the user can keep, noted as the last
-    /// copy downloaded.
-    pub fn export(&self) -> String {
-        let latest = self.document();
+    /// `document` as a file the user can keep, noted as the last copy
+    /// downloaded.
+    pub fn export(&self, document: &Document) -> String {
         let mut store = self.store.borrow_mut();
         store.record_download(now());
-        store.export(&latest, now())
+        store.export(document, now())
     }
 
     /// The stored text under `key` (a copy, or the document).
@@ -327,15 +262,4 @@ impl Session {
     pub fn document_key(&self) -> String {
         self.store.borrow().keys().document.clone()
     }
-}
-
-/// The open session's document as a file, if it can be had without
-/// waiting: for the panic page, which runs while anything may be
-/// mid-borrow. It needs only the document, which no call keeps borrowed.
-pub fn export_for_emergency() -> Option<String> {
-    OPEN.with(|open| {
-        let open = open.try_borrow().ok()?;
-        let latest = open.as_ref()?.latest.try_borrow().ok()?.clone();
-        Some(encode(&latest.to_json(), 0, now()))
-    })
 }

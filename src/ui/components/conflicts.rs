@@ -8,9 +8,8 @@ use yew::prelude::*;
 use crate::core::merge::Side;
 use crate::core::persist::Problem;
 use crate::core::route::Route;
-use crate::ui::app::combine;
 use crate::ui::merge;
-use crate::ui::state::AppContext;
+use crate::ui::state::{Action, AppContext};
 
 /// The split point's view: the choices for the conflict on hand.
 pub fn view(_: &Route) -> Html {
@@ -47,7 +46,7 @@ fn ConflictChoices() -> Html {
     let save = {
         let conflicts = conflicts.clone();
         let theirs = theirs.clone();
-        let (session, dispatcher) = (app.session.clone(), app.state.dispatcher());
+        let dispatcher = app.state.dispatcher();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let choices: Vec<_> = conflicts
@@ -62,10 +61,10 @@ fn ConflictChoices() -> Html {
                     (c.path.clone(), side)
                 })
                 .collect();
-            let (session, dispatcher) = (session.clone(), dispatcher.clone());
+            let dispatcher = dispatcher.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(code) = merge::load().await {
-                    combine(&session, &dispatcher, code, &choices);
+                    dispatcher.dispatch(Action::Combine(code, choices));
                 }
             });
         })

@@ -8,8 +8,8 @@ use crate::core::persist::{Health, Location, Problem};
 use crate::core::route::Route;
 use crate::core::time::{self, iso_utc, Millis};
 use crate::core::transfer::backup_due;
+use crate::ui::clock::{now, utc_offset_minutes};
 use crate::ui::state::use_app;
-use crate::ui::storage::{now, utc_offset_minutes};
 
 #[function_component]
 pub fn DataHealth() -> Html {

@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use crate::core::persist::Problem;
 use crate::core::route::Route;
-use crate::ui::app::combine;
 use crate::ui::dom;
 use crate::ui::merge;
 use crate::ui::pages::Split;
@@ -50,7 +49,7 @@ fn notice(app: &AppContext, problem: &Problem) -> Html {
         Problem::Unavailable { .. } => download_button(app, "Download a copy", None),
         Problem::SaveFailed { .. } => html! {
             <>
-                <button type="button" onclick={retry(app)}>{ "Try saving again" }</button>
+                <button type="button" onclick={send(app, || Action::Retry)}>{ "Try saving again" }</button>
                 { download_button(app, "Download a copy", None) }
             </>
         },
@@ -72,14 +71,9 @@ fn notice(app: &AppContext, problem: &Problem) -> Html {
                 part="the versions to choose from" />
         },
         Problem::Cleared => cleared_actions(app),
-        Problem::Combined => {
-            let session = app.session.clone();
-            let dispatcher = app.state.dispatcher();
-            let dismiss = Callback::from(move |_| {
-                dispatcher.dispatch(Action::Health(session.dismiss_combined()));
-            });
-            html! { <button type="button" class="secondary" onclick={dismiss}>{ "Dismiss" }</button> }
-        }
+        Problem::Combined => html! {
+            <button type="button" class="secondary" onclick={send(app, || Action::DismissCombined)}>{ "Dismiss" }</button>
+        },
     };
     html! {
         <div key={problem.title()} class="notice" role={role} data-urgent={problem.is_urgent().to_string()}>
@@ -90,50 +84,30 @@ fn notice(app: &AppContext, problem: &Problem) -> Html {
     }
 }
 
-fn retry(app: &AppContext) -> Callback<MouseEvent> {
-    let session = app.session.clone();
+/// A callback that dispatches `action()`.
+fn send(app: &AppContext, action: fn() -> Action) -> Callback<MouseEvent> {
     let dispatcher = app.state.dispatcher();
-    Callback::from(move |_| dispatcher.dispatch(Action::Health(session.retry())))
+    Callback::from(move |_| dispatcher.dispatch(action()))
 }
 
 /// Fetches the merge (again) and combines the two tabs' changes.
 fn combine_again(app: &AppContext) -> Callback<MouseEvent> {
-    let session = app.session.clone();
     let dispatcher = app.state.dispatcher();
     Callback::from(move |_| {
-        let (session, dispatcher) = (session.clone(), dispatcher.clone());
+        let dispatcher = dispatcher.clone();
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(code) = merge::load().await {
-                combine(&session, &dispatcher, code, &[]);
+                dispatcher.dispatch(Action::Combine(code, Vec::new()));
             }
         });
     })
 }
 
 fn cleared_actions(app: &AppContext) -> Html {
-    let put_back = {
-        let session = app.session.clone();
-        let dispatcher = app.state.dispatcher();
-        Callback::from(move |_| {
-            // A failure is reported through the health it leaves behind.
-            let _ = session.put_back();
-            dispatcher.dispatch(Action::Health(session.health()));
-        })
-    };
-    let leave = {
-        let session = app.session.clone();
-        let dispatcher = app.state.dispatcher();
-        Callback::from(move |_| {
-            if let Ok(document) = session.leave_cleared() {
-                dispatcher.dispatch(Action::Adopt(document));
-            }
-            dispatcher.dispatch(Action::Health(session.health()));
-        })
-    };
     html! {
         <>
-            <button type="button" onclick={put_back}>{ "Put my data back" }</button>
-            <button type="button" class="secondary" onclick={leave}>{ "Leave it removed" }</button>
+            <button type="button" onclick={send(app, || Action::PutBack)}>{ "Put my data back" }</button>
+            <button type="button" class="secondary" onclick={send(app, || Action::LeaveCleared)}>{ "Leave it removed" }</button>
         </>
     }
 }
@@ -143,6 +117,7 @@ fn cleared_actions(app: &AppContext) -> Html {
 pub fn download_button(app: &AppContext, label: &'static str, stored_key: Option<String>) -> Html {
     let session = app.session.clone();
     let dispatcher = app.state.dispatcher();
+    let document = app.state.document.clone();
     let onclick = Callback::from(move |_| match &stored_key {
         Some(key) => {
             if let Some(text) = session.raw(key) {
@@ -151,7 +126,7 @@ pub fn download_button(app: &AppContext, label: &'static str, stored_key: Option
         }
         None => {
             dom::download(
-                &session.export(),
+                &session.export(&document),
                 &dom::dated_filename("rungs-data", "json"),
             );
             dispatcher.dispatch(Action::Health(session.health()));

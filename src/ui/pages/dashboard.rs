@@ -4,6 +4,7 @@ use crate::core::assessment::{current_verdict, target_verdict};
 use crate::core::progress::overall;
 use crate::core::route::Route;
 use crate::core::rubric::Rubric;
+use crate::ui::clock::today;
 use crate::ui::components::content_status::content_status;
 use crate::ui::components::data_health::DataHealth;
 use crate::ui::components::page_header::PageHeader;
@@ -11,7 +12,6 @@ use crate::ui::content::{use_content, Loaded};
 use crate::ui::pages::Split;
 use crate::ui::split::Lazy;
 use crate::ui::state::use_app;
-use crate::ui::storage::today;
 
 /// `#/`: what Rungs is, where everything is, and the state of the data.
 pub fn dashboard() -> Html {

@@ -15,12 +15,12 @@ use crate::core::plan::Goal;
 use crate::core::route::Route;
 use crate::core::rubric::{Criterion, Level, Track};
 use crate::core::time::{iso_utc, DateTime};
+use crate::ui::clock::{now, today, utc_offset_minutes};
 use crate::ui::components::radar::{radar, Series};
 use crate::ui::components::scroll_region;
 use crate::ui::dom;
 use crate::ui::pages::plan::{add_goal, use_plan_edit};
 use crate::ui::state::use_app;
-use crate::ui::storage::{now, today, utc_offset_minutes};
 
 fn percent(score: &Score) -> String {
     format!("{}%", score.percent())

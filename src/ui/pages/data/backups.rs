@@ -7,10 +7,10 @@ use super::replace_all;
 use crate::core::persist::{Copy, CopyKind};
 use crate::core::time::{iso_utc, DateTime};
 use crate::core::transfer::{self, size_label, Counts};
+use crate::ui::clock::utc_offset_minutes;
 use crate::ui::components::confirm::ConfirmDelete;
 use crate::ui::dom;
 use crate::ui::state::{use_app, Action};
-use crate::ui::storage::utc_offset_minutes;
 
 /// A copy, read: when it can be restored, what it holds.
 #[derive(PartialEq)]

@@ -14,8 +14,8 @@ use crate::core::schema::Document;
 use crate::core::time::DateTime;
 use crate::core::transfer::{self, check_size, merge_into, Counts, Incoming};
 use crate::core::{first_letter, Case};
+use crate::ui::clock::utc_offset_minutes;
 use crate::ui::state::use_app;
-use crate::ui::storage::utc_offset_minutes;
 
 /// Where an import stands.
 #[derive(Clone, PartialEq)]

@@ -15,11 +15,11 @@ use crate::core::route::Route;
 use crate::core::rubric::Rubric;
 use crate::core::schema::{Document, Replace};
 use crate::core::transfer;
+use crate::ui::clock::today;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::content::{use_content, Loaded};
 use crate::ui::dom;
-use crate::ui::state::{use_app, Action, AppContext, Undo};
-use crate::ui::storage::today;
+use crate::ui::state::{use_app, Action, AppContext};
 
 /// The surface's page (the entry point of its split point).
 pub fn view(_: &Route) -> Html {
@@ -56,9 +56,10 @@ fn Export() -> Html {
     };
     let json = {
         let (session, dispatcher) = (app.session.clone(), app.state.dispatcher());
+        let document = app.state.document.clone();
         Callback::from(move |_: MouseEvent| {
             dom::download(
-                &session.export(),
+                &session.export(&document),
                 &dom::dated_filename("rungs-data", "json"),
             );
             dispatcher.dispatch(Action::Health(session.health()));
@@ -98,12 +99,9 @@ pub fn replace_all(
     backed_up.map_err(|reason| {
         format!("Rungs couldn't keep a backup of your current data first ({reason}), so nothing changed.")
     })?;
-    app.state.dispatch(Action::Delete(
-        Rc::new(Replace(document)),
-        Undo {
-            message,
-            changes: vec![Rc::new(Replace((*here).clone()))],
-        },
-    ));
+    app.state.dispatch(Action::Change(Rc::new(Replace {
+        document,
+        label: message,
+    })));
     Ok(())
 }

@@ -7,10 +7,10 @@ use yew::prelude::*;
 
 use crate::core::persist::Location;
 use crate::core::transfer::{backup_due, size_label};
+use crate::ui::clock::now;
 use crate::ui::components::data_health::{last_saved, moment};
 use crate::ui::dom;
 use crate::ui::state::use_app;
-use crate::ui::storage::now;
 
 /// What the browser says about its storage for this site.
 #[derive(Clone, PartialEq)]

@@ -11,7 +11,7 @@ use crate::core::vocabulary::{Draft, Familiarity, VocabEdit};
 use crate::ui::components::confirm::ConfirmDelete;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::dom;
-use crate::ui::state::{use_app, Action, Undo};
+use crate::ui::state::{use_app, Action};
 
 #[derive(Properties, PartialEq)]
 pub struct TermProps {
@@ -96,14 +96,7 @@ fn TermView(props: &ViewProps) -> Html {
             let dispatcher = app.state.dispatcher();
             let term = term.clone();
             Callback::from(move |()| {
-                let id = term.id.clone();
-                dispatcher.dispatch(Action::Delete(Rc::new(VocabEdit::Delete(id.clone())), Undo {
-                    message: format!("Deleted “{}” from your glossary.", term.name),
-                    changes: vec![
-                        Rc::new(VocabEdit::Add(term.clone())),
-                        Rc::new(VocabEdit::SetFamiliarity(id, familiarity)),
-                    ],
-                }));
+                dispatcher.dispatch(Action::Change(Rc::new(VocabEdit::Delete(term.id.clone()))));
                 dom::go(&Route::Glossary);
             })
         };

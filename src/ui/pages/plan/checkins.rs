@@ -9,12 +9,12 @@ use super::{date_of, plan_nav, today, use_plan_edit, value_of};
 use crate::core::plan::{new_id, CheckIn, FollowUp, Milestone, PlanEdit, Schedule, MAX_EVERY};
 use crate::core::route::Route;
 use crate::core::time::{Date, Weekday};
+use crate::ui::clock::now;
 use crate::ui::components::confirm::ConfirmDelete;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::dom;
 use crate::ui::draft::use_draft;
-use crate::ui::state::{use_app, Action, Undo};
-use crate::ui::storage::now;
+use crate::ui::state::{use_app, Action};
 
 /// How many coming check-ins the schedule lists.
 const UPCOMING: usize = 4;
@@ -87,15 +87,8 @@ fn ScheduleCard() -> Html {
     };
     let stop = {
         let dispatcher = app.state.dispatcher();
-        let stored = stored.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatcher.dispatch(Action::Delete(
-                Rc::new(PlanEdit::SetSchedule(None)),
-                Undo {
-                    message: "Stopped the check-in schedule.".to_owned(),
-                    changes: vec![Rc::new(PlanEdit::SetSchedule(stored.clone()))],
-                },
-            ));
+            dispatcher.dispatch(Action::Change(Rc::new(PlanEdit::SetSchedule(None))));
         })
     };
     let today = today();
@@ -311,16 +304,9 @@ fn Entry(props: &EntryProps) -> Html {
     });
     let on_delete = {
         let dispatcher = app.state.dispatcher();
-        let checkin = checkin.clone();
-        let date = date.clone();
+        let id = checkin.id.clone();
         Callback::from(move |()| {
-            dispatcher.dispatch(Action::Delete(
-                Rc::new(PlanEdit::DeleteCheckIn(checkin.id.clone())),
-                Undo {
-                    message: format!("Deleted the check-in of {date}."),
-                    changes: vec![Rc::new(PlanEdit::SaveCheckIn((*checkin).clone()))],
-                },
-            ));
+            dispatcher.dispatch(Action::Change(Rc::new(PlanEdit::DeleteCheckIn(id.clone()))));
             dom::focus("#log-heading");
         })
     };

@@ -10,11 +10,11 @@ use crate::core::progress::{goal_percent, overall};
 use crate::core::rubric::Rubric;
 use crate::core::smart::Letter;
 use crate::core::time::Date;
+use crate::ui::clock::now;
 use crate::ui::components::print::use_print;
 use crate::ui::content::{use_content, Loaded};
 use crate::ui::dom;
 use crate::ui::state::use_app;
-use crate::ui::storage::now;
 
 #[function_component]
 pub fn PlanExport() -> Html {

@@ -14,13 +14,13 @@ use crate::core::route::Route;
 use crate::core::rubric::Rubric;
 use crate::core::smart::{check, Finding, Letter};
 use crate::core::time::Date;
+use crate::ui::clock::now;
 use crate::ui::components::confirm::ConfirmDelete;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::term_links::mentions;
 use crate::ui::content::{use_content, Loaded};
 use crate::ui::dom;
-use crate::ui::state::{use_app, Action, Undo};
-use crate::ui::storage::now;
+use crate::ui::state::{use_app, Action};
 use crate::ui::terms::use_glossed;
 
 #[derive(Properties, PartialEq)]
@@ -422,25 +422,11 @@ fn GoalActions(props: &GoalPropsRc) -> Html {
     };
     let on_delete = {
         let dispatcher = app.state.dispatcher();
-        let document = app.state.document.clone();
         let goal = goal.clone();
         Callback::from(move |()| {
-            let at = document
-                .plan
-                .goals
-                .iter()
-                .position(|g| g.id == goal.id)
-                .unwrap_or_default();
-            dispatcher.dispatch(Action::Delete(
-                Rc::new(PlanEdit::DeleteGoal(goal.id.clone())),
-                Undo {
-                    message: format!("Deleted the goal “{}”.", goal.title()),
-                    changes: vec![Rc::new(PlanEdit::RestoreGoal {
-                        goal: (*goal).clone(),
-                        at,
-                    })],
-                },
-            ));
+            dispatcher.dispatch(Action::Change(Rc::new(PlanEdit::DeleteGoal(
+                goal.id.clone(),
+            ))));
             dom::go(&Route::Plan);
         })
     };

@@ -15,16 +15,16 @@ use crate::core::progress::{goal_overdue, goal_percent, overall, overdue, timeli
 use crate::core::route::Route;
 use crate::core::smart::check;
 use crate::core::time::Date;
+use crate::ui::clock::now;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::scroll_region;
 use crate::ui::components::timeline::timeline as timeline_chart;
 use crate::ui::dom;
 use crate::ui::draft::use_draft;
 use crate::ui::state::{use_app, Action};
-use crate::ui::storage::now;
 
+pub use crate::ui::clock::today;
 pub use crate::ui::dom::{date_of, value_of};
-pub use crate::ui::storage::today;
 
 pub use checkins::CheckInsPage;
 pub use goal::GoalPage;

@@ -7,10 +7,10 @@ use super::{plan_nav, today, use_plan_edit, value_of, Required};
 use crate::core::plan::{new_id, PlanEdit, Status, Week, WeekItem};
 use crate::core::route::Route;
 use crate::core::time::Date;
+use crate::ui::clock::now;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::dom;
 use crate::ui::state::use_app;
-use crate::ui::storage::now;
 
 #[function_component]
 pub fn WeeksPage() -> Html {
