@@ -4,6 +4,8 @@
 //! `rungs::core::export::plan`.
 #![cfg(not(target_arch = "wasm32"))]
 
+use rungs::core::assessment::{Assessment, Edit as AssessmentEdit};
+use rungs::core::export::file_name;
 use rungs::core::export::plan::*;
 use rungs::core::plan::*;
 use rungs::core::progress::*;
@@ -1017,7 +1019,10 @@ fn the_plan_exports_as_markdown() {
 
 #[test]
 fn export_file_names_carry_the_date() {
-    assert_eq!(file_name(today()), "rungs-plan-2026-11-21.md");
+    assert_eq!(
+        file_name("rungs-plan", today(), "md"),
+        "rungs-plan-2026-11-21.md"
+    );
 }
 
 #[test]
@@ -1198,4 +1203,151 @@ fn a_week_sums_up_its_review_leaving_out_what_has_none() {
     assert_eq!(Status::Carried.label(), "Carry over");
     assert_eq!(Status::Carried.outcome(), "Carried over");
     assert_eq!(Status::NotDone.outcome(), "Not done");
+}
+
+// ---------------------------------------------------------------- forms --
+
+#[test]
+fn new_items_need_their_words_and_get_ids_new_to_the_plan() {
+    let mut plan = Plan::default();
+    let at = 1_795_000_000_000;
+    assert_eq!(
+        plan.new_goal("  ", Vec::new(), at, today()),
+        Err(Missing::Outcome)
+    );
+    let first = plan
+        .new_goal(" Ship search ", vec!["craft.1".into()], at, today())
+        .unwrap();
+    assert_eq!(first.outcome, "Ship search");
+    assert_eq!(first.criteria, ["craft.1"]);
+    assert_eq!(first.started, Some(today()));
+    plan.apply(PlanEdit::SaveGoal(first.clone()));
+    let second = plan.new_goal("Mentor", Vec::new(), at, today()).unwrap();
+    assert_ne!(second.id, first.id, "the same moment gets another id");
+
+    assert_eq!(
+        plan.new_milestone("", None, at),
+        Err(Missing::MilestoneTitle)
+    );
+    let step = plan
+        .new_milestone("Draft", Some(d("2026-12-01")), at)
+        .unwrap();
+    assert_eq!(
+        (step.title.as_str(), step.due),
+        ("Draft", Some(d("2026-12-01")))
+    );
+    assert_eq!(plan.new_week_item(" \n", at), Err(Missing::WeekItem));
+    assert_eq!(plan.new_week_item(" Review ", at).unwrap().text, "Review");
+    assert_eq!(
+        Missing::WeekItem.message(),
+        "Write the goal first; nothing has been added."
+    );
+}
+
+#[test]
+fn a_check_in_needs_a_date_and_something_said() {
+    let plan = Plan::default();
+    let at = 1_795_000_000_000;
+    assert_eq!(
+        plan.new_checkin(None, "Notes", "", "", at),
+        Err(Missing::CheckInDate)
+    );
+    assert_eq!(
+        plan.new_checkin(Some(today()), " ", "\t", "\n \n", at),
+        Err(Missing::CheckInWords)
+    );
+    let checkin = plan
+        .new_checkin(Some(today()), "", " Agreed ", "One\n\n  Two  \n", at)
+        .unwrap();
+    assert_eq!(checkin.agreed, "Agreed");
+    let followups: Vec<_> = checkin
+        .followups
+        .iter()
+        .map(|f| (f.id.clone(), f.text.as_str()))
+        .collect();
+    assert_eq!(
+        followups,
+        [
+            (format!("{}-f1", checkin.id), "One"),
+            (format!("{}-f2", checkin.id), "Two")
+        ]
+    );
+}
+
+#[test]
+fn a_goal_is_edited_field_by_field() {
+    let mut plan = Plan::default();
+    plan.apply(PlanEdit::SaveGoal(goal("g", "Ship")));
+    let text = |field, text: &str| PlanEdit::SetGoalText {
+        goal: "g".into(),
+        field,
+        text: text.into(),
+    };
+    assert!(plan.apply(text(GoalText::Metric, "p95 latency")));
+    assert!(!plan.apply(text(GoalText::Metric, "p95 latency")));
+    assert!(plan.apply(text(GoalText::Outcome, "Ship search")));
+    assert!(!plan.apply(PlanEdit::SetGoalText {
+        goal: "nope".into(),
+        field: GoalText::Time,
+        text: "1h".into()
+    }));
+    assert!(plan.apply(PlanEdit::SetGoalDue {
+        goal: "g".into(),
+        due: Some(d("2027-01-31"))
+    }));
+    let link = PlanEdit::LinkCriterion {
+        goal: "g".into(),
+        criterion: "craft.1".into(),
+    };
+    assert!(plan.apply(link.clone()));
+    assert!(!plan.apply(link), "linked once");
+    let goal = plan.goal("g").unwrap();
+    assert_eq!(
+        (goal.outcome.as_str(), goal.metric.as_str(), goal.due),
+        ("Ship search", "p95 latency", Some(d("2027-01-31")))
+    );
+    assert_eq!(goal.criteria, ["craft.1"]);
+    assert!(plan.apply(PlanEdit::UnlinkCriterion {
+        goal: "g".into(),
+        criterion: "craft.1".into()
+    }));
+    assert!(plan.goal("g").unwrap().criteria.is_empty());
+}
+
+#[test]
+fn the_criteria_to_link_follow_the_assessment_and_leave_out_the_linked() {
+    let rubric = rubric();
+    let labels = |groups: &[CriteriaGroup]| -> Vec<(String, Vec<String>)> {
+        groups
+            .iter()
+            .map(|g| {
+                let ids = g.criteria.iter().map(|c| c.id.clone()).collect();
+                (g.label.clone(), ids)
+            })
+            .collect()
+    };
+    // No assessment yet: every level of the first track.
+    let none = Assessment::default();
+    assert_eq!(
+        labels(&linkable(&rubric, &none, &[])),
+        [("mid · craft".to_owned(), vec!["craft.1".to_owned()])]
+    );
+    assert!(linkable(&rubric, &none, &["craft.1".into()]).is_empty());
+    // Assessing the lead track at mid: the target level first.
+    let mut assessed = Assessment::default();
+    assessed.apply(AssessmentEdit::Track("lead".into()));
+    assessed.apply(AssessmentEdit::Current("mid".into()));
+    assert_eq!(
+        labels(&linkable(&rubric, &assessed, &[])),
+        [
+            ("senior · impact".to_owned(), vec!["impact.2".to_owned()]),
+            ("mid · people".to_owned(), vec!["people.1".to_owned()]),
+        ]
+    );
+}
+
+#[test]
+fn how_often_is_said_the_same_everywhere() {
+    assert_eq!(every_label(1), "Every week");
+    assert_eq!(every_label(3), "Every 3 weeks");
 }

@@ -8,7 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::assessment::Assessment;
 use super::replace;
+use super::rubric::{Criterion, Level, Rubric};
 use super::schema::{Change, Document, Restore};
 use super::time::{Date, Millis, Weekday};
 
@@ -75,6 +77,42 @@ impl Goal {
     }
 }
 
+/// One of a goal's SMART texts, edited on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoalText {
+    Outcome,
+    Metric,
+    Baseline,
+    Target,
+    Support,
+    Time,
+}
+
+impl GoalText {
+    /// The text in `goal`.
+    pub fn of(self, goal: &Goal) -> &str {
+        match self {
+            GoalText::Outcome => &goal.outcome,
+            GoalText::Metric => &goal.metric,
+            GoalText::Baseline => &goal.baseline,
+            GoalText::Target => &goal.target,
+            GoalText::Support => &goal.support,
+            GoalText::Time => &goal.time,
+        }
+    }
+
+    fn slot(self, goal: &mut Goal) -> &mut String {
+        match self {
+            GoalText::Outcome => &mut goal.outcome,
+            GoalText::Metric => &mut goal.metric,
+            GoalText::Baseline => &mut goal.baseline,
+            GoalText::Target => &mut goal.target,
+            GoalText::Support => &mut goal.support,
+            GoalText::Time => &mut goal.time,
+        }
+    }
+}
+
 /// A step towards a goal.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -130,6 +168,20 @@ impl Schedule {
         (0..).map(move |n| next.plus_days(n * step))
     }
 
+    /// What a new schedule starts as: every two weeks from `today`, on its
+    /// weekday, at 10:00 for 30 minutes.
+    pub fn suggested(today: Date) -> Schedule {
+        Schedule {
+            id: String::new(),
+            every: 2,
+            weekday: today.weekday(),
+            time: 10 * 60,
+            length: 30,
+            with: String::new(),
+            from: today,
+        }
+    }
+
     /// "10:00".
     pub fn time_label(&self) -> String {
         format!("{:02}:{:02}", self.time / 60, self.time % 60)
@@ -137,10 +189,7 @@ impl Schedule {
 
     /// "Every 2 weeks on Tuesday at 09:30 for 30 minutes, with Dana."
     pub fn describe(&self) -> String {
-        let every = match self.every {
-            0 | 1 => "Every week".to_owned(),
-            n => format!("Every {n} weeks"),
-        };
+        let every = every_label(self.every);
         let with = match self.with.trim() {
             "" => String::new(),
             with => format!(", with {with}"),
@@ -163,6 +212,15 @@ impl Schedule {
             next.label(),
             self.time_label()
         )
+    }
+}
+
+/// "Every week", "Every 3 weeks": how often, as the schedule's choices
+/// and its description say it.
+pub fn every_label(weeks: u8) -> String {
+    match weeks {
+        0 | 1 => "Every week".to_owned(),
+        n => format!("Every {n} weeks"),
     }
 }
 
@@ -302,6 +360,25 @@ pub enum PlanEdit {
         goal: String,
         done: Option<Date>,
     },
+    /// Replace one of the goal's SMART texts, as it is typed.
+    SetGoalText {
+        goal: String,
+        field: GoalText,
+        text: String,
+    },
+    SetGoalDue {
+        goal: String,
+        due: Option<Date>,
+    },
+    /// Link a rubric criterion the goal proves (once).
+    LinkCriterion {
+        goal: String,
+        criterion: String,
+    },
+    UnlinkCriterion {
+        goal: String,
+        criterion: String,
+    },
     /// Add a milestone, or replace the one with its id.
     SaveMilestone {
         goal: String,
@@ -418,6 +495,25 @@ impl Plan {
             }
             PlanEdit::SetGoalDone { goal, done } => match self.goal_mut(&goal) {
                 Some(goal) => replace(&mut goal.done, done),
+                None => false,
+            },
+            PlanEdit::SetGoalText { goal, field, text } => match self.goal_mut(&goal) {
+                Some(goal) => replace(field.slot(goal), text),
+                None => false,
+            },
+            PlanEdit::SetGoalDue { goal, due } => match self.goal_mut(&goal) {
+                Some(goal) => replace(&mut goal.due, due),
+                None => false,
+            },
+            PlanEdit::LinkCriterion { goal, criterion } => match self.goal_mut(&goal) {
+                Some(goal) if !goal.criteria.contains(&criterion) => {
+                    goal.criteria.push(criterion);
+                    true
+                }
+                _ => false,
+            },
+            PlanEdit::UnlinkCriterion { goal, criterion } => match self.goal_mut(&goal) {
+                Some(goal) => remove(&mut goal.criteria, |c| *c == criterion),
                 None => false,
             },
             PlanEdit::SaveMilestone { goal, milestone } => match self.goal_mut(&goal) {
@@ -608,6 +704,188 @@ fn remove<T>(items: &mut Vec<T>, matches: impl Fn(&T) -> bool) -> bool {
     let before = items.len();
     items.retain(|i| !matches(i));
     items.len() != before
+}
+
+/// What a form needs before it can add to the plan, said beside the field
+/// that lacks it. Nothing is added until it is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// A goal's outcome.
+    Outcome,
+    /// A milestone's title.
+    MilestoneTitle,
+    /// The text of a week's goal.
+    WeekItem,
+    /// The date of a check-in.
+    CheckInDate,
+    /// Anything said, agreed or to follow up at a check-in.
+    CheckInWords,
+}
+
+impl Missing {
+    pub fn message(self) -> &'static str {
+        match self {
+            Missing::Outcome => "Write the outcome first; nothing has been added.",
+            Missing::MilestoneTitle => "Name the milestone first; nothing has been added.",
+            Missing::WeekItem => "Write the goal first; nothing has been added.",
+            Missing::CheckInDate => "Give the date of the check-in; nothing has been logged.",
+            Missing::CheckInWords => {
+                "Write what was said, agreed or to follow up; nothing has been logged."
+            }
+        }
+    }
+}
+
+/// `text` trimmed, or `missing` when nothing is left.
+fn required(text: &str, missing: Missing) -> Result<String, Missing> {
+    match text.trim() {
+        "" => Err(missing),
+        text => Ok(text.to_owned()),
+    }
+}
+
+impl Plan {
+    /// The id to save a schedule under: the stored schedule's, or a new
+    /// one.
+    pub fn schedule_id(&self, now: Millis) -> String {
+        match &self.schedule {
+            Some(schedule) => schedule.id.clone(),
+            None => new_id(self, "s", now),
+        }
+    }
+
+    /// The first check-in of the schedule after `today`, if there is a
+    /// schedule.
+    pub fn next_checkin(&self, today: Date) -> Option<Date> {
+        self.schedule.as_ref().map(|s| s.next(today.plus_days(1)))
+    }
+
+    /// A new goal towards `outcome`, proving `criteria`, started `today`;
+    /// its id is new to the plan at `now`.
+    pub fn new_goal(
+        &self,
+        outcome: &str,
+        criteria: Vec<String>,
+        now: Millis,
+        today: Date,
+    ) -> Result<Goal, Missing> {
+        Ok(Goal {
+            id: new_id(self, "g", now),
+            outcome: required(outcome, Missing::Outcome)?,
+            criteria,
+            started: Some(today),
+            ..Goal::default()
+        })
+    }
+
+    /// A new milestone, due on `due` if given.
+    pub fn new_milestone(
+        &self,
+        title: &str,
+        due: Option<Date>,
+        now: Millis,
+    ) -> Result<Milestone, Missing> {
+        Ok(Milestone {
+            id: new_id(self, "m", now),
+            title: required(title, Missing::MilestoneTitle)?,
+            due,
+            done: None,
+        })
+    }
+
+    /// A new goal for a week, not reviewed yet.
+    pub fn new_week_item(&self, text: &str, now: Millis) -> Result<WeekItem, Missing> {
+        Ok(WeekItem {
+            id: new_id(self, "w", now),
+            text: required(text, Missing::WeekItem)?,
+            ..WeekItem::default()
+        })
+    }
+
+    /// A check-in held on `date`, with the notes, what was agreed and the
+    /// follow-ups (one per line; blank lines dropped), all trimmed. It
+    /// needs a date and at least one of the three.
+    pub fn new_checkin(
+        &self,
+        date: Option<Date>,
+        notes: &str,
+        agreed: &str,
+        followups: &str,
+        now: Millis,
+    ) -> Result<CheckIn, Missing> {
+        let date = date.ok_or(Missing::CheckInDate)?;
+        let lines: Vec<&str> = followups
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect();
+        let (notes, agreed) = (notes.trim(), agreed.trim());
+        if notes.is_empty() && agreed.is_empty() && lines.is_empty() {
+            return Err(Missing::CheckInWords);
+        }
+        let id = new_id(self, "c", now);
+        let followups = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| FollowUp {
+                id: format!("{id}-f{}", i + 1),
+                text: line.to_owned(),
+                milestone: None,
+            })
+            .collect();
+        Ok(CheckIn {
+            id,
+            date: Some(date),
+            notes: notes.to_owned(),
+            agreed: agreed.to_owned(),
+            followups,
+        })
+    }
+}
+
+/// Rubric criteria a goal can link, under a heading ("Senior · Craft").
+#[derive(Debug, PartialEq)]
+pub struct CriteriaGroup<'r> {
+    pub label: String,
+    pub criteria: Vec<&'r Criterion>,
+}
+
+/// The criteria a goal can link, by level and area: the levels of the
+/// self-assessment, target first, or every level of the first track
+/// before there is one. Criteria in `linked` are left out, and so are the
+/// groups left empty.
+pub fn linkable<'r>(
+    rubric: &'r Rubric,
+    assessment: &Assessment,
+    linked: &[String],
+) -> Vec<CriteriaGroup<'r>> {
+    let (track, levels): (_, Vec<&Level>) = match assessment.selection(rubric) {
+        Some(selection) => (
+            selection.track,
+            selection
+                .target
+                .into_iter()
+                .chain([selection.current])
+                .collect(),
+        ),
+        None => match rubric.tracks.first() {
+            Some(track) => (track, rubric.levels.iter().collect()),
+            None => return Vec::new(),
+        },
+    };
+    levels
+        .into_iter()
+        .flat_map(|level| {
+            track.areas.iter().map(move |area| CriteriaGroup {
+                label: format!("{} · {}", level.name, area.name),
+                criteria: area
+                    .at(&level.id)
+                    .filter(|criterion| !linked.contains(&criterion.id))
+                    .collect(),
+            })
+        })
+        .filter(|group| !group.criteria.is_empty())
+        .collect()
 }
 
 /// A new id for the plan: `prefix` and the time of creation in base 36

@@ -298,8 +298,27 @@ pub fn ago(then: Millis, now: Millis, offset_minutes: i64) -> String {
     }
 }
 
+/// A time of day as a time input gives it, "09:30" (or "09:30:00" with
+/// seconds), in minutes after midnight: 570. `None` when it is not one.
+pub fn parse_time(text: &str) -> Option<u16> {
+    let (hours, minutes) = text.split_once(':')?;
+    let (hours, minutes): (u16, u16) = (hours.parse().ok()?, minutes.get(..2)?.parse().ok()?);
+    (hours < 24 && minutes < 60).then_some(hours * 60 + minutes)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn times_of_day_are_read_as_a_time_input_gives_them() {
+        use super::parse_time;
+        assert_eq!(parse_time("09:30"), Some(570));
+        assert_eq!(parse_time("00:00"), Some(0));
+        assert_eq!(parse_time("23:59:00"), Some(1439));
+        for bad in ["", "9", "24:00", "12:60", "ab:cd", "12:5", "é:00"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+    }
+
     use super::*;
 
     const NOV_21_2026_0605_UTC: Millis = 1_795_241_100_000;

@@ -23,11 +23,6 @@ pub fn criterion_text<'a>(rubric: &'a Rubric, id: &str) -> Option<&'a str> {
         .map(|criterion| criterion.text.as_str())
 }
 
-/// The name of the file to save [`markdown`] in: "rungs-plan-2026-11-21.md".
-pub fn file_name(today: Date) -> String {
-    format!("rungs-plan-{}.md", today.iso())
-}
-
 /// The plan as Markdown to share with a manager, exported on `today`.
 /// `rubric` names the linked criteria (found by id in any track or level);
 /// without it, or for an id it does not have, the id is shown. Every piece of

@@ -14,20 +14,11 @@ use crate::core::rubric::Rubric;
 use crate::ui::components::content_status::content_status;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::content::{use_content, Loaded};
-use crate::ui::state::{use_app, Action};
+use crate::ui::state::{use_app, use_edit};
 
 /// The surface's pages (the entry point of its split point).
 pub fn view(_: &Route) -> Html {
     html! { <Assess /> }
-}
-
-/// A callback that applies an edit to the assessment.
-#[hook]
-pub fn use_edit() -> Callback<Edit> {
-    let dispatcher = use_app().state.dispatcher();
-    use_callback((), move |edit: Edit, _| {
-        dispatcher.dispatch(Action::Change(Rc::new(edit)))
-    })
 }
 
 #[function_component]
@@ -56,7 +47,7 @@ struct ViewProps {
 #[function_component]
 fn AssessView(props: &ViewProps) -> Html {
     let app = use_app();
-    let on_edit = use_edit();
+    let on_edit = use_edit::<Edit>();
     // Shared with the children as one Rc, the same until it changes.
     let assessment = app.state.document.assessment.shared();
     let report = use_memo((props.rubric.clone(), assessment.clone()), |(rubric, a)| {

@@ -11,7 +11,7 @@ use crate::core::assessment::{
     current_verdict, level_diff, target_verdict, Edit, Grade, Item, Report, Score, Snapshot,
     FORMULA,
 };
-use crate::core::plan::Goal;
+use crate::core::plan::PlanEdit;
 use crate::core::route::Route;
 use crate::core::rubric::{Criterion, Level, Track};
 use crate::core::time::{iso_utc, DateTime};
@@ -19,8 +19,7 @@ use crate::ui::clock::{now, today, utc_offset_minutes};
 use crate::ui::components::radar::{radar, Series};
 use crate::ui::components::scroll_region;
 use crate::ui::dom;
-use crate::ui::pages::plan::{add_goal, use_plan_edit};
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, use_edit};
 
 fn percent(score: &Score) -> String {
     format!("{}%", score.percent())
@@ -146,7 +145,7 @@ struct GapGoalProps {
 #[function_component]
 fn GapGoal(props: &GapGoalProps) -> Html {
     let app = use_app();
-    let edit = use_plan_edit();
+    let edit = use_edit::<PlanEdit>();
     let plan = &app.state.document.plan;
     if let Some(goal) = plan
         .goals
@@ -159,15 +158,13 @@ fn GapGoal(props: &GapGoalProps) -> Html {
     }
     let onclick = {
         let (criterion, text) = (props.criterion.clone(), props.text.clone());
-        let document = app.state.document.clone();
+        let plan = app.state.document.plan.shared();
         Callback::from(move |_: MouseEvent| {
-            add_goal(&document.plan, &edit, |id| Goal {
-                id,
-                outcome: text.clone(),
-                criteria: vec![criterion.clone()],
-                started: Some(today()),
-                ..Goal::default()
-            })
+            if let Ok(goal) = plan.new_goal(&text, vec![criterion.clone()], now(), today()) {
+                let id = goal.id.clone();
+                edit.emit(PlanEdit::SaveGoal(goal));
+                dom::go(&Route::Goal(id));
+            }
         })
     };
     html! {

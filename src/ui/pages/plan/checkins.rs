@@ -1,26 +1,27 @@
 //! `#/plan/check-ins`: when the user meets their manager, and a record of
 //! each check-in, whose follow-ups can become milestones.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::{date_of, plan_nav, today, use_plan_edit, value_of};
-use crate::core::plan::{new_id, CheckIn, FollowUp, Milestone, PlanEdit, Schedule, MAX_EVERY};
+use super::plan_nav;
+use crate::core::plan::{every_label, CheckIn, FollowUp, Missing, PlanEdit, Schedule, MAX_EVERY};
 use crate::core::route::Route;
-use crate::core::time::{Date, Weekday};
-use crate::ui::clock::now;
+use crate::core::time::{parse_time, Date, Weekday};
+use crate::ui::clock::{now, today};
 use crate::ui::components::confirm::ConfirmDelete;
 use crate::ui::components::page_header::PageHeader;
-use crate::ui::dom;
+use crate::ui::dom::{date_of, value_of};
 use crate::ui::draft::use_draft;
-use crate::ui::state::{use_app, Action};
+use crate::ui::focus::use_focus;
+use crate::ui::state::{use_app, use_edit};
 
 /// How many coming check-ins the schedule lists.
 const UPCOMING: usize = 4;
 
 #[function_component]
 pub fn CheckInsPage() -> Html {
+    // Where focus goes once a check-in is logged or deleted.
+    let log_heading = use_node_ref();
     html! {
         <>
             <PageHeader
@@ -31,9 +32,9 @@ pub fn CheckInsPage() -> Html {
             <div class="stack">
             <div class="two-up">
                 <ScheduleCard />
-                <LogForm />
+                <LogForm log_heading={log_heading.clone()} />
             </div>
-            <Log />
+            <Log {log_heading} />
             </div>
         </>
     }
@@ -43,21 +44,14 @@ pub fn CheckInsPage() -> Html {
 #[function_component]
 fn ScheduleCard() -> Html {
     let app = use_app();
-    let edit = use_plan_edit();
+    let edit = use_edit::<PlanEdit>();
+    let focus = use_focus();
+    let heading = use_node_ref();
     let stored = app.state.document.plan.schedule.clone();
     let draft = use_state(|| {
-        stored.clone().unwrap_or_else(|| {
-            let today = today();
-            Schedule {
-                id: String::new(),
-                every: 2,
-                weekday: today.weekday(),
-                time: 10 * 60,
-                length: 30,
-                with: String::new(),
-                from: today,
-            }
-        })
+        stored
+            .clone()
+            .unwrap_or_else(|| Schedule::suggested(today()))
     });
     let update = |apply: fn(&mut Schedule, String)| {
         let draft = draft.clone();
@@ -68,29 +62,20 @@ fn ScheduleCard() -> Html {
         })
     };
     let onsubmit = {
-        let draft = draft.clone();
-        let edit = edit.clone();
-        let document = app.state.document.clone();
+        let (draft, edit, heading) = (draft.clone(), edit.clone(), heading.clone());
+        let plan = app.state.document.plan.shared();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let mut schedule = (*draft).clone();
             if schedule.id.is_empty() {
-                schedule.id = match &document.plan.schedule {
-                    Some(existing) => existing.id.clone(),
-                    None => new_id(&document.plan, "s", now()),
-                };
+                schedule.id = plan.schedule_id(now());
             }
             draft.set(schedule.clone());
             edit.emit(PlanEdit::SetSchedule(Some(schedule)));
-            dom::focus("#schedule-heading");
+            focus.to(&heading);
         })
     };
-    let stop = {
-        let dispatcher = app.state.dispatcher();
-        Callback::from(move |_: MouseEvent| {
-            dispatcher.dispatch(Action::Change(Rc::new(PlanEdit::SetSchedule(None))));
-        })
-    };
+    let stop = edit.reform(|_: MouseEvent| PlanEdit::SetSchedule(None));
     let today = today();
     let summary = stored.as_ref().map(|schedule| {
         let upcoming = schedule.upcoming(today).take(UPCOMING).map(|date| {
@@ -111,19 +96,14 @@ fn ScheduleCard() -> Html {
         html! { <option value={day.id()} selected={draft.weekday == *day}>{ day.label() }</option> }
     });
     let intervals = (1..=MAX_EVERY).map(|n| {
-        let label = if n == 1 {
-            "Every week".to_owned()
-        } else {
-            format!("Every {n} weeks")
-        };
-        html! { <option value={n.to_string()} selected={draft.every == n}>{ label }</option> }
+        html! { <option value={n.to_string()} selected={draft.every == n}>{ every_label(n) }</option> }
     });
     let lengths = [15u16, 30, 45, 60, 90].map(|minutes| {
         html! { <option value={minutes.to_string()} selected={draft.length == minutes}>{ format!("{minutes} minutes") }</option> }
     });
     html! {
         <section class="card" aria-labelledby="schedule-heading">
-            <h2 id="schedule-heading" tabindex="-1">{ "Schedule" }</h2>
+            <h2 id="schedule-heading" ref={heading} tabindex="-1">{ "Schedule" }</h2>
             { summary.unwrap_or_else(|| html! { <p class="muted">{ "No schedule yet. Agree one with your manager: every two weeks is a common rhythm." }</p> }) }
             <form class="schedule-form" novalidate=true {onsubmit}>
                 <div class="form-grid">
@@ -163,20 +143,21 @@ fn ScheduleCard() -> Html {
     }
 }
 
-/// "09:30" → 570 minutes after midnight.
-fn parse_time(text: &str) -> Option<u16> {
-    let (hours, minutes) = text.split_once(':')?;
-    let (hours, minutes): (u16, u16) = (hours.parse().ok()?, minutes.get(..2)?.parse().ok()?);
-    (hours < 24 && minutes < 60).then_some(hours * 60 + minutes)
+#[derive(Properties, PartialEq)]
+struct LogProps {
+    /// The log's heading, where focus goes after logging or deleting.
+    log_heading: NodeRef,
 }
 
 /// Logging a check-in: when, what was said, what was agreed, and the
 /// follow-ups, one per line. What is typed is kept for the session until it
 /// is logged, so following a link away and back does not lose it.
 #[function_component]
-fn LogForm() -> Html {
+fn LogForm(props: &LogProps) -> Html {
     let app = use_app();
-    let edit = use_plan_edit();
+    let edit = use_edit::<PlanEdit>();
+    let focus = use_focus();
+    let (date_input, notes_input) = (use_node_ref(), use_node_ref());
     let date = use_state(|| Some(today()));
     let (notes, set_notes) = use_draft("checkin-notes");
     let (agreed, set_agreed) = use_draft("checkin-agreed");
@@ -187,50 +168,28 @@ fn LogForm() -> Html {
         let (notes, agreed, followups) = (notes.clone(), agreed.clone(), followups.clone());
         let clear = [set_notes.clone(), set_agreed.clone(), set_followups.clone()];
         let (date, problem) = (date.clone(), problem.clone());
-        let document = app.state.document.clone();
+        let (date_input, notes_input) = (date_input.clone(), notes_input.clone());
+        let log_heading = props.log_heading.clone();
+        let plan = app.state.document.plan.shared();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let Some(day) = *date else {
-                problem.set(Some(
-                    "Give the date of the check-in; nothing has been logged.",
-                ));
-                dom::focus("#checkin-date");
-                return;
-            };
-            let lines: Vec<&str> = followups
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect();
-            if notes.trim().is_empty() && agreed.trim().is_empty() && lines.is_empty() {
-                problem.set(Some(
-                    "Write what was said, agreed or to follow up; nothing has been logged.",
-                ));
-                dom::focus("#checkin-notes");
-                return;
+            match plan.new_checkin(*date, &notes, &agreed, &followups, now()) {
+                Ok(checkin) => {
+                    edit.emit(PlanEdit::SaveCheckIn(checkin));
+                    for set in &clear {
+                        set.emit(String::new());
+                    }
+                    problem.set(None);
+                    focus.to(&log_heading);
+                }
+                Err(missing) => {
+                    problem.set(Some(missing.message()));
+                    focus.to(match missing {
+                        Missing::CheckInDate => &date_input,
+                        _ => &notes_input,
+                    });
+                }
             }
-            let id = new_id(&document.plan, "c", now());
-            let followups_made = lines
-                .iter()
-                .enumerate()
-                .map(|(i, line)| FollowUp {
-                    id: format!("{id}-f{}", i + 1),
-                    text: (*line).to_owned(),
-                    milestone: None,
-                })
-                .collect();
-            edit.emit(PlanEdit::SaveCheckIn(CheckIn {
-                id,
-                date: Some(day),
-                notes: notes.trim().to_owned(),
-                agreed: agreed.trim().to_owned(),
-                followups: followups_made,
-            }));
-            for set in &clear {
-                set.emit(String::new());
-            }
-            problem.set(None);
-            dom::focus("#log-heading");
         })
     };
     let on_date = {
@@ -246,11 +205,11 @@ fn LogForm() -> Html {
                 }
                 <div class="field">
                     <label for="checkin-date">{ "Date" }</label>
-                    <input id="checkin-date" type="date" value={date.map(Date::iso).unwrap_or_default()} onchange={on_date} />
+                    <input id="checkin-date" ref={date_input} type="date" value={date.map(Date::iso).unwrap_or_default()} onchange={on_date} />
                 </div>
                 <div class="field">
                     <label for="checkin-notes">{ "Notes" }</label>
-                    <textarea id="checkin-notes" rows="3" value={notes} oninput={text(&set_notes)} />
+                    <textarea id="checkin-notes" ref={notes_input} rows="3" value={notes} oninput={text(&set_notes)} />
                 </div>
                 <div class="field">
                     <label for="checkin-agreed">{ "What was agreed" }</label>
@@ -269,17 +228,17 @@ fn LogForm() -> Html {
 
 /// Every check-in logged, the latest first.
 #[function_component]
-fn Log() -> Html {
+fn Log(props: &LogProps) -> Html {
     let app = use_app();
     let plan = &app.state.document.plan;
     let mut checkins: Vec<&CheckIn> = plan.checkins.iter().collect();
     checkins.sort_by_key(|checkin| std::cmp::Reverse(checkin.date));
     let entries = checkins.into_iter().map(|checkin| {
-        html! { <Entry key={checkin.id.as_str()} checkin={Rc::new(checkin.clone())} /> }
+        html! { <Entry key={checkin.id.as_str()} checkin={checkin.clone()} log_heading={props.log_heading.clone()} /> }
     });
     html! {
         <section class="card" aria-labelledby="log-heading">
-            <h2 id="log-heading" tabindex="-1">{ format!("Check-in log ({})", plan.checkins.len()) }</h2>
+            <h2 id="log-heading" ref={props.log_heading.clone()} tabindex="-1">{ format!("Check-in log ({})", plan.checkins.len()) }</h2>
             if plan.checkins.is_empty() {
                 <p class="muted">{ "No check-ins logged yet." }</p>
             } else {
@@ -291,23 +250,25 @@ fn Log() -> Html {
 
 #[derive(Properties, PartialEq)]
 struct EntryProps {
-    checkin: Rc<CheckIn>,
+    checkin: CheckIn,
+    log_heading: NodeRef,
 }
 
 #[function_component]
 fn Entry(props: &EntryProps) -> Html {
-    let app = use_app();
+    let edit = use_edit::<PlanEdit>();
+    let focus = use_focus();
     let checkin = &props.checkin;
     let date = checkin.date.map_or("Undated".to_owned(), Date::label);
     let followups = checkin.followups.iter().map(|followup| {
         html! { <FollowUpItem key={followup.id.as_str()} checkin={checkin.id.clone()} followup={followup.clone()} /> }
     });
     let on_delete = {
-        let dispatcher = app.state.dispatcher();
+        let (focus, log_heading) = (focus.clone(), props.log_heading.clone());
         let id = checkin.id.clone();
-        Callback::from(move |()| {
-            dispatcher.dispatch(Action::Change(Rc::new(PlanEdit::DeleteCheckIn(id.clone()))));
-            dom::focus("#log-heading");
+        edit.reform(move |()| {
+            focus.to(&log_heading);
+            PlanEdit::DeleteCheckIn(id.clone())
         })
     };
     html! {
@@ -342,7 +303,7 @@ struct FollowUpProps {
 #[function_component]
 fn FollowUpItem(props: &FollowUpProps) -> Html {
     let app = use_app();
-    let edit = use_plan_edit();
+    let edit = use_edit::<PlanEdit>();
     let plan = &app.state.document.plan;
     let first = plan.active_goals().next().map(|goal| goal.id.clone());
     let chosen = use_state(|| first.clone());
@@ -379,20 +340,17 @@ fn FollowUpItem(props: &FollowUpProps) -> Html {
     };
     let make = {
         let (checkin, followup) = (props.checkin.clone(), followup.clone());
-        let document = app.state.document.clone();
-        edit.reform(move |_: MouseEvent| {
-            let plan = &document.plan;
-            PlanEdit::FollowUpToMilestone {
-                checkin: checkin.clone(),
-                followup: followup.id.clone(),
-                goal: selected.clone(),
-                milestone: Milestone {
-                    id: new_id(plan, "m", now()),
-                    title: followup.text.clone(),
-                    // Due by the next check-in, when there is a schedule.
-                    due: plan.schedule.as_ref().map(|s| s.next(today().plus_days(1))),
-                    done: None,
-                },
+        let plan = app.state.document.plan.shared();
+        Callback::from(move |_: MouseEvent| {
+            // Due by the next check-in, when there is a schedule.
+            let due = plan.next_checkin(today());
+            if let Ok(milestone) = plan.new_milestone(&followup.text, due, now()) {
+                edit.emit(PlanEdit::FollowUpToMilestone {
+                    checkin: checkin.clone(),
+                    followup: followup.id.clone(),
+                    goal: selected.clone(),
+                    milestone,
+                });
             }
         })
     };

@@ -3,14 +3,14 @@
 
 use yew::prelude::*;
 
-use super::today;
-use crate::core::export::{ics, plan::criterion_text, plan::file_name, plan::markdown};
+use crate::core::export::{file_name, ics, plan::criterion_text, plan::markdown};
 use crate::core::plan::{Goal, Plan};
 use crate::core::progress::{goal_percent, overall};
 use crate::core::rubric::Rubric;
 use crate::core::smart::Letter;
 use crate::core::time::Date;
 use crate::ui::clock::now;
+use crate::ui::clock::today;
 use crate::ui::components::print::use_print;
 use crate::ui::content::{use_content, Loaded};
 use crate::ui::dom;
@@ -32,7 +32,7 @@ pub fn PlanExport() -> Html {
         Callback::from(move |_: MouseEvent| {
             let today = today();
             let text = markdown(&document.plan, rubric.as_deref(), today);
-            dom::download(&text, &file_name(today));
+            dom::download(&text, &file_name("rungs-plan", today, "md"));
         })
     };
     let calendar = {

@@ -5,22 +5,23 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{date_of, plan_nav, today, use_plan_edit, value_of, Required};
-use crate::core::assessment::Assessment;
+use super::plan_nav;
 use crate::core::export::plan::criterion_text;
-use crate::core::plan::{new_id, Goal, Milestone, PlanEdit};
+use crate::core::plan::{linkable, Goal, GoalText, PlanEdit};
 use crate::core::progress::{goal_percent, milestone_overdue};
 use crate::core::route::Route;
 use crate::core::rubric::Rubric;
 use crate::core::smart::{check, Finding, Letter};
 use crate::core::time::Date;
-use crate::ui::clock::now;
+use crate::ui::clock::{now, today};
 use crate::ui::components::confirm::ConfirmDelete;
+use crate::ui::components::field::Field;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::term_links::mentions;
 use crate::ui::content::{use_content, Loaded};
-use crate::ui::dom;
-use crate::ui::state::{use_app, Action};
+use crate::ui::dom::{self, date_of, value_of};
+use crate::ui::focus::use_focus;
+use crate::ui::state::{use_app, use_edit};
 use crate::ui::terms::use_glossed;
 
 #[derive(Properties, PartialEq)]
@@ -69,50 +70,32 @@ struct GoalPropsRc {
 #[function_component]
 fn GoalForm(props: &GoalPropsRc) -> Html {
     let app = use_app();
-    let edit = use_plan_edit();
+    let edit = use_edit::<PlanEdit>();
     let glossed = use_glossed();
     let goal = &props.goal;
     let smart = check(goal, &app.state.document.plan, today());
-    let set = |apply: fn(&mut Goal, String)| {
-        let goal = goal.clone();
-        edit.reform(move |event: InputEvent| {
-            let mut next = (*goal).clone();
-            apply(&mut next, value_of(&event));
-            PlanEdit::SaveGoal(next)
-        })
-    };
     let finding = |letter: Letter| &smart.findings[letter as usize];
-    let field = |id: &'static str,
-                 label: &'static str,
-                 value: &str,
-                 letter: Letter,
-                 rows: Option<&'static str>,
-                 apply: fn(&mut Goal, String)| {
-        let described = format!("smart-{}", letter.initial());
-        let oninput = set(apply);
-        let value = value.to_owned();
-        let control = match rows {
-            Some(rows) => {
-                html! { <textarea id={id} {rows} {value} {oninput} aria-describedby={described} /> }
-            }
-            None => {
-                html! { <input id={id} type="text" {value} {oninput} aria-describedby={described} /> }
-            }
+    // One of the SMART texts, saved field by field as it is typed.
+    let field = |id: &'static str, label: &'static str, field: GoalText, letter: Letter| {
+        let oninput = {
+            let goal = goal.id.clone();
+            edit.reform(move |text: String| PlanEdit::SetGoalText {
+                goal: goal.clone(),
+                field,
+                text,
+            })
         };
+        let rows = (field == GoalText::Outcome).then_some(3);
         html! {
-            <div class="field">
-                <label for={id}>{ label }</label>
-                { control }
-            </div>
+            <Field {id} {label} value={field.of(goal).to_owned()} {oninput} {rows}
+                described_by={format!("smart-{}", letter.initial())} />
         }
     };
     let on_due = {
-        let goal = goal.clone();
-        edit.reform(move |event: Event| {
-            PlanEdit::SaveGoal(Goal {
-                due: date_of(&event),
-                ..(*goal).clone()
-            })
+        let goal = goal.id.clone();
+        edit.reform(move |event: Event| PlanEdit::SetGoalDue {
+            goal: goal.clone(),
+            due: date_of(&event),
         })
     };
     html! {
@@ -123,24 +106,24 @@ fn GoalForm(props: &GoalPropsRc) -> Html {
             </p>
             <fieldset class="smart">
                 <legend>{ letter_legend(Letter::Specific) }</legend>
-                { field("goal-outcome", "What will be true when it is done?", &goal.outcome, Letter::Specific, Some("3"), |g, v| g.outcome = v) }
+                { field("goal-outcome", "What will be true when it is done?", GoalText::Outcome, Letter::Specific) }
                 { mentions(&goal.outcome, glossed.as_deref(), "outcome") }
                 { problems(finding(Letter::Specific)) }
             </fieldset>
             <fieldset class="smart">
                 <legend>{ letter_legend(Letter::Measurable) }</legend>
                 <div class="smart-fields">
-                    { field("goal-metric", "What you will measure", &goal.metric, Letter::Measurable, None, |g, v| g.metric = v) }
-                    { field("goal-baseline", "Where it stands today", &goal.baseline, Letter::Measurable, None, |g, v| g.baseline = v) }
-                    { field("goal-target", "The target", &goal.target, Letter::Measurable, None, |g, v| g.target = v) }
+                    { field("goal-metric", "What you will measure", GoalText::Metric, Letter::Measurable) }
+                    { field("goal-baseline", "Where it stands today", GoalText::Baseline, Letter::Measurable) }
+                    { field("goal-target", "The target", GoalText::Target, Letter::Measurable) }
                 </div>
                 { problems(finding(Letter::Measurable)) }
             </fieldset>
             <fieldset class="smart">
                 <legend>{ letter_legend(Letter::Achievable) }</legend>
                 <div class="smart-fields">
-                    { field("goal-support", "Who or what will help", &goal.support, Letter::Achievable, None, |g, v| g.support = v) }
-                    { field("goal-time", "Time you will give it", &goal.time, Letter::Achievable, None, |g, v| g.time = v) }
+                    { field("goal-support", "Who or what will help", GoalText::Support, Letter::Achievable) }
+                    { field("goal-time", "Time you will give it", GoalText::Time, Letter::Achievable) }
                 </div>
                 { problems(finding(Letter::Achievable)) }
             </fieldset>
@@ -190,7 +173,7 @@ fn problems(finding: &Finding) -> Html {
 #[function_component]
 fn Criteria(props: &GoalPropsRc) -> Html {
     let app = use_app();
-    let edit = use_plan_edit();
+    let edit = use_edit::<PlanEdit>();
     let (rubric, _) = use_content::<Rubric>();
     let chosen = use_state(String::new);
     let goal = &props.goal;
@@ -205,12 +188,10 @@ fn Criteria(props: &GoalPropsRc) -> Html {
             .unwrap_or(id)
             .to_owned();
         let unlink = {
-            let goal = goal.clone();
-            let id = id.clone();
-            edit.reform(move |_: MouseEvent| {
-                let mut next = (*goal).clone();
-                next.criteria.retain(|c| *c != id);
-                PlanEdit::SaveGoal(next)
+            let (goal, criterion) = (goal.id.clone(), id.clone());
+            edit.reform(move |_: MouseEvent| PlanEdit::UnlinkCriterion {
+                goal: goal.clone(),
+                criterion: criterion.clone(),
             })
         };
         html! {
@@ -220,25 +201,33 @@ fn Criteria(props: &GoalPropsRc) -> Html {
             </li>
         }
     });
-    let options = rubric
+    let options: Html = rubric
         .as_deref()
-        .map(|rubric| criterion_options(rubric, &app.state.document.assessment, &goal.criteria))
-        .unwrap_or_default();
+        .map(|rubric| linkable(rubric, &app.state.document.assessment, &goal.criteria))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|group| {
+            let options = group.criteria.iter().map(|criterion| {
+                html! { <option value={criterion.id.clone()}>{ &criterion.text }</option> }
+            });
+            html! { <optgroup label={group.label}>{ for options }</optgroup> }
+        })
+        .collect();
     let onchange = {
         let chosen = chosen.setter();
         Callback::from(move |event: Event| chosen.set(value_of(&event)))
     };
     let link = {
-        let goal = goal.clone();
-        let chosen = chosen.clone();
+        let (goal, chosen) = (goal.id.clone(), chosen.clone());
         let edit = edit.clone();
         Callback::from(move |_: MouseEvent| {
-            if chosen.is_empty() || goal.criteria.contains(&*chosen) {
+            if chosen.is_empty() {
                 return;
             }
-            let mut next = (*goal).clone();
-            next.criteria.push((*chosen).clone());
-            edit.emit(PlanEdit::SaveGoal(next));
+            edit.emit(PlanEdit::LinkCriterion {
+                goal: goal.clone(),
+                criterion: (*chosen).clone(),
+            });
             chosen.set(String::new());
         })
     };
@@ -265,43 +254,16 @@ fn Criteria(props: &GoalPropsRc) -> Html {
     }
 }
 
-/// The criteria a goal can link, grouped by level and area: the levels of
-/// the self-assessment, target first, or every level before there is one.
-fn criterion_options(rubric: &Rubric, assessment: &Assessment, linked: &[String]) -> Html {
-    let (track, levels): (_, Vec<_>) = match assessment.selection(rubric) {
-        Some(selection) => (
-            selection.track,
-            selection
-                .target
-                .into_iter()
-                .chain([selection.current])
-                .collect(),
-        ),
-        None => match rubric.tracks.first() {
-            Some(track) => (track, rubric.levels.iter().collect()),
-            None => return Html::default(),
-        },
-    };
-    let groups = levels.into_iter().flat_map(|level| {
-        track.areas.iter().map(move |area| {
-            let options = area
-                .at(&level.id)
-                .filter(|criterion| !linked.contains(&criterion.id))
-                .map(|criterion| html! { <option value={criterion.id.clone()}>{ &criterion.text }</option> });
-            html! { <optgroup label={format!("{} · {}", level.name, area.name)}>{ for options }</optgroup> }
-        })
-    });
-    groups.collect()
-}
-
 /// The goal's milestones: done or not, due when, and a form for the next.
 #[function_component]
 fn Milestones(props: &GoalPropsRc) -> Html {
     let app = use_app();
-    let edit = use_plan_edit();
+    let edit = use_edit::<PlanEdit>();
+    let focus = use_focus();
+    let input = use_node_ref();
     let title = use_state(String::new);
     let due = use_state(|| None::<Date>);
-    let problem = use_state(|| false);
+    let problem = use_state(|| None);
     let goal = &props.goal;
     let today = today();
     let items: Html = goal.milestones.iter().map(|milestone| {
@@ -311,7 +273,7 @@ fn Milestones(props: &GoalPropsRc) -> Html {
             edit.reform(move |_: Event| PlanEdit::SetMilestoneDone {
                 goal: goal.clone(),
                 milestone: milestone.id.clone(),
-                done: milestone.done.is_none().then(super::today),
+                done: milestone.done.is_none().then(crate::ui::clock::today),
             })
         };
         let delete = {
@@ -341,34 +303,25 @@ fn Milestones(props: &GoalPropsRc) -> Html {
         }
     }).collect();
     let onsubmit = {
-        let (title, due, problem) = (title.clone(), due.clone(), problem.clone());
+        let (title, due, problem, input) =
+            (title.clone(), due.clone(), problem.clone(), input.clone());
         let goal = goal.id.clone();
-        let document = app.state.document.clone();
+        let plan = app.state.document.plan.shared();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let text = title.trim();
-            if text.is_empty() {
-                problem.set(true);
-                dom::focus("#milestone-title");
-                return;
+            match plan.new_milestone(&title, *due, now()) {
+                Ok(milestone) => {
+                    edit.emit(PlanEdit::SaveMilestone {
+                        goal: goal.clone(),
+                        milestone,
+                    });
+                    title.set(String::new());
+                    problem.set(None);
+                }
+                Err(missing) => problem.set(Some(missing.message())),
             }
-            edit.emit(PlanEdit::SaveMilestone {
-                goal: goal.clone(),
-                milestone: Milestone {
-                    id: new_id(&document.plan, "m", now()),
-                    title: text.to_owned(),
-                    due: *due,
-                    done: None,
-                },
-            });
-            title.set(String::new());
-            problem.set(false);
-            dom::focus("#milestone-title");
+            focus.to(&input);
         })
-    };
-    let on_title = {
-        let title = title.setter();
-        Callback::from(move |event: InputEvent| title.set(value_of(&event)))
     };
     let on_due = {
         let due = due.setter();
@@ -387,15 +340,14 @@ fn Milestones(props: &GoalPropsRc) -> Html {
             }
             <form class="milestone-form" novalidate=true {onsubmit}>
                 <h3>{ "Add a milestone" }</h3>
-                { Required {
-                    id: "milestone-title",
-                    label: "Milestone",
-                    value: (*title).clone(),
-                    oninput: on_title,
-                    problem: problem.then_some("Name the milestone first; nothing has been added."),
-                    hint: None,
-                    rows: None,
-                }.view() }
+                <Field
+                    id="milestone-title"
+                    label="Milestone"
+                    value={(*title).clone()}
+                    oninput={title.setter().to_callback()}
+                    problem={*problem}
+                    input_ref={input}
+                />
                 <div class="field">
                     <label for="milestone-due">{ "Due date" }</label>
                     <input id="milestone-due" type="date" value={due.map(Date::iso).unwrap_or_default()} onchange={on_due} />
@@ -409,8 +361,7 @@ fn Milestones(props: &GoalPropsRc) -> Html {
 /// Finishing, reopening and deleting the goal.
 #[function_component]
 fn GoalActions(props: &GoalPropsRc) -> Html {
-    let app = use_app();
-    let edit = use_plan_edit();
+    let edit = use_edit::<PlanEdit>();
     let goal = &props.goal;
     let toggle = {
         let id = goal.id.clone();
@@ -421,12 +372,9 @@ fn GoalActions(props: &GoalPropsRc) -> Html {
         })
     };
     let on_delete = {
-        let dispatcher = app.state.dispatcher();
-        let goal = goal.clone();
+        let id = goal.id.clone();
         Callback::from(move |()| {
-            dispatcher.dispatch(Action::Change(Rc::new(PlanEdit::DeleteGoal(
-                goal.id.clone(),
-            ))));
+            edit.emit(PlanEdit::DeleteGoal(id.clone()));
             dom::go(&Route::Plan);
         })
     };

@@ -1,8 +1,6 @@
 //! `#/plan` and its pages: SMART goals and their milestones, check-ins with
 //! the manager, and weekly goals.
 
-use std::rc::Rc;
-
 mod checkins;
 mod export;
 mod goal;
@@ -10,25 +8,24 @@ mod weeks;
 
 use yew::prelude::*;
 
-use crate::core::plan::{new_id, Goal, Plan, PlanEdit};
+use crate::core::plan::PlanEdit;
 use crate::core::progress::{goal_overdue, goal_percent, overall, overdue, timeline};
 use crate::core::route::Route;
 use crate::core::smart::check;
 use crate::core::time::Date;
-use crate::ui::clock::now;
+use crate::ui::clock::{now, today};
+use crate::ui::components::field::Field;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::scroll_region;
 use crate::ui::components::timeline::timeline as timeline_chart;
-use crate::ui::dom;
+use crate::ui::dom::{self, date_of};
 use crate::ui::draft::use_draft;
-use crate::ui::state::{use_app, Action};
+use crate::ui::focus::use_focus;
+use crate::ui::state::{use_app, use_edit};
 
-pub use crate::ui::clock::today;
-pub use crate::ui::dom::{date_of, value_of};
-
-pub use checkins::CheckInsPage;
-pub use goal::GoalPage;
-pub use weeks::WeeksPage;
+use checkins::CheckInsPage;
+use goal::GoalPage;
+use weeks::WeeksPage;
 
 /// The surface's pages (the entry point of its split point).
 pub fn view(route: &Route) -> Html {
@@ -37,68 +34,6 @@ pub fn view(route: &Route) -> Html {
         Route::CheckIns => html! { <CheckInsPage /> },
         Route::Weeks => html! { <WeeksPage /> },
         _ => html! { <PlanPage /> },
-    }
-}
-
-/// A callback that applies an edit to the plan.
-#[hook]
-pub fn use_plan_edit() -> Callback<PlanEdit> {
-    let dispatcher = use_app().state.dispatcher();
-    use_callback((), move |edit: PlanEdit, _| {
-        dispatcher.dispatch(Action::Change(Rc::new(edit)))
-    })
-}
-
-/// Adds a goal made by `make` (given its new id) and opens its page.
-pub fn add_goal(plan: &Plan, edit: &Callback<PlanEdit>, make: impl FnOnce(String) -> Goal) {
-    let goal = make(new_id(plan, "g", now()));
-    let id = goal.id.clone();
-    edit.emit(PlanEdit::SaveGoal(goal));
-    dom::go(&Route::Goal(id));
-}
-
-/// A labelled box for text a form cannot do without (`rows` makes it a
-/// text area). Once the form was sent with it empty, `problem` says so
-/// beside it; until then, the `hint`, if any.
-pub struct Required<'a> {
-    pub id: &'a str,
-    pub label: &'a str,
-    pub value: String,
-    pub oninput: Callback<InputEvent>,
-    pub problem: Option<&'a str>,
-    pub hint: Option<&'a str>,
-    pub rows: Option<&'static str>,
-}
-
-impl Required<'_> {
-    pub fn view(self) -> Html {
-        let (error_id, hint_id) = (format!("{}-error", self.id), format!("{}-hint", self.id));
-        let described = match (self.problem, self.hint) {
-            (Some(_), _) => Some(error_id.clone()),
-            (None, Some(_)) => Some(hint_id.clone()),
-            (None, None) => None,
-        };
-        let invalid = self.problem.map(|_| "true");
-        let (id, value, oninput) = (self.id.to_owned(), self.value, self.oninput);
-        let control = match self.rows {
-            Some(rows) => {
-                html! { <textarea id={id.clone()} {rows} {value} {oninput} aria-invalid={invalid} aria-describedby={described} /> }
-            }
-            None => {
-                html! { <input id={id.clone()} type="text" {value} {oninput} aria-invalid={invalid} aria-describedby={described} /> }
-            }
-        };
-        html! {
-            <div class="field">
-                <label for={id}>{ self.label }</label>
-                { control }
-                if let Some(problem) = self.problem {
-                    <p id={error_id} class="field-error">{ problem }</p>
-                } else if let Some(hint) = self.hint {
-                    <p id={hint_id} class="hint">{ hint }</p>
-                }
-            </div>
-        }
     }
 }
 
@@ -155,7 +90,7 @@ pub fn PlanPage() -> Html {
 #[function_component]
 fn Progress() -> Html {
     let app = use_app();
-    let edit = use_plan_edit();
+    let edit = use_edit::<PlanEdit>();
     let plan = &app.state.document.plan;
     let today = today();
     let figures = overall(plan);
@@ -244,42 +179,43 @@ fn Goals() -> Html {
 #[function_component]
 fn NewGoal() -> Html {
     let app = use_app();
-    let edit = use_plan_edit();
+    let edit = use_edit::<PlanEdit>();
+    let focus = use_focus();
+    let input = use_node_ref();
     let (outcome, set_outcome) = use_draft("new-goal");
-    let problem = use_state(|| false);
-    let oninput = set_outcome.reform(|event: InputEvent| value_of(&event));
+    let problem = use_state(|| None);
     let onsubmit = {
-        let outcome = outcome.clone();
-        let problem = problem.setter();
-        let document = app.state.document.clone();
+        let (outcome, set_outcome) = (outcome.clone(), set_outcome.clone());
+        let (problem, input) = (problem.setter(), input.clone());
+        let plan = app.state.document.plan.shared();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let text = outcome.trim();
-            if text.is_empty() {
-                problem.set(true);
-                dom::focus("#new-goal");
-                return;
+            match plan.new_goal(&outcome, Vec::new(), now(), today()) {
+                Ok(goal) => {
+                    let id = goal.id.clone();
+                    edit.emit(PlanEdit::SaveGoal(goal));
+                    set_outcome.emit(String::new());
+                    dom::go(&Route::Goal(id));
+                }
+                Err(missing) => {
+                    problem.set(Some(missing.message()));
+                    focus.to(&input);
+                }
             }
-            add_goal(&document.plan, &edit, |id| Goal {
-                id,
-                outcome: text.to_owned(),
-                started: Some(today()),
-                ..Goal::default()
-            });
-            set_outcome.emit(String::new());
         })
     };
     html! {
         <form class="new-goal" novalidate=true {onsubmit}>
-            { Required {
-                id: "new-goal",
-                label: "A new goal: what will be true when it is done?",
-                value: outcome,
-                oninput,
-                problem: problem.then_some("Write the outcome first; nothing has been added."),
-                hint: Some("For example: “Lead the design of the billing queue migration, reviewed by two staff engineers.” You fill in the measure, support, criteria and date next."),
-                rows: Some("2"),
-            }.view() }
+            <Field
+                id="new-goal"
+                label="A new goal: what will be true when it is done?"
+                value={outcome}
+                oninput={set_outcome}
+                problem={*problem}
+                hint="For example: “Lead the design of the billing queue migration, reviewed by two staff engineers.” You fill in the measure, support, criteria and date next."
+                rows={2}
+                input_ref={input}
+            />
             <div class="actions"><button type="submit">{ "Add the goal" }</button></div>
         </form>
     }

@@ -3,14 +3,15 @@
 
 use yew::prelude::*;
 
-use super::{plan_nav, today, use_plan_edit, value_of, Required};
+use super::plan_nav;
 use crate::core::plan::{new_id, PlanEdit, Status, Week, WeekItem};
 use crate::core::route::Route;
 use crate::core::time::Date;
-use crate::ui::clock::now;
+use crate::ui::clock::{now, today};
+use crate::ui::components::field::Field;
 use crate::ui::components::page_header::PageHeader;
-use crate::ui::dom;
-use crate::ui::state::use_app;
+use crate::ui::focus::use_focus;
+use crate::ui::state::{use_app, use_edit};
 
 #[function_component]
 pub fn WeeksPage() -> Html {
@@ -90,38 +91,27 @@ struct WeekProps {
 #[function_component]
 fn WeekCard(props: &WeekProps) -> Html {
     let app = use_app();
-    let edit = use_plan_edit();
+    let edit = use_edit::<PlanEdit>();
+    let focus = use_focus();
+    let input = use_node_ref();
     let text = use_state(String::new);
-    let problem = use_state(|| false);
+    let problem = use_state(|| None);
     let start = props.start;
-    let input_id = format!("week-item-{}", start.iso());
     let week = app.state.document.plan.week(start);
-    let oninput = {
-        let text = text.setter();
-        Callback::from(move |event: InputEvent| text.set(value_of(&event)))
-    };
     let onsubmit = {
-        let (text, problem) = (text.clone(), problem.clone());
-        let document = app.state.document.clone();
-        let input_id = input_id.clone();
+        let (text, problem, input) = (text.clone(), problem.clone(), input.clone());
+        let plan = app.state.document.plan.shared();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let value = text.trim();
-            if value.is_empty() {
-                problem.set(true);
-            } else {
-                edit.emit(PlanEdit::AddWeekItem {
-                    week: start,
-                    item: WeekItem {
-                        id: new_id(&document.plan, "w", now()),
-                        text: value.to_owned(),
-                        ..WeekItem::default()
-                    },
-                });
-                text.set(String::new());
-                problem.set(false);
+            match plan.new_week_item(&text, now()) {
+                Ok(item) => {
+                    edit.emit(PlanEdit::AddWeekItem { week: start, item });
+                    text.set(String::new());
+                    problem.set(None);
+                }
+                Err(missing) => problem.set(Some(missing.message())),
             }
-            dom::focus(&format!("#{input_id}"));
+            focus.to(&input);
         })
     };
     let heading = format!("week-{}", start.iso());
@@ -133,15 +123,14 @@ fn WeekCard(props: &WeekProps) -> Html {
                 None => html! { <p class="muted">{ "Nothing planned yet." }</p> },
             } }
             <form class="inline-form week-form" novalidate=true {onsubmit}>
-                { Required {
-                    id: &input_id,
-                    label: "A goal for the week",
-                    value: (*text).clone(),
-                    oninput,
-                    problem: problem.then_some("Write the goal first; nothing has been added."),
-                    hint: None,
-                    rows: None,
-                }.view() }
+                <Field
+                    id={format!("week-item-{}", start.iso())}
+                    label="A goal for the week"
+                    value={(*text).clone()}
+                    oninput={text.setter().to_callback()}
+                    problem={*problem}
+                    input_ref={input}
+                />
                 <button type="submit">{ "Add" }</button>
             </form>
         </section>
@@ -166,7 +155,7 @@ struct ItemProps {
 #[function_component]
 fn Item(props: &ItemProps) -> Html {
     let app = use_app();
-    let edit = use_plan_edit();
+    let edit = use_edit::<PlanEdit>();
     let item = &props.item;
     let name = format!("review-{}", item.id);
     let choices = Status::REVIEWED.iter().map(|status| {
