@@ -6,6 +6,14 @@
 use rungs::core::export::ics::{calendar, FILE_NAME};
 use rungs::core::plan::{Goal, Milestone, Plan, Schedule};
 use rungs::core::time::{Date, Weekday};
+use std::rc::Rc;
+
+/// A list of shared items, as the plan keeps them.
+macro_rules! shared {
+    ($($item:expr),* $(,)?) => {
+        vec![$(std::rc::Rc::new($item)),*]
+    };
+}
 
 /// 2026-11-21T06:05:07Z, a Saturday.
 const STAMP: u64 = 1_795_241_107_000;
@@ -241,7 +249,7 @@ fn full_plan() -> Plan {
     };
     Plan {
         target: Some(date("2027-06-30")),
-        goals: vec![lead, mentor, done],
+        goals: shared![lead, mentor, done],
         schedule: Some(schedule()),
         ..Plan::default()
     }
@@ -263,7 +271,7 @@ fn a_tiny_plan_gives_exactly_this_file() {
     g.milestones = vec![milestone("m1", "Draft", Some("2026-12-01"))];
     let plan = Plan {
         target: Some(date("2027-01-31")),
-        goals: vec![g],
+        goals: shared![g],
         schedule: Some(schedule()),
         ..Plan::default()
     };
@@ -452,7 +460,7 @@ fn all_day_events_end_the_next_day_across_months_and_years() {
         let mut g = goal("g1", "Goal", Some(due));
         g.milestones = vec![milestone("m1", "Step", Some(due))];
         let plan = Plan {
-            goals: vec![g],
+            goals: shared![g],
             ..Plan::default()
         };
         let ics = calendar(&plan, STAMP);
@@ -488,7 +496,7 @@ fn untitled_goals_and_milestones_get_stand_ins() {
     let mut g = goal("g1", " ", Some("2027-01-01"));
     g.milestones = vec![milestone("m1", "", Some("2027-01-02"))];
     let plan = Plan {
-        goals: vec![g],
+        goals: shared![g],
         ..Plan::default()
     };
     assert_eq!(
@@ -548,9 +556,9 @@ fn uids_are_stable_across_exports_and_unique_within_one() {
 fn uids_depend_on_ids_not_on_titles_or_dates() {
     let mut plan = full_plan();
     let before = calendar(&plan, STAMP);
-    plan.goals[0].outcome = "Lead the whole billing migration".into();
-    plan.goals[0].due = Some(date("2027-04-30"));
-    plan.goals[0].milestones[0].title = "Design doc signed off".into();
+    Rc::make_mut(&mut plan.goals[0]).outcome = "Lead the whole billing migration".into();
+    Rc::make_mut(&mut plan.goals[0]).due = Some(date("2027-04-30"));
+    Rc::make_mut(&mut plan.goals[0]).milestones[0].title = "Design doc signed off".into();
     let after = calendar(&plan, STAMP);
     let uids = |ics: &str| -> Vec<String> {
         events(ics)
@@ -582,7 +590,7 @@ fn text_is_escaped_and_reads_back() {
     g.baseline = "800, 400".into();
     g.target = "a\\b".into();
     let plan = Plan {
-        goals: vec![g],
+        goals: shared![g],
         schedule: Some(Schedule {
             with: "Dana; Sam, and \\ Lee\nHR".into(),
             ..schedule()
@@ -622,7 +630,7 @@ fn long_lines_fold_at_75_octets_on_character_boundaries() {
     let mut g = goal("g1", title, Some("2027-01-01"));
     g.milestones = vec![milestone("m1", &"ß🎉".repeat(40), Some("2027-01-02"))];
     let plan = Plan {
-        goals: vec![g],
+        goals: shared![g],
         schedule: Some(schedule()),
         ..Plan::default()
     };
@@ -668,7 +676,7 @@ fn lines_of_exactly_75_octets_are_not_folded() {
     // "SUMMARY:Goal due: " is 18 octets; 57 more make 75.
     let exact = "x".repeat(57);
     let plan = Plan {
-        goals: vec![goal("g1", &exact, Some("2027-01-01"))],
+        goals: shared![goal("g1", &exact, Some("2027-01-01"))],
         ..Plan::default()
     };
     let ics = calendar(&plan, STAMP);
@@ -678,7 +686,7 @@ fn lines_of_exactly_75_octets_are_not_folded() {
 
     let over = "x".repeat(58);
     let plan = Plan {
-        goals: vec![goal("g1", &over, Some("2027-01-01"))],
+        goals: shared![goal("g1", &over, Some("2027-01-01"))],
         ..Plan::default()
     };
     let ics = calendar(&plan, STAMP);

@@ -13,6 +13,13 @@ use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
 use rungs::core::schema::{Change, Document};
 use rungs::core::time::*;
 
+/// A list of shared items, as the plan keeps them.
+macro_rules! shared {
+    ($($item:expr),* $(,)?) => {
+        vec![$(std::rc::Rc::new($item)),*]
+    };
+}
+
 fn d(text: &str) -> Date {
     Date::parse(text).unwrap_or_else(|| panic!("{text} is not a date"))
 }
@@ -148,7 +155,7 @@ fn a_deleted_goal_is_restored_where_it_was() {
     }
     let b = Goal {
         milestones: vec![milestone("m", "Step", None, None)],
-        ..document.plan.goal("b").unwrap().clone()
+        ..(**document.plan.goal("b").unwrap()).clone()
     };
     document.apply(PlanEdit::SaveMilestone {
         goal: "b".into(),
@@ -164,7 +171,7 @@ fn a_deleted_goal_is_restored_where_it_was() {
     assert!(document.apply(delete).is_none());
     assert!(document.apply(undo.clone()).is_some());
     assert_eq!(ids(&document.plan), ["a", "b", "c"]);
-    assert_eq!(document.plan.goals[1], b);
+    assert_eq!(*document.plan.goals[1], b);
     // Restoring twice does not duplicate it.
     assert!(document.apply(undo).is_none());
     assert_eq!(ids(&document.plan), ["a", "b", "c"]);
@@ -458,7 +465,7 @@ fn overall_progress_is_the_mean_of_the_goals() {
     let mut finished = goal_with(0, 1);
     finished.done = Some(today());
     let plan = Plan {
-        goals: vec![finished, goal_with(1, 3), goal_with(0, 0)],
+        goals: shared![finished, goal_with(1, 3), goal_with(0, 0)],
         ..Plan::default()
     };
     assert_eq!(
@@ -473,7 +480,7 @@ fn overall_progress_is_the_mean_of_the_goals() {
     );
     // 50 and 67 average 58.5, which rounds up.
     let plan = Plan {
-        goals: vec![goal_with(1, 2), goal_with(2, 3)],
+        goals: shared![goal_with(1, 2), goal_with(2, 3)],
         ..Plan::default()
     };
     assert_eq!(overall(&plan).percent, 59);
@@ -487,7 +494,7 @@ fn overall_progress_is_the_mean_of_the_goals() {
 /// milestone that does not count.
 fn late_plan() -> Plan {
     Plan {
-        goals: vec![
+        goals: shared![
             Goal {
                 due: Some(d("2026-11-11")),
                 milestones: vec![milestone("lm", "Late step", Some("2026-11-20"), None)],
@@ -557,7 +564,7 @@ fn ties_in_lateness_keep_plan_order() {
         ..goal(id, id)
     };
     let plan = Plan {
-        goals: vec![late("b"), late("a")],
+        goals: shared![late("b"), late("a")],
         ..Plan::default()
     };
     let order: Vec<(String, Option<String>)> = overdue(&plan, today())
@@ -605,7 +612,7 @@ fn due_today_is_not_overdue_yet_and_yesterday_is() {
 fn timeline_plan() -> Plan {
     Plan {
         target: Some(d("2027-06-01")),
-        goals: vec![
+        goals: shared![
             Goal {
                 started: Some(d("2026-11-01")),
                 due: Some(d("2027-03-01")),
@@ -711,7 +718,7 @@ fn the_timeline_spans_the_plan_and_places_everything() {
 #[test]
 fn the_timeline_reaches_four_weeks_past_today_at_least() {
     let plan = Plan {
-        goals: vec![goal("g", "Only goal")],
+        goals: shared![goal("g", "Only goal")],
         ..Plan::default()
     };
     let t = timeline(&plan, today()).unwrap();
@@ -731,7 +738,7 @@ fn the_timeline_reaches_four_weeks_past_today_at_least() {
 fn a_target_in_the_past_is_off_the_timeline() {
     let plan = Plan {
         target: Some(d("2026-01-01")),
-        goals: vec![goal("g", "Goal")],
+        goals: shared![goal("g", "Goal")],
         ..Plan::default()
     };
     let t = timeline(&plan, today()).unwrap();
@@ -752,7 +759,7 @@ fn no_goals_no_timeline() {
 #[test]
 fn a_year_long_span_ticks_monthly_and_a_longer_one_quarterly() {
     let plan = |due: &str| Plan {
-        goals: vec![Goal {
+        goals: shared![Goal {
             due: Some(d(due)),
             ..goal("g", "Goal")
         }],
@@ -839,7 +846,7 @@ fn rubric() -> Rubric {
 fn export_plan() -> Plan {
     Plan {
         target: Some(d("2027-06-01")),
-        goals: vec![
+        goals: shared![
             Goal {
                 metric: "p95 latency".into(),
                 baseline: "900 ms".into(),
@@ -880,7 +887,7 @@ fn export_plan() -> Plan {
             with: "Dana".into(),
             from: d("2026-11-01"),
         }),
-        checkins: vec![
+        checkins: shared![
             CheckIn {
                 id: "c1".into(),
                 date: Some(d("2026-11-03")),
@@ -905,7 +912,7 @@ fn export_plan() -> Plan {
                 ..CheckIn::default()
             },
         ],
-        weeks: vec![
+        weeks: shared![
             Week {
                 start: Some(d("2026-11-09")),
                 items: vec![
@@ -1058,7 +1065,7 @@ fn every_piece_of_user_text_is_escaped() {
     let nasty = "*bold* | pipe";
     let escaped = r"\*bold\* \| pipe";
     let plan = Plan {
-        goals: vec![Goal {
+        goals: shared![Goal {
             metric: nasty.into(),
             baseline: nasty.into(),
             target: nasty.into(),
@@ -1077,7 +1084,7 @@ fn every_piece_of_user_text_is_escaped() {
             with: nasty.into(),
             from: today(),
         }),
-        checkins: vec![CheckIn {
+        checkins: shared![CheckIn {
             id: "c".into(),
             date: None,
             notes: nasty.into(),
@@ -1088,7 +1095,7 @@ fn every_piece_of_user_text_is_escaped() {
                 milestone: Some(("g".into(), "m".into())),
             }],
         }],
-        weeks: vec![Week {
+        weeks: shared![Week {
             start: Some(d("2026-11-16")),
             items: vec![item("w", nasty)],
         }],

@@ -533,7 +533,7 @@ fn goal(id: &str, outcome: &str) -> Goal {
 
 /// `document` with goal `id` changed by `edit`.
 fn with_goal(document: &Document, id: &str, edit: impl FnOnce(&mut Goal)) -> Document {
-    let mut goal = document.plan.goal(id).unwrap().clone();
+    let mut goal = (**document.plan.goal(id).unwrap()).clone();
     edit(&mut goal);
     let mut document = document.clone();
     document.apply(PlanEdit::SaveGoal(goal));

@@ -6,6 +6,8 @@
 //! same for as long as the item exists: the calendar export builds its UIDs
 //! from them, and a re-imported calendar updates instead of duplicating.
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 
 use super::assessment::Assessment;
@@ -14,7 +16,9 @@ use super::rubric::{Criterion, Level, Rubric};
 use super::schema::{Change, Document, Restore};
 use super::time::{Date, Millis, Weekday};
 
-/// The user's plan.
+/// The user's plan. Goals, check-ins and weeks are shared between copies
+/// of the plan (one copy per change), so a change copies only the item it
+/// touches.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Plan {
@@ -22,15 +26,15 @@ pub struct Plan {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<Date>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub goals: Vec<Goal>,
+    pub goals: Vec<Rc<Goal>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule: Option<Schedule>,
     /// Check-ins held, in the order they were logged.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub checkins: Vec<CheckIn>,
+    pub checkins: Vec<Rc<CheckIn>>,
     /// Weekly goals, one entry per week planned, oldest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub weeks: Vec<Week>,
+    pub weeks: Vec<Rc<Week>>,
 }
 
 /// A SMART goal. The text fields may be empty while it is being written;
@@ -484,7 +488,7 @@ impl Plan {
                     changed
                 }
                 None => {
-                    self.goals.push(goal);
+                    self.goals.push(Rc::new(goal));
                     true
                 }
             },
@@ -536,7 +540,9 @@ impl Plan {
                 None => false,
             },
             PlanEdit::SetSchedule(schedule) => replace(&mut self.schedule, schedule),
-            PlanEdit::SaveCheckIn(checkin) => upsert(&mut self.checkins, checkin, |c| &c.id),
+            PlanEdit::SaveCheckIn(checkin) => {
+                upsert(&mut self.checkins, Rc::new(checkin), |c| &c.id)
+            }
             PlanEdit::DeleteCheckIn(id) => remove(&mut self.checkins, |c| c.id == id),
             PlanEdit::FollowUpToMilestone {
                 checkin,
@@ -545,25 +551,28 @@ impl Plan {
                 milestone,
             } => {
                 let link = (goal.clone(), milestone.id.clone());
-                let Some(slot) = self
+                let open = self
                     .checkins
-                    .iter_mut()
+                    .iter()
                     .find(|c| c.id == checkin)
-                    .and_then(|c| c.followups.iter_mut().find(|f| f.id == followup))
-                else {
-                    return false;
-                };
-                if slot.milestone.is_some() {
-                    return false;
-                }
-                let Some(goal) = self.goals.iter_mut().find(|g| g.id == goal) else {
-                    return false;
-                };
-                if goal.milestone(&milestone.id).is_some() {
+                    .and_then(|c| c.followups.iter().find(|f| f.id == followup))
+                    .is_some_and(|f| f.milestone.is_none());
+                let free = self
+                    .goal(&goal)
+                    .is_some_and(|g| g.milestone(&milestone.id).is_none());
+                if !open || !free {
                     return false;
                 }
-                goal.milestones.push(milestone);
-                slot.milestone = Some(link);
+                let checkin = self.checkins.iter_mut().find(|c| c.id == checkin);
+                let slot = checkin
+                    .map(Rc::make_mut)
+                    .and_then(|c| c.followups.iter_mut().find(|f| f.id == followup));
+                if let Some(slot) = slot {
+                    slot.milestone = Some(link);
+                }
+                if let Some(goal) = self.goal_mut(&goal) {
+                    goal.milestones.push(milestone);
+                }
                 true
             }
             PlanEdit::AddWeekItem { week, item } => {
@@ -581,7 +590,7 @@ impl Plan {
                 copy_id,
             } => self.review(week, &item, status, copy_id),
             PlanEdit::DeleteWeekItem { week, item } => {
-                let Some(slot) = self.weeks.iter_mut().find(|w| w.start == Some(week)) else {
+                let Some(slot) = self.week_mut(week) else {
                     return false;
                 };
                 let changed = remove(&mut slot.items, |i| i.id == item);
@@ -591,21 +600,37 @@ impl Plan {
         }
     }
 
-    pub fn goal(&self, id: &str) -> Option<&Goal> {
+    pub fn goal(&self, id: &str) -> Option<&Rc<Goal>> {
         self.goals.iter().find(|goal| goal.id == id)
     }
 
+    /// The goal with `id`, to change: copied first if another copy of the
+    /// plan shares it.
     fn goal_mut(&mut self, id: &str) -> Option<&mut Goal> {
-        self.goals.iter_mut().find(|goal| goal.id == id)
+        self.goals
+            .iter_mut()
+            .find(|goal| goal.id == id)
+            .map(Rc::make_mut)
     }
 
     /// The week starting on `start`, if it has been planned.
     pub fn week(&self, start: Date) -> Option<&Week> {
-        self.weeks.iter().find(|week| week.start == Some(start))
+        self.weeks
+            .iter()
+            .find(|week| week.start == Some(start))
+            .map(|week| &**week)
+    }
+
+    /// The week starting on `start`, to change (see [`Plan::goal_mut`]).
+    fn week_mut(&mut self, start: Date) -> Option<&mut Week> {
+        self.weeks
+            .iter_mut()
+            .find(|week| week.start == Some(start))
+            .map(Rc::make_mut)
     }
 
     /// The goals not finished yet.
-    pub fn active_goals(&self) -> impl Iterator<Item = &Goal> {
+    pub fn active_goals(&self) -> impl Iterator<Item = &Rc<Goal>> {
         self.goals.iter().filter(|goal| goal.is_active())
     }
 
@@ -629,25 +654,24 @@ impl Plan {
 
     fn week_mut_or_insert(&mut self, start: Date) -> &mut Week {
         let at = match self.weeks.iter().position(|w| w.start >= Some(start)) {
-            Some(at) if self.weeks[at].start == Some(start) => return &mut self.weeks[at],
-            Some(at) => at,
-            None => self.weeks.len(),
+            Some(at) if self.weeks[at].start == Some(start) => at,
+            Some(at) => {
+                self.weeks.insert(at, Rc::default());
+                at
+            }
+            None => {
+                self.weeks.push(Rc::default());
+                self.weeks.len() - 1
+            }
         };
-        self.weeks.insert(
-            at,
-            Week {
-                start: Some(start),
-                items: Vec::new(),
-            },
-        );
-        &mut self.weeks[at]
+        let week = Rc::make_mut(&mut self.weeks[at]);
+        week.start = Some(start);
+        week
     }
 
     fn review(&mut self, week: Date, item: &str, status: Status, copy_id: String) -> bool {
         let Some(slot) = self
-            .weeks
-            .iter_mut()
-            .find(|w| w.start == Some(week))
+            .week_mut(week)
             .and_then(|w| w.items.iter_mut().find(|i| i.id == item))
         else {
             return false;
@@ -661,7 +685,7 @@ impl Plan {
         let next = week.plus_days(7);
         if before == Status::Carried {
             // Take the copy back, unless it has been reviewed in its week.
-            if let Some(next_week) = self.weeks.iter_mut().find(|w| w.start == Some(next)) {
+            if let Some(next_week) = self.week_mut(next) {
                 next_week.items.retain(|i| {
                     i.carried_from.as_deref() != Some(item) || i.status != Status::Open
                 });

@@ -485,7 +485,7 @@ mod tests {
     fn merging_by_id_keeps_both_sides_and_takes_the_files_version() {
         let here = with_goals(&["g1", "g2"]);
         let mut file = with_goals(&["g2", "g3"]);
-        let mut g2 = file.plan.goal("g2").unwrap().clone();
+        let mut g2 = (**file.plan.goal("g2").unwrap()).clone();
         g2.outcome = "Changed in the file".into();
         file.apply(PlanEdit::SaveGoal(g2));
         let (merged, replaced) = merge_into(&here, &file).unwrap();

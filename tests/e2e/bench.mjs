@@ -29,12 +29,17 @@
 // - Importing a year of data (tests/e2e/year.mjs) on #/data, from picking
 //   the file to the preview shown, and exporting it, from the click to the
 //   file handed to the browser; five of each per round, median.
+// - A change to saved with a year of data: on a goal's page, a keystroke in
+//   one of its fields until the document holding it is in localStorage
+//   (the page hidden at once, so that no autosave pause is counted);
+//   median of 40. And the cold load of #/, #/assess and #/plan holding that
+//   year, to the page's content, as a ratio to the same page empty.
 // All are timed in four rounds, alternating with the baseline if any.
 //
 // `node bench.mjs --baseline DIR` measures the build in DIR too, in the same
 // run and the same interleaving, for a before and after. It is served
 // without the CSP, which builds from before the split could not run under.
-// `--only sizes,loads,interactions,data` measures some of it.
+// `--only sizes,loads,interactions,data,year` measures some of it.
 import { chromium } from '@playwright/test';
 import { readFile, readdir } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -64,7 +69,16 @@ const BUDGETS = {
   keystrokeP95Ms: 16,
   importMs: 100,
   exportMs: 50,
+  changeSavedMs: 5,
+  yearLoadRatio: 2,
 };
+const CHANGES = 40;
+// The pages loaded with a year of data, and what shows their content.
+const YEAR_ROUTES = [
+  { hash: '#/', content: '#readiness-heading' },
+  { hash: '#/assess', content: '#assess-current' },
+  { hash: '#/plan', content: '#goals-heading' },
+];
 // The routes measured, and what shows that each page's content is there.
 const ROUTES = [
   { hash: '#/', content: '#readiness-heading' },
@@ -84,7 +98,7 @@ const baselineAt = process.argv.indexOf('--baseline');
 const BASELINE = baselineAt > 0 ? resolve(process.argv[baselineAt + 1]) : null;
 const REFERENCE = fileURLToPath(new URL('./reference', import.meta.url));
 const onlyAt = process.argv.indexOf('--only');
-const ONLY = new Set(onlyAt > 0 ? process.argv[onlyAt + 1].split(',') : ['sizes', 'loads', 'interactions', 'data']);
+const ONLY = new Set(onlyAt > 0 ? process.argv[onlyAt + 1].split(',') : ['sizes', 'loads', 'interactions', 'data', 'year']);
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -276,6 +290,35 @@ async function timeImportExport(page, file, count) {
   return { imports, exports };
 }
 
+/** Milliseconds from a keystroke in a goal's field to the document holding
+ * it in localStorage, `count` times: the page is hidden right after the
+ * keystroke, which saves at once. */
+async function timeChanges(page, count) {
+  await installAfterTasks(page);
+  return page.evaluate(async (count) => {
+    const field = document.getElementById('goal-metric');
+    const times = [];
+    for (let i = 0; i < count; i += 1) {
+      const text = `p95 latency ${i}`;
+      const start = performance.now();
+      field.value = text;
+      field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      dispatchEvent(new Event('pagehide'));
+      await window.afterTasks();
+      document.body.getBoundingClientRect();
+      const elapsed = performance.now() - start;
+      if (!localStorage.getItem('rungs.document').includes(text)) throw new Error(`change ${i} was not saved`);
+      times.push(elapsed);
+    }
+    return times;
+  }, count);
+}
+
+/** Stores `data` before the app starts, on every load of the page. */
+function storeFirst(page, data) {
+  return page.addInitScript((text) => localStorage.setItem('rungs.document', text), JSON.stringify({ version: 4, revision: 1, saved_at: 1, data }));
+}
+
 /** The built-in glossary plus generated terms, `count` in all. */
 function glossaryOf(count, builtin) {
   const terms = [...builtin.term];
@@ -432,6 +475,37 @@ try {
       await context.close();
     }
   }
+  // A year of data: a change to saved, and each page's cold load with it
+  // against the same page empty, load by load.
+  const yearData = JSON.parse(year).data;
+  for (let round = 0; ONLY.has('year') && round < ROUNDS; round += 1) {
+    for (const build of builds) {
+      const { context, page } = await freshPage(browser, false);
+      await storeFirst(page, yearData);
+      await page.goto(`${build.url}#/plan/goal-0`);
+      await page.getByLabel('What you will measure').waitFor();
+      await timeChanges(page, 4); // warm-up
+      build.changes = [...(build.changes ?? []), ...(await timeChanges(page, CHANGES / ROUNDS))];
+      await context.close();
+    }
+  }
+  for (let run = 0; ONLY.has('year') && run < RUNS; run += 1) {
+    for (const build of builds) {
+      build.yearLoads ??= {};
+      for (const route of YEAR_ROUTES) {
+        const slot = (build.yearLoads[route.hash] ??= { empty: [], year: [] });
+        for (const [kind, data] of [['empty', null], ['year', yearData]]) {
+          const { context, page } = await freshPage(browser, false);
+          if (data) await storeFirst(page, data);
+          await page.addInitScript(watchFor, [route.content]);
+          await page.goto(build.url + route.hash, { timeout: 120_000 });
+          const [content] = await seen(page, [route.content]);
+          await context.close();
+          slot[kind].push(content);
+        }
+      }
+    }
+  }
   const spread = (times) =>
     times && { median: tenth(median(times)), p95: tenth(p95(times)), max: tenth(Math.max(...times)), count: times.length };
 
@@ -450,6 +524,13 @@ try {
           keystroke_ms: spread(build.keystrokes),
           import_ms: spread(build.imports),
           export_ms: spread(build.exports),
+          change_saved_ms: spread(build.changes),
+          year_loads: build.yearLoads && Object.fromEntries(
+            Object.entries(build.yearLoads).map(([hash, { empty, year }]) => [
+              hash,
+              { empty_ms: tenth(median(empty)), year_ms: tenth(median(year)), ratio: hundredth(median(year) / median(empty)) },
+            ]),
+          ),
         },
       ]),
     ),
@@ -529,6 +610,26 @@ try {
       `${exports.median} ms (p95 ${exports.p95})`,
       `≤ ${BUDGETS.exportMs} ms: ${verdict(exports.median <= BUDGETS.exportMs)}${was('exports')}`,
     );
+  }
+  if (ONLY.has('year')) {
+    console.log('');
+    const changes = spread(now.changes);
+    const was = baseline?.changes ? ` was ${spread(baseline.changes).median} ms` : '';
+    line(
+      `A change to saved, a year of data, median of ${changes.count}`,
+      `${changes.median} ms (p95 ${changes.p95})`,
+      `≤ ${BUDGETS.changeSavedMs} ms: ${verdict(changes.median <= BUDGETS.changeSavedMs)}${was}`,
+    );
+    const loadsOf = (build) => results.builds[build.name].year_loads;
+    for (const route of YEAR_ROUTES) {
+      const mine = loadsOf(now)[route.hash];
+      const before = baseline ? loadsOf(baseline)[route.hash] : null;
+      line(
+        `Cold load of ${route.hash} with a year of data, to its content`,
+        `${mine.ratio}× empty (${mine.year_ms} / ${mine.empty_ms} ms)`,
+        `≤ ${BUDGETS.yearLoadRatio}×: ${verdict(mine.ratio <= BUDGETS.yearLoadRatio)}${before ? ` was ${before.ratio}×` : ''}`,
+      );
+    }
   }
   const out = fileURLToPath(new URL('../../bench-results.json', import.meta.url));
   await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);

@@ -68,7 +68,7 @@ fn series(out: &mut Lines, plan: &Plan, schedule: &Schedule) {
         "" => "Check-in".to_owned(),
         with => format!("Check-in with {with}"),
     };
-    let goals: Vec<&str> = plan.active_goals().map(Goal::title).collect();
+    let goals: Vec<&str> = plan.active_goals().map(|goal| goal.title()).collect();
 
     out.begin_event(&format!("{}@rungs", schedule.id));
     out.raw(

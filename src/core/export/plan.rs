@@ -58,7 +58,7 @@ pub fn markdown(plan: &Plan, rubric: Option<&Rubric>, today: Date) -> String {
             let _ = write!(out, "\n{}\n", schedule_words(schedule, today));
         }
         // Newest first; undated ones last; the later logged first on a tie.
-        let mut checkins: Vec<&CheckIn> = plan.checkins.iter().rev().collect();
+        let mut checkins: Vec<&CheckIn> = plan.checkins.iter().rev().map(|c| &**c).collect();
         checkins.sort_by_key(|c| std::cmp::Reverse(c.date));
         let (dated, undated): (Vec<_>, Vec<_>) =
             checkins.into_iter().partition(|c| c.date.is_some());
@@ -67,7 +67,12 @@ pub fn markdown(plan: &Plan, rubric: Option<&Rubric>, today: Date) -> String {
         }
     }
 
-    let mut weeks: Vec<&Week> = plan.weeks.iter().filter(|w| !w.items.is_empty()).collect();
+    let mut weeks: Vec<&Week> = plan
+        .weeks
+        .iter()
+        .filter(|w| !w.items.is_empty())
+        .map(|w| &**w)
+        .collect();
     weeks.sort_by_key(|w| std::cmp::Reverse(w.start));
     weeks.truncate(WEEKS);
     if !weeks.is_empty() {

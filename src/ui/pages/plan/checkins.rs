@@ -1,6 +1,8 @@
 //! `#/plan/check-ins`: when the user meets their manager, and a record of
 //! each check-in, whose follow-ups can become milestones.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::plan_nav;
@@ -231,7 +233,7 @@ fn LogForm(props: &LogProps) -> Html {
 fn Log(props: &LogProps) -> Html {
     let app = use_app();
     let plan = &app.state.document.plan;
-    let mut checkins: Vec<&CheckIn> = plan.checkins.iter().collect();
+    let mut checkins: Vec<&Rc<CheckIn>> = plan.checkins.iter().collect();
     checkins.sort_by_key(|checkin| std::cmp::Reverse(checkin.date));
     let entries = checkins.into_iter().map(|checkin| {
         html! { <Entry key={checkin.id.as_str()} checkin={checkin.clone()} log_heading={props.log_heading.clone()} /> }
@@ -250,7 +252,7 @@ fn Log(props: &LogProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct EntryProps {
-    checkin: CheckIn,
+    checkin: Rc<CheckIn>,
     log_heading: NodeRef,
 }
 

@@ -42,7 +42,7 @@ pub fn GoalPage(props: &GoalProps) -> Html {
             </>
         };
     };
-    let goal = Rc::new(goal.clone());
+    let goal = goal.clone();
     html! {
         <article class="goal-page">
             <PageHeader title={goal.title().to_owned()} />

@@ -1,6 +1,8 @@
 //! `#/plan/weeks`: plan the week at its start, review it at its end (done,
 //! not done, or carried over into the next), and look back over the weeks.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::plan_nav;
@@ -23,7 +25,7 @@ pub fn WeeksPage() -> Html {
         .weeks
         .iter()
         .filter(|week| week.start < Some(this_week) && !week.reviewed());
-    let history: Vec<&Week> = plan
+    let history: Vec<&Rc<Week>> = plan
         .weeks
         .iter()
         .rev()
