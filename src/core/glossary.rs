@@ -1,9 +1,11 @@
 //! The vocabulary glossary: terms with aliases, tags, related terms, a plain
 //! definition and an example of using the term in a promotion case. The
-//! built-in terms are `src/content/glossary.toml`.
+//! built-in terms are `src/content/glossary.toml`; [`Terms`] puts the user's
+//! own terms after them.
 
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// The built-in glossary's file in the build, next to `index.html`, written
 /// from `src/content/glossary.toml` by `tools/content` like the rubric.
@@ -117,5 +119,77 @@ impl Glossary {
             }
         }
         problems
+    }
+}
+
+/// Every term: the built-in ones, then the user's own. A term's place in
+/// this order is its index, as [`crate::core::search::Index`] numbers them.
+#[derive(Debug)]
+pub struct Terms {
+    builtin: Rc<Glossary>,
+    own: Vec<Term>,
+    by_id: HashMap<String, usize>,
+}
+
+/// The same built-in glossary (by pointer: it is never edited) and equal
+/// own terms.
+impl PartialEq for Terms {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.builtin, &other.builtin) && self.own == other.own
+    }
+}
+
+impl Terms {
+    /// The terms of `builtin`, then `own`.
+    pub fn new(builtin: Rc<Glossary>, own: Vec<Term>) -> Terms {
+        let mut terms = Terms {
+            builtin,
+            own,
+            by_id: HashMap::new(),
+        };
+        terms.by_id = terms
+            .iter()
+            .enumerate()
+            .map(|(i, term)| (term.id.clone(), i))
+            .collect();
+        terms
+    }
+
+    pub fn len(&self) -> usize {
+        self.builtin.terms.len() + self.own.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The term at `index`. Panics when `index` is not below [`Terms::len`].
+    pub fn get(&self, index: usize) -> &Term {
+        let builtin = self.builtin.terms.len();
+        if index < builtin {
+            &self.builtin.terms[index]
+        } else {
+            &self.own[index - builtin]
+        }
+    }
+
+    /// Every term, in index order.
+    pub fn iter(&self) -> impl Iterator<Item = &Term> {
+        self.builtin.terms.iter().chain(&self.own)
+    }
+
+    /// Every term, in index order, for the functions that take a slice.
+    pub fn all(&self) -> Vec<&Term> {
+        self.iter().collect()
+    }
+
+    /// The index of the term with this id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Whether the user wrote the term at `index`.
+    pub fn is_own(&self, index: usize) -> bool {
+        index >= self.builtin.terms.len()
     }
 }

@@ -5,8 +5,8 @@ use std::rc::Rc;
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
-use super::{tag_label, use_vocab_edit, Terms};
-use crate::core::glossary::TAGS;
+use super::{tag_label, use_vocab_edit};
+use crate::core::glossary::{Terms, TAGS};
 use crate::core::route::Route;
 use crate::core::vocabulary::{check, Draft, Field, Problem, VocabEdit};
 use crate::ui::dom;

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::core::route::Route;
 
-pub use crate::ui::terms::{use_terms, use_vocab_edit, Terms};
+pub use crate::ui::terms::{use_terms, use_vocab_edit};
 
 pub use search::GlossaryPage;
 pub use term::TermPage;

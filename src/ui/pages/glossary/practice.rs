@@ -5,8 +5,8 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::Terms;
 use crate::core::counted;
+use crate::core::glossary::Terms;
 use crate::core::route::Route;
 use crate::core::vocabulary::{check_answer, masked_definition, pick, pool, Pool, Verdict};
 use crate::ui::dom;
