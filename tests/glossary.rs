@@ -1,10 +1,10 @@
-//! Native tests of the glossary's terms in `rungs::core::glossary`: the
-//! built-in terms with the user's own after them.
+//! Native tests of `rungs::core::glossary`: the built-in terms with the
+//! user's own after them, and the tags' names.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
 
-use rungs::core::glossary::{Glossary, Term, Terms};
+use rungs::core::glossary::{tag_label, Glossary, Term, Terms, TAGS};
 
 fn term(id: &str, name: &str) -> Term {
     Term {
@@ -75,4 +75,38 @@ fn terms_are_equal_with_the_same_glossary_and_equal_own_terms() {
         terms,
         Terms::new(glossary, vec![term("my-cut", "Paper cuts")])
     );
+}
+
+#[test]
+fn every_tag_has_its_name_and_others_are_other() {
+    assert_eq!(
+        TAGS,
+        [
+            "devops",
+            "cloud",
+            "reliability",
+            "architecture",
+            "data",
+            "security",
+            "process",
+            "career"
+        ]
+    );
+    assert_eq!(
+        TAGS.map(tag_label),
+        [
+            "DevOps",
+            "Cloud",
+            "Reliability",
+            "Architecture",
+            "Data",
+            "Security",
+            "Process",
+            "Career"
+        ]
+    );
+    assert_eq!(tag_label("astrology"), "Other");
+    // Ids, not names.
+    assert_eq!(tag_label("DevOps"), "Other");
+    assert_eq!(tag_label(""), "Other");
 }

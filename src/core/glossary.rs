@@ -11,17 +11,39 @@ use std::rc::Rc;
 /// from `src/content/glossary.toml` by `tools/content` like the rubric.
 pub const GLOSSARY_FILE: &str = "glossary.json";
 
-/// The tags a term may carry.
-pub const TAGS: [&str; 8] = [
-    "devops",
-    "cloud",
-    "reliability",
-    "architecture",
-    "data",
-    "security",
-    "process",
-    "career",
+/// Every tag a term may carry, as its id and the name shown, in the order
+/// the pages offer them: the one table [`TAGS`] and [`tag_label`] read, so
+/// that no tag lacks a name.
+const TAG_NAMES: [(&str, &str); 8] = [
+    ("devops", "DevOps"),
+    ("cloud", "Cloud"),
+    ("reliability", "Reliability"),
+    ("architecture", "Architecture"),
+    ("data", "Data"),
+    ("security", "Security"),
+    ("process", "Process"),
+    ("career", "Career"),
 ];
+
+/// The tags a term may carry, by id, in the order the pages offer them.
+pub const TAGS: [&str; TAG_NAMES.len()] = {
+    let mut ids = [""; TAG_NAMES.len()];
+    let mut i = 0;
+    while i < ids.len() {
+        ids[i] = TAG_NAMES[i].0;
+        i += 1;
+    }
+    ids
+};
+
+/// The name shown for a tag id: "DevOps" for "devops", "Other" for an id
+/// that is not one of [`TAGS`].
+pub fn tag_label(tag: &str) -> &'static str {
+    TAG_NAMES
+        .iter()
+        .find(|(id, _)| *id == tag)
+        .map_or("Other", |(_, label)| label)
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,9 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::tag_label;
 use crate::core::counted;
-use crate::core::glossary::{Term, Terms};
+use crate::core::glossary::{tag_label, Term, Terms};
 use crate::core::search::Index;
 use crate::core::vocabulary::{markdown, Familiarity, Vocabulary};
 use crate::ui::components::print::use_print;

@@ -5,8 +5,8 @@ use std::rc::Rc;
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
-use super::{tag_label, use_vocab_edit};
-use crate::core::glossary::{Terms, TAGS};
+use super::use_vocab_edit;
+use crate::core::glossary::{tag_label, Terms, TAGS};
 use crate::core::route::Route;
 use crate::core::vocabulary::{check, Draft, Field, Problem, VocabEdit};
 use crate::ui::dom;

@@ -44,18 +44,3 @@ pub fn marked(text: &str, marks: &[Range<usize>]) -> Html {
     }
     parts.into_iter().collect()
 }
-
-/// The display name of a tag id.
-pub fn tag_label(tag: &str) -> &'static str {
-    match tag {
-        "devops" => "DevOps",
-        "cloud" => "Cloud",
-        "reliability" => "Reliability",
-        "architecture" => "Architecture",
-        "data" => "Data",
-        "security" => "Security",
-        "process" => "Process",
-        "career" => "Career",
-        _ => "Other",
-    }
-}

@@ -8,9 +8,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::{export, form, marked, practice, tag_label, use_terms};
+use super::{export, form, marked, practice, use_terms};
 use crate::core::counted;
-use crate::core::glossary::{Terms, TAGS};
+use crate::core::glossary::{tag_label, Terms, TAGS};
 use crate::core::route::Route;
 use crate::core::search::{marks, Hit, Index};
 use crate::core::vocabulary::{Draft, Familiarity, Vocabulary};

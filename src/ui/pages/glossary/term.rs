@@ -5,8 +5,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::form::TermForm;
-use super::{tag_label, use_terms, use_vocab_edit};
-use crate::core::glossary::Terms;
+use super::{use_terms, use_vocab_edit};
+use crate::core::glossary::{tag_label, Terms};
 use crate::core::route::Route;
 use crate::core::vocabulary::{Draft, Familiarity, VocabEdit};
 use crate::ui::components::confirm::ConfirmDelete;
