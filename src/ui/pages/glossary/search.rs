@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, NodeList};
 use yew::prelude::*;
 
 use super::{export, form, marked, practice, use_terms};
@@ -15,6 +15,7 @@ use crate::core::search::{marks, FilterEdit, Filters, Hit, Index};
 use crate::core::vocabulary::{Draft, Familiarity, Vocabulary};
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::dom;
+use crate::ui::focus::focus;
 use crate::ui::state::use_app;
 
 /// Results shown before "Show all": enough to scan, few enough to render
@@ -75,6 +76,9 @@ fn SearchView(props: &ViewProps) -> Html {
     let index = use_memo(terms.clone(), |terms| Index::new(terms.iter()));
     // Opening "Add a term" from a failed search fills in its name.
     let adding = use_state(|| None::<Draft>);
+    // The search box and the list of results, for the arrow keys.
+    let search_box = use_node_ref();
+    let list = use_node_ref();
     use_effect_with((*filters).clone(), |filters| {
         LAST.with(|last| *last.borrow_mut() = filters.clone())
     });
@@ -90,19 +94,28 @@ fn SearchView(props: &ViewProps) -> Html {
         })
     };
     let first = shown.first().map(|(term, _)| terms.get(*term).id.clone());
-    let on_search_key = Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
-        "ArrowDown" => {
-            event.prevent_default();
-            dom::focus("#glossary-results a");
-        }
-        "Enter" => {
-            if let Some(id) = &first {
+    let on_search_key = {
+        let list = list.clone();
+        Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
+            "ArrowDown" => {
                 event.prevent_default();
-                dom::go(&Route::GlossaryTerm(id.clone()));
+                if let Some(link) = result_links(&list).and_then(|links| links.item(0)) {
+                    focus_element(link);
+                }
             }
-        }
-        _ => {}
-    });
+            "Enter" => {
+                if let Some(id) = &first {
+                    event.prevent_default();
+                    dom::go(&Route::GlossaryTerm(id.clone()));
+                }
+            }
+            _ => {}
+        })
+    };
+    let on_results_key = {
+        let (list, search_box) = (list.clone(), search_box.clone());
+        Callback::from(move |event: KeyboardEvent| move_through_results(&event, &list, &search_box))
+    };
 
     let hidden = shown.len().saturating_sub(FIRST_RESULTS);
     let visible = if filters.show_all {
@@ -124,7 +137,7 @@ fn SearchView(props: &ViewProps) -> Html {
             <search class="glossary-search" aria-label="Search and filter the glossary">
                 <div class="field">
                     <label for="glossary-query">{ "Search the glossary" }</label>
-                    <input id="glossary-query" type="search" autocomplete="off" spellcheck="false"
+                    <input ref={search_box} id="glossary-query" type="search" autocomplete="off" spellcheck="false"
                         value={filters.query.clone()} oninput={on_query} onkeydown={on_search_key}
                         aria-controls="glossary-results" aria-describedby="glossary-count glossary-keys" />
                     <p id="glossary-keys" class="hint">{ "Searches names, abbreviations and definitions as you type. Down arrow moves into the results; Enter opens the first." }</p>
@@ -141,7 +154,7 @@ fn SearchView(props: &ViewProps) -> Html {
             if shown.is_empty() {
                 { no_match(query, &index, terms, filters.outside(&results), &edit, add_named) }
             }
-            <ol id="glossary-results" class="term-results" onkeydown={Callback::from(move_through_results)}>
+            <ol ref={list} id="glossary-results" class="term-results" onkeydown={on_results_key}>
                 { for visible.iter().map(|(term, hit)| result(terms, vocabulary, *term, hit.as_ref(), query)) }
             </ol>
             if hidden > 0 && !filters.show_all {
@@ -295,16 +308,29 @@ fn no_match(
     }
 }
 
-/// Arrow keys, Home and End move between the result links; Up from the
-/// first returns to the search box. Enter follows the focused link, as
-/// links do.
-fn move_through_results(event: KeyboardEvent) {
+/// The links to the results' pages in `list`, in order.
+fn result_links(list: &NodeRef) -> Option<NodeList> {
+    list.cast::<Element>()?
+        .query_selector_all("a.term-result-name")
+        .ok()
+}
+
+/// Moves focus to `node`, one of the [`result_links`].
+fn focus_element(node: web_sys::Node) {
+    if let Ok(element) = node.dyn_into::<HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+/// Arrow keys, Home and End move between the result links in `list`; Up
+/// from the first returns to `search_box`. Enter follows the focused link,
+/// as links do.
+fn move_through_results(event: &KeyboardEvent, list: &NodeRef, search_box: &NodeRef) {
     let key = event.key();
     if !matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Home" | "End") {
         return;
     }
-    let Ok(links) = dom::document().query_selector_all("#glossary-results a.term-result-name")
-    else {
+    let Some(links) = result_links(list) else {
         return;
     };
     let active = dom::document().active_element();
@@ -326,11 +352,7 @@ fn move_through_results(event: KeyboardEvent) {
         _ => Some(last),
     };
     match next.and_then(|i| links.item(i)) {
-        Some(link) => {
-            if let Ok(link) = link.dyn_into::<HtmlElement>() {
-                let _ = link.focus();
-            }
-        }
-        None => dom::focus("#glossary-query"),
+        Some(link) => focus_element(link),
+        None => focus(search_box),
     }
 }

@@ -2,6 +2,8 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::form::TermForm;
@@ -25,6 +27,7 @@ pub struct TermProps {
 pub fn TermPage(props: &TermProps) -> Html {
     let terms = use_terms();
     let editing = use_state(|| false);
+    let page = use_node_ref();
     let found = terms
         .as_ref()
         .ok()
@@ -37,7 +40,9 @@ pub fn TermPage(props: &TermProps) -> Html {
     };
     let body = match (terms, found) {
         (Err(status), _) => status,
-        (Ok(_), Some((terms, index))) => html! { <TermView {terms} {index} {editing} /> },
+        (Ok(_), Some((terms, index))) => {
+            html! { <TermView {terms} {index} {editing} page={page.clone()} /> }
+        }
         (Ok(_), None) => html! {
             <>
                 <p>{ format!("The glossary has no term “{}”. It may have been one of your own terms that you deleted.", props.id) }</p>
@@ -46,7 +51,7 @@ pub fn TermPage(props: &TermProps) -> Html {
         },
     };
     html! {
-        <article class="term-page">
+        <article class="term-page" ref={page}>
             <PageHeader {title} />
             { body }
         </article>
@@ -58,6 +63,8 @@ struct ViewProps {
     terms: Rc<Terms>,
     index: usize,
     editing: UseStateHandle<bool>,
+    /// The page, whose heading takes focus when editing ends.
+    page: NodeRef,
 }
 
 #[function_component]
@@ -72,10 +79,10 @@ fn TermView(props: &ViewProps) -> Html {
 
     if *editing {
         let on_done = {
-            let editing = editing.clone();
+            let (editing, page) = (editing.clone(), props.page.clone());
             Callback::from(move |_: Option<String>| {
                 editing.set(false);
-                dom::focus("#main h1");
+                focus_heading(&page);
             })
         };
         return html! {
@@ -154,6 +161,18 @@ fn TermView(props: &ViewProps) -> Html {
             </div>
             <p><a href={Route::Glossary.href()}>{ "← Back to the glossary" }</a></p>
         </>
+    }
+}
+
+/// Moves focus to the heading of `page`. The heading is [`PageHeader`]'s,
+/// which has no ref to lend, so it is found in the page.
+fn focus_heading(page: &NodeRef) {
+    let heading = page
+        .cast::<Element>()
+        .and_then(|page| page.query_selector("h1").ok().flatten())
+        .and_then(|heading| heading.dyn_into::<HtmlElement>().ok());
+    if let Some(heading) = heading {
+        let _ = heading.focus();
     }
 }
 
