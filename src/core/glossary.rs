@@ -161,6 +161,10 @@ impl PartialEq for Terms {
     }
 }
 
+/// So that an `Rc<Terms>` (a prop, a memo key) is compared by pointer first,
+/// as `Rc` does for `Eq` values, and the own terms only when that differs.
+impl Eq for Terms {}
+
 impl Terms {
     /// The terms of `builtin`, then `own`.
     pub fn new(builtin: Rc<Glossary>, own: Vec<Term>) -> Terms {
