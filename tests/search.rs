@@ -1,8 +1,12 @@
-//! Glossary search, highlighting and linking against the real glossary.
+//! Glossary search, highlighting, the glossary page's filters and linking
+//! against the real glossary.
 #![cfg(not(target_arch = "wasm32"))]
 
-use rungs::core::glossary::{Glossary, Term};
-use rungs::core::search::{marks, Hit, Index, Linker, Rank};
+use std::rc::Rc;
+
+use rungs::core::glossary::{Glossary, Term, Terms};
+use rungs::core::search::{marks, FilterEdit, Filters, Hit, Index, Linker, Rank, Results};
+use rungs::core::vocabulary::{Familiarity, VocabEdit, Vocabulary};
 
 fn glossary() -> Glossary {
     toml::from_str(include_str!("../src/content/glossary.toml")).expect("glossary.toml parses")
@@ -301,4 +305,281 @@ fn two_thousand_terms_give_the_same_order() {
     assert!(hits
         .windows(2)
         .all(|pair| order(&pair[0]) <= order(&pair[1])));
+}
+
+// --- The glossary page's filters -------------------------------------------
+
+/// An own term, as the user would add it.
+fn own(id: &str, name: &str, tags: &[&str]) -> Term {
+    Term {
+        id: id.into(),
+        name: name.into(),
+        aliases: Vec::new(),
+        tags: tags.iter().map(|&t| t.into()).collect(),
+        related: Vec::new(),
+        definition: format!("Our team's word: {name}."),
+        example: String::new(),
+    }
+}
+
+/// The glossary page's terms: the real glossary, then two own terms; the
+/// index over them; and a vocabulary with "slo" and "my-zebra" on the
+/// learning list.
+fn page() -> (Terms, Index, Vocabulary) {
+    let terms = Terms::new(
+        Rc::new(glossary()),
+        vec![
+            own("my-golden-runway", "Golden runway", &["process"]),
+            own("my-zebra", "Zebra review", &["security", "career"]),
+        ],
+    );
+    let index = Index::new(terms.iter());
+    let mut vocabulary = Vocabulary::default();
+    for id in ["slo", "my-zebra"] {
+        vocabulary.apply(VocabEdit::SetFamiliarity(id.into(), Familiarity::Learning));
+    }
+    (terms, index, vocabulary)
+}
+
+fn filters(edits: impl IntoIterator<Item = FilterEdit>) -> Filters {
+    let mut filters = Filters::default();
+    for edit in edits {
+        filters.apply(edit);
+    }
+    filters
+}
+
+/// The ids of the terms `results` lists, in order.
+fn ids(terms: &Terms, results: &Results) -> Vec<String> {
+    results
+        .shown
+        .iter()
+        .map(|(term, _)| terms.get(*term).id.clone())
+        .collect()
+}
+
+#[test]
+fn without_a_query_or_filters_every_term_is_listed_a_to_z() {
+    let (terms, index, vocabulary) = page();
+    let filters = Filters::default();
+    let results = filters.results(&terms, &index, &vocabulary);
+    let alphabetical: Vec<(usize, Option<Hit>)> = index
+        .alphabetical()
+        .iter()
+        .map(|&term| (term, None))
+        .collect();
+    assert_eq!(results.shown, alphabetical);
+    assert_eq!(results.matched, terms.len());
+    assert!(!filters.narrowed());
+    assert_eq!(
+        filters.count(results.shown.len(), terms.len()),
+        format!("{} terms", terms.len())
+    );
+    assert_eq!(filters.outside(&results), None);
+}
+
+#[test]
+fn a_query_lists_what_search_finds_best_first() {
+    let (terms, index, vocabulary) = page();
+    let filters = filters([FilterEdit::Query("  kubernets ".into())]);
+    assert_eq!(filters.searched(), "kubernets");
+    let results = filters.results(&terms, &index, &vocabulary);
+    let hits: Vec<(usize, Option<Hit>)> = index
+        .search("kubernets")
+        .into_iter()
+        .map(|hit| (hit.term, Some(hit)))
+        .collect();
+    assert!(!hits.is_empty());
+    assert_eq!(results.shown, hits);
+    assert_eq!(results.matched, hits.len());
+    assert_eq!(ids(&terms, &results)[0], "kubernetes");
+    assert_eq!(
+        filters.count(results.shown.len(), terms.len()),
+        format!("{} matches for “kubernets”", hits.len())
+    );
+    // An own term is found like the rest.
+    let filters = self::filters([FilterEdit::Query("runwy".into())]);
+    let results = filters.results(&terms, &index, &vocabulary);
+    assert_eq!(ids(&terms, &results)[0], "my-golden-runway");
+}
+
+#[test]
+fn filters_keep_terms_with_any_chosen_tag_and_every_other_filter() {
+    let (terms, index, vocabulary) = page();
+    let with_tag = |tags: &[&str]| -> Vec<String> {
+        index
+            .alphabetical()
+            .iter()
+            .map(|&term| terms.get(term))
+            .filter(|t| t.tags.iter().any(|tag| tags.contains(&tag.as_str())))
+            .map(|t| t.id.clone())
+            .collect()
+    };
+    let listed = |edits: Vec<FilterEdit>| {
+        let filters = filters(edits);
+        assert!(filters.narrowed());
+        ids(&terms, &filters.results(&terms, &index, &vocabulary))
+    };
+
+    let security = listed(vec![FilterEdit::Tag("security")]);
+    assert!(security.contains(&"my-zebra".to_owned()));
+    assert_eq!(security, with_tag(&["security"]));
+    // Any of the tags, not all of them.
+    let either = listed(vec![FilterEdit::Tag("security"), FilterEdit::Tag("cloud")]);
+    assert_eq!(either, with_tag(&["security", "cloud"]));
+    assert!(either.len() > security.len());
+
+    assert_eq!(
+        listed(vec![FilterEdit::Familiarity(Some(Familiarity::Learning))]),
+        ["slo", "my-zebra"]
+    );
+    assert_eq!(
+        listed(vec![FilterEdit::Own]),
+        ["my-golden-runway", "my-zebra"]
+    );
+    let z = listed(vec![FilterEdit::Letter('z')]);
+    assert!(z.contains(&"zero-trust".to_owned()), "{z:?}");
+    assert!(z.contains(&"my-zebra".to_owned()), "{z:?}");
+    assert!(z
+        .iter()
+        .all(|id| terms.get(terms.find(id).unwrap()).name.starts_with('Z')));
+    assert!(listed(vec![FilterEdit::Letter('#')]).contains(&"feedback-360".to_owned()));
+    // Every filter at once.
+    assert_eq!(
+        listed(vec![
+            FilterEdit::Own,
+            FilterEdit::Tag("career"),
+            FilterEdit::Familiarity(Some(Familiarity::Learning)),
+            FilterEdit::Letter('z'),
+        ]),
+        ["my-zebra"]
+    );
+    assert_eq!(
+        listed(vec![FilterEdit::Own, FilterEdit::Tag("cloud")]),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn the_count_says_how_many_terms_are_listed() {
+    let (terms, index, vocabulary) = page();
+    let total = terms.len();
+    let learning = filters([FilterEdit::Familiarity(Some(Familiarity::Learning))]);
+    let results = learning.results(&terms, &index, &vocabulary);
+    assert_eq!(
+        learning.count(results.shown.len(), total),
+        format!("2 of {total} terms")
+    );
+    assert_eq!(
+        Filters::default().count(total, total),
+        format!("{total} terms")
+    );
+    assert_eq!(Filters::default().count(1, 1), "1 term");
+    let slo = filters([FilterEdit::Query("slo".into())]);
+    assert_eq!(slo.count(1, total), "1 match for “slo”");
+    assert_eq!(slo.count(0, total), "0 matches for “slo”");
+    // With a query, the count is of matches, filters or not.
+    let mut narrowed = slo.clone();
+    narrowed.apply(FilterEdit::Own);
+    assert_eq!(narrowed.count(3, total), "3 matches for “slo”");
+}
+
+#[test]
+fn matches_hidden_by_the_filters_are_counted() {
+    let (terms, index, vocabulary) = page();
+    let filters = filters([FilterEdit::Query("slo".into()), FilterEdit::Own]);
+    let results = filters.results(&terms, &index, &vocabulary);
+    assert!(results.shown.is_empty());
+    let matched = index.search("slo").len();
+    assert!(matched > 1);
+    assert_eq!(results.matched, matched);
+    assert_eq!(
+        filters.outside(&results),
+        Some(format!("{matched} terms match outside your filters."))
+    );
+    assert_eq!(
+        filters.outside(&Results {
+            shown: Vec::new(),
+            matched: 1
+        }),
+        Some("1 term matches outside your filters.".into())
+    );
+    // Not when something is listed, nothing matched, or nothing narrows.
+    let listed = Results {
+        shown: vec![(0, None)],
+        matched: 4,
+    };
+    assert_eq!(filters.outside(&listed), None);
+    let none = Results {
+        shown: Vec::new(),
+        matched: 0,
+    };
+    assert_eq!(filters.outside(&none), None);
+    let unfiltered = self::filters([FilterEdit::Query("zzzz".into())]);
+    assert_eq!(
+        unfiltered.outside(&Results {
+            shown: Vec::new(),
+            matched: 2
+        }),
+        None
+    );
+}
+
+#[test]
+fn each_edit_changes_its_filter_and_lists_the_first_results_again() {
+    let all = || filters([FilterEdit::ShowAll]);
+    assert!(all().show_all);
+    for edit in [
+        FilterEdit::Query("x".into()),
+        FilterEdit::Tag("data"),
+        FilterEdit::Own,
+        FilterEdit::Familiarity(None),
+        FilterEdit::Letter('a'),
+        FilterEdit::Clear,
+    ] {
+        let mut filters = all();
+        filters.apply(edit.clone());
+        assert!(!filters.show_all, "{edit:?}");
+    }
+
+    // Tags, "only mine" and a letter turn off when chosen again.
+    let tags = filters([
+        FilterEdit::Tag("data"),
+        FilterEdit::Tag("cloud"),
+        FilterEdit::Tag("data"),
+    ]);
+    assert_eq!(tags.tags, ["cloud"]);
+    assert!(!filters([FilterEdit::Own, FilterEdit::Own]).own);
+    assert_eq!(filters([FilterEdit::Letter('a')]).letter, Some('a'));
+    assert_eq!(
+        filters([FilterEdit::Letter('a'), FilterEdit::Letter('b')]).letter,
+        Some('b')
+    );
+    assert_eq!(
+        filters([FilterEdit::Letter('a'), FilterEdit::Letter('a')]).letter,
+        None
+    );
+    let learning = filters([
+        FilterEdit::Familiarity(Some(Familiarity::Confident)),
+        FilterEdit::Familiarity(Some(Familiarity::Learning)),
+    ]);
+    assert_eq!(learning.familiarity, Some(Familiarity::Learning));
+
+    // A letter clears the query, and a query the letter.
+    let letter = filters([FilterEdit::Query("slo".into()), FilterEdit::Letter('s')]);
+    assert_eq!((letter.query.as_str(), letter.letter), ("", Some('s')));
+    let query = filters([FilterEdit::Letter('s'), FilterEdit::Query("slo".into())]);
+    assert_eq!((query.query.as_str(), query.letter), ("slo", None));
+
+    // Clearing takes every filter away and keeps the query.
+    let cleared = filters([
+        FilterEdit::Tag("data"),
+        FilterEdit::Own,
+        FilterEdit::Familiarity(Some(Familiarity::New)),
+        FilterEdit::Letter('d'),
+        FilterEdit::Query("data lake".into()),
+        FilterEdit::Clear,
+    ]);
+    assert_eq!(cleared, filters([FilterEdit::Query("data lake".into())]));
+    assert!(!cleared.narrowed());
 }

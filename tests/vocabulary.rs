@@ -1,6 +1,6 @@
 //! Native tests of the user's own vocabulary in `rungs::core::vocabulary`:
-//! editing and storing it, checking an own term, practice and the export,
-//! against the built-in glossary where a real term helps.
+//! editing and storing it, checking an own term and practice, against the
+//! built-in glossary where a real term helps.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashSet;
@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use rungs::core::glossary::{Glossary, Term, TAGS};
 use rungs::core::schema::Document;
 use rungs::core::vocabulary::{
-    check, check_answer, markdown, masked_definition, new_id, pick, pool, Draft, Familiarity,
-    Field, Pool, Problem, Verdict, VocabEdit, Vocabulary,
+    check, check_answer, masked_definition, new_id, pick, pool, Draft, Familiarity, Field, Pool,
+    Problem, Verdict, VocabEdit, Vocabulary,
 };
 
 fn glossary() -> Glossary {
@@ -653,69 +653,4 @@ fn answers_are_right_close_or_wrong() {
     for blank in ["", "   ", "?!"] {
         assert_eq!(check_answer(&toil, blank), Verdict::Wrong, "{blank:?}");
     }
-}
-
-// --- Export ----------------------------------------------------------------
-
-#[test]
-fn the_export_lists_each_term_with_what_the_user_knows() {
-    let mut slo = builtin("slo");
-    slo.related = vec!["sli".into(), "my-paper-cut".into(), "missing".into()];
-    let sli = builtin("sli");
-    let mut vocabulary = Vocabulary::default();
-    vocabulary.apply(VocabEdit::Add(paper_cut()));
-    vocabulary.apply(VocabEdit::SetFamiliarity(
-        "slo".into(),
-        Familiarity::Learning,
-    ));
-    let cut = paper_cut();
-    let out = markdown("My terms", &[&slo, &cut], &[&slo, &cut], &vocabulary);
-    assert_eq!(
-        out,
-        format!(
-            "# My terms\n\n2 terms.\n\n\
-             ## Service level objective\n\n*Also: SLO, SLOs*\n\nTags: reliability\n\nFamiliarity: Learning\n\n{}\n\n\
-             > In a promotion conversation: {}\n\n\
-             Related: Paper cut\n\n\
-             ## Paper cut\n\n*Also: papercuts*\n\nTags: process\n\n\
-             A small, annoying flaw that nobody owns.\n\n\
-             > In a promotion conversation: I ran a paper-cut week that closed 46 small bugs.\n",
-            slo.definition, slo.example
-        )
-    );
-    // Related terms are named from every term, not only the exported ones.
-    let all = [&slo, &sli, &cut];
-    let out = markdown("Learning", &[&slo], &all, &vocabulary);
-    assert!(
-        out.contains("Related: Service level indicator, Paper cut\n"),
-        "{out}"
-    );
-    assert_eq!(
-        markdown("Nothing", &[], &all, &vocabulary),
-        "# Nothing\n\nNo terms.\n"
-    );
-    assert!(markdown("One", &[&sli], &all, &vocabulary).contains("\n1 term.\n"));
-}
-
-#[test]
-fn the_export_escapes_what_the_user_wrote() {
-    let term = Term {
-        aliases: vec!["*star*".into(), "a|b".into()],
-        definition: "# Not a heading\nand <b>not</b> html".into(),
-        example: "Line one\n\n> two _three_".into(),
-        ..own("my-x", "[link](http://x) `code`")
-    };
-    let out = markdown(
-        "Mine *all* mine",
-        &[&term],
-        &[&term],
-        &Vocabulary::default(),
-    );
-    assert_eq!(
-        out,
-        "# Mine \\*all\\* mine\n\n1 term.\n\n\
-         ## \\[link\\](http://x) \\`code\\`\n\n*Also: \\*star\\*, a\\|b*\n\nTags: process\n\n\
-         \\# Not a heading and \\<b\\>not\\</b\\> html\n\n\
-         > In a promotion conversation: Line one \\> two \\_three\\_\n"
-    );
 }

@@ -1,25 +1,49 @@
 //! The vocabulary glossary: terms with aliases, tags, related terms, a plain
 //! definition and an example of using the term in a promotion case. The
-//! built-in terms are `src/content/glossary.toml`.
+//! built-in terms are `src/content/glossary.toml`; [`Terms`] puts the user's
+//! own terms after them.
 
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// The built-in glossary's file in the build, next to `index.html`, written
 /// from `src/content/glossary.toml` by `tools/content` like the rubric.
 pub const GLOSSARY_FILE: &str = "glossary.json";
 
-/// The tags a term may carry.
-pub const TAGS: [&str; 8] = [
-    "devops",
-    "cloud",
-    "reliability",
-    "architecture",
-    "data",
-    "security",
-    "process",
-    "career",
+/// Every tag a term may carry, as its id and the name shown, in the order
+/// the pages offer them: the one table [`TAGS`] and [`tag_label`] read, so
+/// that no tag lacks a name.
+const TAG_NAMES: [(&str, &str); 8] = [
+    ("devops", "DevOps"),
+    ("cloud", "Cloud"),
+    ("reliability", "Reliability"),
+    ("architecture", "Architecture"),
+    ("data", "Data"),
+    ("security", "Security"),
+    ("process", "Process"),
+    ("career", "Career"),
 ];
+
+/// The tags a term may carry, by id, in the order the pages offer them.
+pub const TAGS: [&str; TAG_NAMES.len()] = {
+    let mut ids = [""; TAG_NAMES.len()];
+    let mut i = 0;
+    while i < ids.len() {
+        ids[i] = TAG_NAMES[i].0;
+        i += 1;
+    }
+    ids
+};
+
+/// The name shown for a tag id: "DevOps" for "devops", "Other" for an id
+/// that is not one of [`TAGS`].
+pub fn tag_label(tag: &str) -> &'static str {
+    TAG_NAMES
+        .iter()
+        .find(|(id, _)| *id == tag)
+        .map_or("Other", |(_, label)| label)
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -117,5 +141,81 @@ impl Glossary {
             }
         }
         problems
+    }
+}
+
+/// Every term: the built-in ones, then the user's own. A term's place in
+/// this order is its index, as [`crate::core::search::Index`] numbers them.
+#[derive(Debug)]
+pub struct Terms {
+    builtin: Rc<Glossary>,
+    own: Vec<Term>,
+    by_id: HashMap<String, usize>,
+}
+
+/// The same built-in glossary (by pointer: it is never edited) and equal
+/// own terms.
+impl PartialEq for Terms {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.builtin, &other.builtin) && self.own == other.own
+    }
+}
+
+/// So that an `Rc<Terms>` (a prop, a memo key) is compared by pointer first,
+/// as `Rc` does for `Eq` values, and the own terms only when that differs.
+impl Eq for Terms {}
+
+impl Terms {
+    /// The terms of `builtin`, then `own`.
+    pub fn new(builtin: Rc<Glossary>, own: Vec<Term>) -> Terms {
+        let mut terms = Terms {
+            builtin,
+            own,
+            by_id: HashMap::new(),
+        };
+        terms.by_id = terms
+            .iter()
+            .enumerate()
+            .map(|(i, term)| (term.id.clone(), i))
+            .collect();
+        terms
+    }
+
+    pub fn len(&self) -> usize {
+        self.builtin.terms.len() + self.own.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The term at `index`. Panics when `index` is not below [`Terms::len`].
+    pub fn get(&self, index: usize) -> &Term {
+        let builtin = self.builtin.terms.len();
+        if index < builtin {
+            &self.builtin.terms[index]
+        } else {
+            &self.own[index - builtin]
+        }
+    }
+
+    /// Every term, in index order.
+    pub fn iter(&self) -> impl Iterator<Item = &Term> {
+        self.builtin.terms.iter().chain(&self.own)
+    }
+
+    /// Every term, in index order, for the functions that take a slice.
+    pub fn all(&self) -> Vec<&Term> {
+        self.iter().collect()
+    }
+
+    /// The index of the term with this id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Whether the user wrote the term at `index`.
+    pub fn is_own(&self, index: usize) -> bool {
+        index >= self.builtin.terms.len()
     }
 }

@@ -1,5 +1,6 @@
-//! Glossary search, highlighting of what matched, and linking of glossary
-//! terms mentioned in free text.
+//! Glossary search, highlighting of what matched, the glossary page's
+//! filters ([`Filters`]), and linking of glossary terms mentioned in free
+//! text.
 //!
 //! Everything compares folded text (see [`super::fold`]), so case, accents
 //! and punctuation never matter: "CI/CD", "ci-cd" and "cicd" are one query.
@@ -47,8 +48,10 @@
 use std::cmp::{Ordering, Reverse};
 use std::ops::Range;
 
+use super::counted;
 use super::fold::{allowance, compact, distance, spaced, words, Mapped};
-use super::glossary::Term;
+use super::glossary::{Term, Terms};
+use super::vocabulary::{Familiarity, Vocabulary};
 
 /// Where a term matched a query, best first. See the module documentation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -538,6 +541,159 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
         }
     }
     merged
+}
+
+// --- The glossary page's filters ------------------------------------------
+
+/// What the user is looking for on the glossary page: a query, and filters
+/// that narrow what it finds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// The query as typed (see [`Filters::searched`]).
+    pub query: String,
+    /// Show terms with any of these tags (none: every tag).
+    pub tags: Vec<&'static str>,
+    pub familiarity: Option<Familiarity>,
+    /// Only the user's own terms.
+    pub own: bool,
+    /// Names starting with this letter ('#' for digits and others), as
+    /// [`Index::initial`] lists them.
+    pub letter: Option<char>,
+    /// List every result, not only the first ones.
+    pub show_all: bool,
+}
+
+/// A change the user makes to the [`Filters`]. Each but
+/// [`FilterEdit::ShowAll`] lists only the first results again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FilterEdit {
+    /// A new query; the A–Z letter goes.
+    Query(String),
+    /// Adds the tag, or takes it away when it is there.
+    Tag(&'static str),
+    /// Turns "only the user's own terms" on or off.
+    Own,
+    Familiarity(Option<Familiarity>),
+    /// Chooses the letter, or takes it away when it is the one chosen; the
+    /// query goes.
+    Letter(char),
+    /// Takes every filter away and keeps the query.
+    Clear,
+    /// Lists every result.
+    ShowAll,
+}
+
+/// What the glossary page lists for some [`Filters`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Results {
+    /// The terms, by index: best match first, or A–Z without a query; each
+    /// with how it matched the query.
+    pub shown: Vec<(usize, Option<Hit>)>,
+    /// How many terms the query finds before the filters narrow them (every
+    /// term without a query).
+    pub matched: usize,
+}
+
+impl Filters {
+    /// The query as searched: without the spaces around it.
+    pub fn searched(&self) -> &str {
+        self.query.trim()
+    }
+
+    /// Whether any filter narrows the results (the query aside).
+    pub fn narrowed(&self) -> bool {
+        !self.tags.is_empty() || self.familiarity.is_some() || self.own || self.letter.is_some()
+    }
+
+    /// Applies `edit`.
+    pub fn apply(&mut self, edit: FilterEdit) {
+        self.show_all = false;
+        match edit {
+            FilterEdit::Query(query) => {
+                self.query = query;
+                self.letter = None;
+            }
+            FilterEdit::Tag(tag) => match self.tags.iter().position(|t| *t == tag) {
+                Some(at) => {
+                    self.tags.remove(at);
+                }
+                None => self.tags.push(tag),
+            },
+            FilterEdit::Own => self.own = !self.own,
+            FilterEdit::Familiarity(familiarity) => self.familiarity = familiarity,
+            FilterEdit::Letter(letter) => {
+                self.letter = (self.letter != Some(letter)).then_some(letter);
+                self.query.clear();
+            }
+            FilterEdit::Clear => {
+                *self = Filters {
+                    query: std::mem::take(&mut self.query),
+                    ..Filters::default()
+                }
+            }
+            FilterEdit::ShowAll => self.show_all = true,
+        }
+    }
+
+    /// The terms to list: those the query finds (every term without one)
+    /// that the filters keep. `index` is over `terms`, in their order, and
+    /// `vocabulary` says how well the user knows each.
+    pub fn results(&self, terms: &Terms, index: &Index, vocabulary: &Vocabulary) -> Results {
+        let query = self.searched();
+        let matched: Vec<(usize, Option<Hit>)> = if query.is_empty() {
+            index
+                .alphabetical()
+                .iter()
+                .map(|&term| (term, None))
+                .collect()
+        } else {
+            index
+                .search(query)
+                .into_iter()
+                .map(|hit| (hit.term, Some(hit)))
+                .collect()
+        };
+        Results {
+            matched: matched.len(),
+            shown: matched
+                .into_iter()
+                .filter(|(term, _)| self.keeps(terms, index, vocabulary, *term))
+                .collect(),
+        }
+    }
+
+    /// Whether the filters keep the term at `term`.
+    fn keeps(&self, terms: &Terms, index: &Index, vocabulary: &Vocabulary, term: usize) -> bool {
+        let t = terms.get(term);
+        (self.tags.is_empty() || t.tags.iter().any(|tag| self.tags.contains(&tag.as_str())))
+            && self
+                .familiarity
+                .is_none_or(|f| vocabulary.familiarity(&t.id) == f)
+            && (!self.own || terms.is_own(term))
+            && self.letter.is_none_or(|l| index.initial(term) == l)
+    }
+
+    /// How many terms are listed, of `total`: "3 matches for “slo”" with a
+    /// query, "12 of 250 terms" with only filters, "250 terms" with neither.
+    pub fn count(&self, shown: usize, total: usize) -> String {
+        let query = self.searched();
+        match (query.is_empty(), self.narrowed()) {
+            (false, _) => format!("{} for “{query}”", counted(shown, "match", "matches")),
+            (true, true) => format!("{shown} of {}", counted(total, "term", "terms")),
+            (true, false) => counted(total, "term", "terms"),
+        }
+    }
+
+    /// When the filters hide every term the query finds, how many that is:
+    /// "3 terms match outside your filters."
+    pub fn outside(&self, results: &Results) -> Option<String> {
+        (results.shown.is_empty() && self.narrowed() && results.matched > 0).then(|| {
+            format!(
+                "{} outside your filters.",
+                counted(results.matched, "term matches", "terms match")
+            )
+        })
+    }
 }
 
 /// Finds glossary terms mentioned in free text (rubric criteria, the user's

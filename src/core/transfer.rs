@@ -8,7 +8,7 @@
 //! and duplicate ids. Nothing in here panics, whatever the file holds
 //! (`tests/transfer.rs` throws arbitrary input at it).
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -16,10 +16,8 @@ use serde_json::Value;
 
 use super::counted;
 use super::merge::{self, Conflict};
-use super::rubric::Rubric;
 use super::schema::{decode_data, Document, ReadError, CURRENT_VERSION};
-use super::time::{Date, Millis};
-use super::vocabulary;
+use super::time::Millis;
 
 /// What an export file says it is.
 pub const FORMAT: &str = "rungs-data";
@@ -352,41 +350,6 @@ pub fn merge_into(here: &Document, file: &Document) -> Result<(Document, Vec<Con
     Ok((Document::from_json(&data)?, merged.conflicts))
 }
 
-/// Everything as one readable Markdown file: the readiness report (when
-/// `rubric` is here and something was graded), the plan and the user's own
-/// terms.
-pub fn markdown(document: &Document, rubric: Option<&Rubric>, today: Date) -> String {
-    let mut out = String::from("# Everything in Rungs\n\n");
-    let _ = writeln!(out, "Exported {}.", today.label());
-    let report = rubric.and_then(|rubric| document.assessment.report(rubric));
-    match report {
-        Some(report) => section(&mut out, &report.markdown(&today.label())),
-        None => section(&mut out, "# Promotion readiness\n\nNo assessment yet.\n"),
-    }
-    section(
-        &mut out,
-        &super::export::plan::markdown(&document.plan, rubric, today),
-    );
-    let terms: Vec<_> = document.vocabulary.terms.iter().collect();
-    section(
-        &mut out,
-        &vocabulary::markdown("Your own terms", &terms, &terms, &document.vocabulary),
-    );
-    out
-}
-
-/// Appends `markdown` one heading level down.
-fn section(out: &mut String, markdown: &str) {
-    out.push('\n');
-    for line in markdown.lines() {
-        if line.starts_with('#') {
-            out.push('#');
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -498,20 +461,6 @@ mod tests {
         assert_eq!(outcomes, ["Goal g1", "Changed in the file", "Goal g3"]);
         assert_eq!(replaced.len(), 1);
         assert_eq!(replaced[0].item, "Goal “Goal g2”");
-    }
-
-    #[test]
-    fn the_markdown_of_everything_has_each_section_a_level_down() {
-        let markdown = markdown(
-            &with_goals(&["g1"]),
-            None,
-            Date::parse("2026-11-30").unwrap(),
-        );
-        assert!(markdown.starts_with("# Everything in Rungs\n"));
-        assert!(markdown.contains("\n## Promotion readiness\n"));
-        assert!(markdown.contains("\n## Development plan\n"));
-        assert!(markdown.contains("Goal g1"));
-        assert!(markdown.contains("\n## Your own terms\n"));
     }
 
     #[test]

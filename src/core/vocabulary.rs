@@ -1,6 +1,6 @@
 //! The user's own part of the glossary: terms they wrote themselves, how
-//! well they know each term (built-in or their own), a short practice quiz
-//! and a Markdown export.
+//! well they know each term (built-in or their own), and a short practice
+//! quiz. The glossary's export is [`super::export::glossary`].
 //!
 //! Own terms are ordinary [`Term`]s whose ids start with "my-", so that
 //! they never collide with a built-in id and the UI shows them the same way.
@@ -9,13 +9,11 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::{BTreeMap, HashSet};
-use std::fmt::Write;
 
 use super::fold::{allowance, compact, distance, spaced, words, Mapped};
 use super::glossary::{Term, TAGS};
-use super::markdown::{inline, paragraph};
+use super::replace;
 use super::schema::{Change, Document, Restore};
-use super::{counted, replace};
 
 /// How well the user knows a term. `New` is the default and is never stored.
 #[derive(
@@ -598,61 +596,4 @@ pub fn check_answer(term: &Term, answer: &str) -> Verdict {
     } else {
         Verdict::Wrong
     }
-}
-
-// --- Export ----------------------------------------------------------------
-
-/// A Markdown document of `terms`, in the order given: the title, how many
-/// terms, then for each term its name as a heading, its other names, tags,
-/// familiarity (unless new), definition, example and related terms.
-/// Related ids are shown by name, looked up in `all` (every term, so that an
-/// export of a few terms still names what they relate to); ids not found
-/// there are left out. Every piece of text from the
-/// glossary or the user goes through [`inline`] (or [`paragraph`] where it
-/// starts a line), so it cannot break the layout.
-pub fn markdown(title: &str, terms: &[&Term], all: &[&Term], vocabulary: &Vocabulary) -> String {
-    let mut out = format!("# {}\n\n", inline(title));
-    match terms.len() {
-        0 => out += "No terms.\n",
-        n => {
-            let _ = writeln!(out, "{}.", counted(n, "term", "terms"));
-        }
-    }
-    for term in terms {
-        let _ = write!(out, "\n## {}\n\n", inline(&term.name));
-        if !term.aliases.is_empty() {
-            let _ = write!(out, "*Also: {}*\n\n", list(&term.aliases));
-        }
-        if !term.tags.is_empty() {
-            let _ = write!(out, "Tags: {}\n\n", list(&term.tags));
-        }
-        let familiarity = vocabulary.familiarity(&term.id);
-        if familiarity != Familiarity::New {
-            let _ = write!(out, "Familiarity: {}\n\n", familiarity.label());
-        }
-        let _ = writeln!(out, "{}", paragraph(&term.definition));
-        if !term.example.trim().is_empty() {
-            let _ = write!(
-                out,
-                "\n> In a promotion conversation: {}\n",
-                inline(&term.example)
-            );
-        }
-        let related = term.related.iter().filter_map(|id| {
-            all.iter()
-                .find(|other| other.id == *id)
-                .map(|other| &other.name)
-        });
-        let related = list(related);
-        if !related.is_empty() {
-            let _ = write!(out, "\nRelated: {related}\n");
-        }
-    }
-    out
-}
-
-/// `items`, each through [`inline`], separated by commas.
-fn list<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
-    let items: Vec<String> = items.into_iter().map(|item| inline(item)).collect();
-    items.join(", ")
 }

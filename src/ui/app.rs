@@ -11,6 +11,7 @@ use super::components::header::header;
 use super::components::notices::notices;
 use super::components::undo::undo_bar;
 use super::dom;
+use super::focus::focus;
 use super::merge;
 use super::pages;
 use super::state::{Action, AppContext, AppState};
@@ -48,10 +49,14 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let skip = Callback::from(|event: MouseEvent| {
-        event.prevent_default();
-        dom::focus("#main");
-    });
+    let main = use_node_ref();
+    let skip = {
+        let main = main.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            focus(&main);
+        })
+    };
     let context = AppContext { state, session };
     // The shell's own parts render with the app, from its context; pages
     // take it from the provider.
@@ -60,7 +65,7 @@ pub fn App(props: &AppProps) -> Html {
             <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
             { header(&route) }
             { notices(&context) }
-            <main id="main" tabindex="-1">
+            <main id="main" ref={main} tabindex="-1">
                 { undo_bar(&context) }
                 { pages::page(&route) }
             </main>

@@ -2,8 +2,8 @@
 
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Blob, BlobPropertyBag, Event, HtmlAnchorElement, HtmlElement, HtmlInputElement,
-    HtmlSelectElement, HtmlTextAreaElement, Url,
+    Blob, BlobPropertyBag, Event, HtmlAnchorElement, HtmlInputElement, HtmlSelectElement,
+    HtmlTextAreaElement, Url,
 };
 
 use crate::core::route::Route;
@@ -60,34 +60,9 @@ pub fn download(text: &str, filename: &str) {
     }
 }
 
-/// A file name stamped with today's date: `rungs-data-2026-11-21.json`
-/// for `dated_filename("rungs-data", "json")`.
-pub fn dated_filename(stem: &str, extension: &str) -> String {
-    format!("{stem}-{}.{extension}", crate::ui::clock::today().iso())
-}
-
 /// Navigates to `route`, as following a link to it would.
 pub fn go(route: &Route) {
     let _ = window().location().set_hash(&route.href());
-}
-
-/// Moves keyboard focus to the first element matching `selector`.
-pub fn focus(selector: &str) {
-    if let Some(element) = document()
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|element| element.dyn_into::<HtmlElement>().ok())
-    {
-        let _ = element.focus();
-    }
-}
-
-/// Moves keyboard focus to `selector` once the render under way has
-/// reached the page: for an element the current event is about to create.
-pub fn focus_after_render(selector: &str) {
-    let selector = selector.to_owned();
-    gloo_timers::callback::Timeout::new(0, move || focus(&selector)).forget();
 }
 
 /// The value of the input, text area or select an event came from.

@@ -7,8 +7,10 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+use super::clock::today;
 use super::dom;
 use super::state;
+use crate::core::export::file_name;
 
 /// Installs the hook. Call before anything else can panic.
 pub fn install() {
@@ -38,7 +40,7 @@ pub fn show_error_page(container: &HtmlElement, message: &str, data: Option<Stri
     .ok();
     let actions = element("p", &[("class", "actions")]);
     if let Some(link) =
-        data.and_then(|text| dom::download_link(&text, &dom::dated_filename("rungs-data", "json")))
+        data.and_then(|text| dom::download_link(&text, &file_name("rungs-data", today(), "json")))
     {
         link.set_text_content(Some("Download your data"));
         link.set_class_name("button");

@@ -1,81 +1,15 @@
-//! Every glossary term, built-in and the user's own, for the pages that
-//! show them or link to them.
+//! Every glossary term, built-in and the user's own ([`Terms`]), for the
+//! pages that show them or link to them.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::glossary::{Glossary, Term};
+use crate::core::glossary::{Glossary, Terms};
 use crate::core::search::Linker;
-use crate::core::vocabulary::VocabEdit;
 use crate::ui::components::content_status::content_status;
 use crate::ui::content::{use_content, Loaded};
-use crate::ui::state::{use_app, Action};
-
-/// Every term: the built-in ones, then the user's own.
-#[derive(Debug)]
-pub struct Terms {
-    builtin: Rc<Glossary>,
-    own: Vec<Term>,
-    by_id: HashMap<String, usize>,
-}
-
-impl PartialEq for Terms {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.builtin, &other.builtin) && self.own == other.own
-    }
-}
-
-impl Terms {
-    pub fn new(builtin: Rc<Glossary>, own: Vec<Term>) -> Terms {
-        let mut terms = Terms {
-            builtin,
-            own,
-            by_id: HashMap::new(),
-        };
-        terms.by_id = terms
-            .iter()
-            .enumerate()
-            .map(|(i, term)| (term.id.clone(), i))
-            .collect();
-        terms
-    }
-
-    pub fn len(&self) -> usize {
-        self.builtin.terms.len() + self.own.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    pub fn get(&self, index: usize) -> &Term {
-        let builtin = self.builtin.terms.len();
-        if index < builtin {
-            &self.builtin.terms[index]
-        } else {
-            &self.own[index - builtin]
-        }
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &Term> {
-        self.builtin.terms.iter().chain(&self.own)
-    }
-
-    pub fn all(&self) -> Vec<&Term> {
-        self.iter().collect()
-    }
-
-    pub fn find(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
-    }
-
-    /// Whether the user wrote this term.
-    pub fn is_own(&self, index: usize) -> bool {
-        index >= self.builtin.terms.len()
-    }
-}
+use crate::ui::state::use_app;
 
 /// Every term once the built-in glossary is loaded; until then, what to
 /// show instead ("Loading", or why it failed with a way to retry).
@@ -90,15 +24,6 @@ pub fn use_terms() -> Result<Rc<Terms>, Html> {
     (*terms)
         .clone()
         .ok_or_else(|| content_status(&glossary, &retry))
-}
-
-/// A callback that applies an edit to the user's vocabulary.
-#[hook]
-pub fn use_vocab_edit() -> Callback<VocabEdit> {
-    let dispatcher = use_app().state.dispatcher();
-    use_callback((), move |edit: VocabEdit, _| {
-        dispatcher.dispatch(Action::Change(Rc::new(edit)))
-    })
 }
 
 /// The terms with a [`Linker`] over them, for linking mentions in text.

@@ -1,8 +1,13 @@
-//! Everything Rungs writes for use outside it: the plan as Markdown and as
-//! a calendar, and the name each file is given.
+//! Everything Rungs writes for reading outside it: the readiness report,
+//! the glossary and the plan as Markdown, the plan as a calendar, all of it
+//! in one Markdown file; and the name each file is given. (The data file
+//! that imports again is `transfer`'s.)
 
+pub mod everything;
+pub mod glossary;
 pub mod ics;
 pub mod plan;
+pub mod readiness;
 
 use super::time::Date;
 

@@ -3,8 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::core::export::file_name;
 use crate::core::persist::Problem;
 use crate::core::route::Route;
+use crate::ui::clock::today;
 use crate::ui::dom;
 use crate::ui::merge;
 use crate::ui::pages::Split;
@@ -127,7 +129,7 @@ pub fn download_button(app: &AppContext, label: &'static str, stored_key: Option
         None => {
             dom::download(
                 &session.export(&document),
-                &dom::dated_filename("rungs-data", "json"),
+                &file_name("rungs-data", today(), "json"),
             );
             dispatcher.dispatch(Action::Health(session.health()));
         }

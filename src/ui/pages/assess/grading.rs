@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::core::assessment::{Assessment, Edit, Grade, Perspective, Rating, Report};
 use crate::core::rubric::{Criterion, Rubric};
 use crate::ui::components::term_links;
-use crate::ui::dom;
+use crate::ui::focus::use_focus;
 use crate::ui::terms::{use_glossed, Glossed};
 
 #[derive(Properties, PartialEq)]
@@ -25,6 +25,8 @@ pub struct GradingProps {
 pub fn Grading(props: &GradingProps) -> Html {
     let area_index = use_state(|| 0usize);
     let glossed = use_glossed();
+    let focus = use_focus();
+    let heading = use_node_ref();
     let Some(selection) = props.assessment.selection(&props.rubric) else {
         return Html::default();
     };
@@ -34,13 +36,13 @@ pub fn Grading(props: &GradingProps) -> Html {
         return Html::default();
     };
 
-    let choose = |to: usize, focus: bool| {
-        let area_index = area_index.clone();
+    let choose = |to: usize, move_focus: bool| {
+        let (area_index, focus, heading) = (area_index.clone(), focus.clone(), heading.clone());
         Callback::from(move |_: MouseEvent| {
             area_index.set(to);
-            if focus {
+            if move_focus {
                 // Continue from the top of the next area.
-                dom::focus("#area-heading");
+                focus.to(&heading);
             }
         })
     };
@@ -120,7 +122,7 @@ pub fn Grading(props: &GradingProps) -> Html {
                 <ol class="area-steps">{ for steps }</ol>
             </nav>
             <div class="area-panel">
-                <h2 id="area-heading" class="area-heading" tabindex="-1">
+                <h2 id="area-heading" ref={heading} class="area-heading" tabindex="-1">
                     { format!("Area {} of {}: {}", index + 1, areas.len(), area.name) }
                 </h2>
                 <p class="muted">{ &area.summary }</p>

@@ -11,6 +11,7 @@ use crate::core::assessment::{
     current_verdict, level_diff, target_verdict, Edit, Grade, Item, Report, Score, Snapshot,
     FORMULA,
 };
+use crate::core::export::file_name;
 use crate::core::plan::PlanEdit;
 use crate::core::route::Route;
 use crate::core::rubric::{Criterion, Level, Track};
@@ -402,7 +403,7 @@ pub fn Export(props: &ExportProps) -> Html {
         })
     };
     let download = Callback::from(move |_: MouseEvent| {
-        dom::download(&markdown(), &dom::dated_filename("rungs-readiness", "md"));
+        dom::download(&markdown(), &file_name("rungs-readiness", today(), "md"));
     });
     html! {
         <section class="card" aria-labelledby="export-heading">

@@ -10,11 +10,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::export::{everything, file_name};
 use crate::core::persist::CopyKind;
 use crate::core::route::Route;
 use crate::core::rubric::Rubric;
 use crate::core::schema::{Document, Replace};
-use crate::core::transfer;
 use crate::ui::clock::today;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::content::{use_content, Loaded};
@@ -60,7 +60,7 @@ fn Export() -> Html {
         Callback::from(move |_: MouseEvent| {
             dom::download(
                 &session.export(&document),
-                &dom::dated_filename("rungs-data", "json"),
+                &file_name("rungs-data", today(), "json"),
             );
             dispatcher.dispatch(Action::Health(session.health()));
         })
@@ -68,8 +68,8 @@ fn Export() -> Html {
     let markdown = {
         let document = app.state.document.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = transfer::markdown(&document, rubric.as_deref(), today());
-            dom::download(&text, &dom::dated_filename("rungs-everything", "md"));
+            let text = everything::markdown(&document, rubric.as_deref(), today());
+            dom::download(&text, &file_name("rungs-everything", today(), "md"));
         })
     };
     html! {

@@ -5,48 +5,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{tag_label, Terms};
 use crate::core::counted;
-use crate::core::glossary::Term;
+use crate::core::export::glossary::{markdown, Selection};
+use crate::core::glossary::{tag_label, Terms};
 use crate::core::search::Index;
-use crate::core::vocabulary::{markdown, Familiarity, Vocabulary};
+use crate::core::vocabulary::Vocabulary;
+use crate::ui::clock::today;
 use crate::ui::components::print::use_print;
 use crate::ui::dom;
 use crate::ui::state::use_app;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Selection {
-    All,
-    Learning,
-}
-
-impl Selection {
-    fn title(self) -> &'static str {
-        match self {
-            Selection::All => "Glossary",
-            Selection::Learning => "My learning list",
-        }
-    }
-
-    fn stem(self) -> &'static str {
-        match self {
-            Selection::All => "rungs-glossary",
-            Selection::Learning => "rungs-learning-list",
-        }
-    }
-
-    /// The chosen terms, A–Z.
-    fn terms<'a>(self, terms: &'a Terms, index: &Index, vocabulary: &Vocabulary) -> Vec<&'a Term> {
-        index
-            .alphabetical()
-            .iter()
-            .map(|&term| terms.get(term))
-            .filter(|t| {
-                self == Selection::All || vocabulary.familiarity(&t.id) == Familiarity::Learning
-            })
-            .collect()
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
@@ -86,7 +53,7 @@ pub fn Export(props: &ExportProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let chosen = selection.terms(&terms, &index, &vocabulary);
             let text = markdown(selection.title(), &chosen, &terms.all(), &vocabulary);
-            dom::download(&text, &dom::dated_filename(selection.stem(), "md"));
+            dom::download(&text, &selection.file_name(today()));
         })
     };
     let print = {

@@ -5,11 +5,12 @@ use std::rc::Rc;
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
-use super::{tag_label, use_vocab_edit, Terms};
-use crate::core::glossary::TAGS;
+use crate::core::glossary::{tag_label, Terms, TAGS};
 use crate::core::route::Route;
 use crate::core::vocabulary::{check, Draft, Field, Problem, VocabEdit};
 use crate::ui::dom;
+use crate::ui::focus::use_focus;
+use crate::ui::state::use_edit;
 
 #[derive(Properties, PartialEq)]
 pub struct AddProps {
@@ -23,6 +24,8 @@ pub struct AddProps {
 #[function_component]
 pub fn AddTerm(props: &AddProps) -> Html {
     let open = use_state(|| false);
+    let focus = use_focus();
+    let summary = use_node_ref();
     {
         let open = open.clone();
         use_effect_with(props.draft.clone(), move |draft| {
@@ -43,14 +46,13 @@ pub fn AddTerm(props: &AddProps) -> Html {
         })
     };
     let on_done = {
-        let open = open.clone();
-        let on_open = props.on_open.clone();
+        let (open, on_open, summary) = (open.clone(), props.on_open.clone(), summary.clone());
         Callback::from(move |saved: Option<String>| {
             open.set(false);
             on_open.set(None);
             match saved {
                 Some(id) => dom::go(&Route::GlossaryTerm(id)),
-                None => dom::focus("#glossary-add-tool summary"),
+                None => focus.to(&summary),
             }
         })
     };
@@ -59,7 +61,7 @@ pub fn AddTerm(props: &AddProps) -> Html {
     let key = draft.name.clone();
     html! {
         <details id="glossary-add-tool" class="tool" open={*open} {ontoggle}>
-            <summary>{ "Add your own term" }</summary>
+            <summary ref={summary}>{ "Add your own term" }</summary>
             if *open {
                 <TermForm {key} terms={props.terms.clone()} {draft} editing={None::<AttrValue>} {on_done} focus_first={preset} />
             }
@@ -79,18 +81,43 @@ pub struct FormProps {
     pub focus_first: bool,
 }
 
+/// Where each field's control is, to send focus to the first problem.
+#[derive(Default)]
+struct Controls {
+    name: NodeRef,
+    aliases: NodeRef,
+    /// The first tag's box.
+    tags: NodeRef,
+    definition: NodeRef,
+    example: NodeRef,
+}
+
+impl Controls {
+    fn of(&self, field: Field) -> &NodeRef {
+        match field {
+            Field::Name => &self.name,
+            Field::Aliases => &self.aliases,
+            Field::Tags => &self.tags,
+            Field::Definition => &self.definition,
+            Field::Example => &self.example,
+        }
+    }
+}
+
 /// The fields of a term, checked on saving; each problem is shown beside
 /// its field and nothing is saved until there are none.
 #[function_component]
 pub fn TermForm(props: &FormProps) -> Html {
     let draft = use_state(|| props.draft.clone());
     let problems = use_state(Vec::<Problem>::new);
-    let on_edit = use_vocab_edit();
+    let on_edit = use_edit::<VocabEdit>();
+    let focus = use_focus();
+    let controls = use_memo((), |()| Controls::default());
     {
-        let focus_first = props.focus_first;
+        let (focus_first, name) = (props.focus_first, controls.name.clone());
         use_effect_with((), move |()| {
             if focus_first {
-                dom::focus("#term-name");
+                crate::ui::focus::focus(&name);
             }
         });
     }
@@ -109,6 +136,7 @@ pub fn TermForm(props: &FormProps) -> Html {
         let terms = props.terms.clone();
         let editing = props.editing.clone();
         let on_done = props.on_done.clone();
+        let controls = controls.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             match check(&draft, editing.as_deref(), &terms.all()) {
@@ -123,7 +151,7 @@ pub fn TermForm(props: &FormProps) -> Html {
                 }
                 Err(found) => {
                     if let Some(first) = found.first() {
-                        dom::focus_after_render(&format!("#term-{}", first.field.id()));
+                        focus.to(controls.of(first.field));
                     }
                     problems.set(found);
                 }
@@ -157,12 +185,13 @@ pub fn TermForm(props: &FormProps) -> Html {
             .collect();
         let described = (!described.is_empty()).then(|| described.join(" "));
         let (value, oninput, invalid) = (value.to_owned(), text_input(set), invalid(field));
+        let node = controls.of(field).clone();
         let control = match rows {
             None => html! {
-                <input id={id.clone()} type="text" {value} {oninput} aria-invalid={invalid} aria-describedby={described} />
+                <input ref={node} id={id.clone()} type="text" {value} {oninput} aria-invalid={invalid} aria-describedby={described} />
             },
             Some(rows) => html! {
-                <textarea id={id.clone()} {rows} {value} {oninput} aria-invalid={invalid} aria-describedby={described} />
+                <textarea ref={node} id={id.clone()} {rows} {value} {oninput} aria-invalid={invalid} aria-describedby={described} />
             },
         };
         html! {
@@ -189,10 +218,15 @@ pub fn TermForm(props: &FormProps) -> Html {
             }
             draft.set(next);
         });
+        // The first box is where a problem with the tags sends focus.
+        let node = if i == 0 {
+            controls.tags.clone()
+        } else {
+            NodeRef::default()
+        };
         html! {
             <label class="grade-choice">
-                // The first box is where a problem with the tags sends focus.
-                <input type="checkbox" id={(i == 0).then_some("term-tags")} value={*tag} {checked} {onchange} />
+                <input type="checkbox" ref={node} value={*tag} {checked} {onchange} />
                 { tag_label(tag) }
             </label>
         }

@@ -12,10 +12,8 @@ use yew::prelude::*;
 
 use crate::core::route::Route;
 
-pub use crate::ui::terms::{use_terms, use_vocab_edit, Terms};
-
-pub use search::GlossaryPage;
-pub use term::TermPage;
+use search::GlossaryPage;
+use term::TermPage;
 
 /// The surface's pages (the entry point of its split point).
 pub fn view(route: &Route) -> Html {
@@ -43,19 +41,4 @@ pub fn marked(text: &str, marks: &[Range<usize>]) -> Html {
         parts.push(html! { { &text[at..] } });
     }
     parts.into_iter().collect()
-}
-
-/// The display name of a tag id.
-pub fn tag_label(tag: &str) -> &'static str {
-    match tag {
-        "devops" => "DevOps",
-        "cloud" => "Cloud",
-        "reliability" => "Reliability",
-        "architecture" => "Architecture",
-        "data" => "Data",
-        "security" => "Security",
-        "process" => "Process",
-        "career" => "Career",
-        _ => "Other",
-    }
 }

@@ -5,11 +5,11 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::Terms;
 use crate::core::counted;
+use crate::core::glossary::Terms;
 use crate::core::route::Route;
 use crate::core::vocabulary::{check_answer, masked_definition, pick, pool, Pool, Verdict};
-use crate::ui::dom;
+use crate::ui::focus::{use_focus, Focus};
 use crate::ui::state::use_app;
 
 /// Questions in one round.
@@ -46,6 +46,10 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let app = use_app();
     let chosen = use_state(|| Pool::Learning);
     let round = use_state(|| None::<Round>);
+    let focus = use_focus();
+    // The answer box, and the score heading at the end of a round.
+    let answer = use_node_ref();
+    let result = use_node_ref();
     let all = props.terms.all();
     let candidates = pool(&all, &app.state.document.vocabulary, *chosen);
 
@@ -57,8 +61,8 @@ pub fn Practice(props: &PracticeProps) -> Html {
         })
     };
     let start = {
-        let round = round.clone();
-        let candidates = candidates.clone();
+        let (round, candidates) = (round.clone(), candidates.clone());
+        let (focus, answer) = (focus.clone(), answer.clone());
         Callback::from(move |_: MouseEvent| {
             let seed = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
             round.set(Some(Round {
@@ -67,7 +71,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                 answer: String::new(),
                 checked: false,
             }));
-            dom::focus_after_render("#practice-answer");
+            focus.to(&answer);
         })
     };
 
@@ -93,8 +97,8 @@ pub fn Practice(props: &PracticeProps) -> Html {
                 </>
             }
         }
-        Some(current) if current.done() => summary(&props.terms, current, start),
-        Some(current) => question(&props.terms, current, &round),
+        Some(current) if current.done() => summary(&props.terms, current, start, &result),
+        Some(current) => question(&props.terms, current, &round, &focus, &answer, &result),
     };
     html! {
         <details class="tool" id="practice-tool">
@@ -104,7 +108,16 @@ pub fn Practice(props: &PracticeProps) -> Html {
     }
 }
 
-fn question(terms: &Terms, current: &Round, round: &UseStateHandle<Option<Round>>) -> Html {
+/// The question on screen. Focus moves to `answer` for the next question,
+/// or to `result` once the round is done.
+fn question(
+    terms: &Terms,
+    current: &Round,
+    round: &UseStateHandle<Option<Round>>,
+    focus: &Focus,
+    answer: &NodeRef,
+    result: &NodeRef,
+) -> Html {
     let at = current.at();
     let term = terms.get(current.questions[at]);
     let checked = current.checked;
@@ -121,6 +134,7 @@ fn question(terms: &Terms, current: &Round, round: &UseStateHandle<Option<Round>
     };
     let onsubmit = {
         let round = round.clone();
+        let (focus, answer, result) = (focus.clone(), answer.clone(), result.clone());
         let verdict = check_answer(term, &current.answer);
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -129,13 +143,9 @@ fn question(terms: &Terms, current: &Round, round: &UseStateHandle<Option<Round>
             if next.checked {
                 next.checked = false;
                 next.answer.clear();
-                let focus = if next.done() {
-                    "#practice-result"
-                } else {
-                    "#practice-answer"
-                };
+                let to = if next.done() { &result } else { &answer };
                 round.set(Some(next));
-                dom::focus_after_render(focus);
+                focus.to(to);
             } else {
                 next.verdicts.push(verdict);
                 next.checked = true;
@@ -159,7 +169,7 @@ fn question(terms: &Terms, current: &Round, round: &UseStateHandle<Option<Round>
             <blockquote class="practice-definition"><p>{ masked_definition(term) }</p></blockquote>
             <div class="field">
                 <label for="practice-answer">{ "Which term is this?" }</label>
-                <input id="practice-answer" type="text" autocomplete="off" spellcheck="false"
+                <input ref={answer.clone()} id="practice-answer" type="text" autocomplete="off" spellcheck="false"
                     value={current.answer.clone()} {oninput} readonly={checked} />
             </div>
             <p class="status" role="status">{ feedback }</p>
@@ -172,7 +182,8 @@ fn question(terms: &Terms, current: &Round, round: &UseStateHandle<Option<Round>
     }
 }
 
-fn summary(terms: &Terms, current: &Round, again: Callback<MouseEvent>) -> Html {
+/// How the round went; focus comes to its heading, `result`.
+fn summary(terms: &Terms, current: &Round, again: Callback<MouseEvent>, result: &NodeRef) -> Html {
     let right = current
         .verdicts
         .iter()
@@ -198,7 +209,7 @@ fn summary(terms: &Terms, current: &Round, again: Callback<MouseEvent>) -> Html 
         });
     html! {
         <>
-            <h3 tabindex="-1" id="practice-result">{ format!("You knew {right} of {}", current.questions.len()) }</h3>
+            <h3 tabindex="-1" ref={result.clone()}>{ format!("You knew {right} of {}", current.questions.len()) }</h3>
             <ul>{ for rows }</ul>
             <p class="hint">{ "Open a term to mark it as Learning or Confident." }</p>
             <button type="button" onclick={again}>{ "Practise again" }</button>

@@ -5,56 +5,44 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, NodeList};
 use yew::prelude::*;
 
-use super::{export, form, marked, practice, tag_label, use_terms, Terms};
-use crate::core::counted;
-use crate::core::glossary::TAGS;
+use super::{export, form, marked, practice};
+use crate::core::glossary::{tag_label, Terms, TAGS};
 use crate::core::route::Route;
-use crate::core::search::{marks, Hit, Index};
+use crate::core::search::{marks, FilterEdit, Filters, Hit, Index};
 use crate::core::vocabulary::{Draft, Familiarity, Vocabulary};
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::dom;
+use crate::ui::focus::focus;
 use crate::ui::state::use_app;
+use crate::ui::terms::use_terms;
 
 /// Results shown before "Show all": enough to scan, few enough to render
 /// within a frame on every keystroke.
 const FIRST_RESULTS: usize = 50;
 
-/// What the user is looking for.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Filters {
-    query: String,
-    /// Show terms with any of these tags (none: every tag).
-    tags: Vec<&'static str>,
-    familiarity: Option<Familiarity>,
-    /// Only the user's own terms.
-    own: bool,
-    /// Names starting with this letter ('#' for digits and others).
-    letter: Option<char>,
-    show_all: bool,
-}
-
-impl Filters {
-    fn narrowed(&self) -> bool {
-        !self.tags.is_empty() || self.familiarity.is_some() || self.own || self.letter.is_some()
-    }
-
-    fn keeps(&self, terms: &Terms, index: &Index, vocabulary: &Vocabulary, term: usize) -> bool {
-        let t = terms.get(term);
-        (self.tags.is_empty() || t.tags.iter().any(|tag| self.tags.contains(&tag.as_str())))
-            && self
-                .familiarity
-                .is_none_or(|f| vocabulary.familiarity(&t.id) == f)
-            && (!self.own || terms.is_own(term))
-            && self.letter.is_none_or(|l| index.initial(term) == l)
-    }
-}
-
 thread_local! {
     /// The last search, so that coming back from a term finds it as it was.
+    ///
+    /// A thread_local, not app state: it is view memory, like a scroll
+    /// position, not the user's data. It is never saved and no other page
+    /// reads it; it only has to outlive the search page, which unmounts
+    /// while a term is open.
     static LAST: RefCell<Filters> = RefCell::new(Filters::default());
+}
+
+/// The filters change by dispatching a [`FilterEdit`], which applies to the
+/// latest filters.
+impl Reducible for Filters {
+    type Action = FilterEdit;
+
+    fn reduce(self: Rc<Self>, edit: FilterEdit) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        next.apply(edit);
+        Rc::new(next)
+    }
 }
 
 #[function_component]
@@ -84,92 +72,65 @@ fn SearchView(props: &ViewProps) -> Html {
     let terms = &props.terms;
     let app = use_app();
     let vocabulary = &app.state.document.vocabulary;
-    let filters = use_state(|| LAST.with(|last| last.borrow().clone()));
+    let filters = use_reducer(|| LAST.with(|last| last.borrow().clone()));
+    let edit = filters.dispatcher();
     let index = use_memo(terms.clone(), |terms| Index::new(terms.iter()));
     // Opening "Add a term" from a failed search fills in its name.
     let adding = use_state(|| None::<Draft>);
-    {
-        let filters = (*filters).clone();
-        use_effect_with(filters, |filters| {
-            LAST.with(|last| *last.borrow_mut() = filters.clone())
-        });
-    }
+    // The search box and the list of results, for the arrow keys.
+    let search_box = use_node_ref();
+    let list = use_node_ref();
+    use_effect_with((*filters).clone(), |filters| {
+        LAST.with(|last| *last.borrow_mut() = filters.clone())
+    });
 
-    let query = filters.query.trim();
-    let matched: Vec<(usize, Option<Hit>)> = if query.is_empty() {
-        index
-            .alphabetical()
-            .iter()
-            .map(|&term| (term, None))
-            .collect()
-    } else {
-        index
-            .search(query)
-            .into_iter()
-            .map(|hit| (hit.term, Some(hit)))
-            .collect()
-    };
-    let outside_filters = matched.len();
-    let shown: Vec<(usize, Option<Hit>)> = matched
-        .into_iter()
-        .filter(|(term, _)| filters.keeps(terms, &index, vocabulary, *term))
-        .collect();
-
+    let results = filters.results(terms, &index, vocabulary);
+    let shown = &results.shown;
+    let query = filters.searched();
     let on_query = {
-        let set = setter(&filters, |f, value| {
-            f.query = value;
-            f.letter = None;
-        });
+        let edit = edit.clone();
         Callback::from(move |event: InputEvent| {
-            set(event.target_unchecked_into::<HtmlInputElement>().value())
+            let query = event.target_unchecked_into::<HtmlInputElement>().value();
+            edit.dispatch(FilterEdit::Query(query));
         })
     };
     let first = shown.first().map(|(term, _)| terms.get(*term).id.clone());
-    let on_search_key = Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
-        "ArrowDown" => {
-            event.prevent_default();
-            dom::focus("#glossary-results a");
-        }
-        "Enter" => {
-            if let Some(id) = &first {
+    let on_search_key = {
+        let list = list.clone();
+        Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
+            "ArrowDown" => {
                 event.prevent_default();
-                dom::go(&Route::GlossaryTerm(id.clone()));
+                if let Some(link) = result_links(&list).and_then(|links| links.item(0)) {
+                    focus_element(link);
+                }
             }
-        }
-        _ => {}
-    });
+            "Enter" => {
+                if let Some(id) = &first {
+                    event.prevent_default();
+                    dom::go(&Route::GlossaryTerm(id.clone()));
+                }
+            }
+            _ => {}
+        })
+    };
+    let on_results_key = {
+        let (list, search_box) = (list.clone(), search_box.clone());
+        Callback::from(move |event: KeyboardEvent| move_through_results(&event, &list, &search_box))
+    };
 
-    let count = count_text(shown.len(), terms.len(), query, filters.narrowed());
     let hidden = shown.len().saturating_sub(FIRST_RESULTS);
     let visible = if filters.show_all {
         &shown[..]
     } else {
         &shown[..shown.len().min(FIRST_RESULTS)]
     };
-    let show_all = {
-        let filters = filters.clone();
-        Callback::from(move |_: MouseEvent| {
-            filters.set(Filters {
-                show_all: true,
-                ..(*filters).clone()
-            })
-        })
-    };
-    let clear_filters = {
-        let filters = filters.clone();
-        Callback::from(move |_: MouseEvent| {
-            filters.set(Filters {
-                query: filters.query.clone(),
-                ..Filters::default()
-            })
-        })
-    };
+    let show_all = edit
+        .to_callback()
+        .reform(|_: MouseEvent| FilterEdit::ShowAll);
     let add_named = {
-        let adding = adding.clone();
+        let adding = adding.setter();
         let query = query.to_owned();
-        Callback::from(move |_: MouseEvent| {
-            adding.set(Some(Draft::named(&query)));
-        })
+        Callback::from(move |_: MouseEvent| adding.set(Some(Draft::named(&query))))
     };
 
     html! {
@@ -177,24 +138,24 @@ fn SearchView(props: &ViewProps) -> Html {
             <search class="glossary-search" aria-label="Search and filter the glossary">
                 <div class="field">
                     <label for="glossary-query">{ "Search the glossary" }</label>
-                    <input id="glossary-query" type="search" autocomplete="off" spellcheck="false"
+                    <input ref={search_box} id="glossary-query" type="search" autocomplete="off" spellcheck="false"
                         value={filters.query.clone()} oninput={on_query} onkeydown={on_search_key}
                         aria-controls="glossary-results" aria-describedby="glossary-count glossary-keys" />
                     <p id="glossary-keys" class="hint">{ "Searches names, abbreviations and definitions as you type. Down arrow moves into the results; Enter opens the first." }</p>
                 </div>
-                { filter_controls(&filters) }
-                { letter_index(&filters, &index) }
+                { filter_controls(&filters, &edit) }
+                { letter_index(&filters, &edit, &index) }
             </search>
             <div class="glossary-tools">
                 <form::AddTerm terms={terms.clone()} draft={(*adding).clone()} on_open={adding.setter()} />
                 <practice::Practice terms={terms.clone()} />
                 <export::Export terms={terms.clone()} index={index.clone()} />
             </div>
-            <p id="glossary-count" class="glossary-count" role="status">{ count }</p>
+            <p id="glossary-count" class="glossary-count" role="status">{ filters.count(shown.len(), terms.len()) }</p>
             if shown.is_empty() {
-                { no_match(query, &index, terms, outside_filters, filters.narrowed(), clear_filters, add_named) }
+                { no_match(query, &index, terms, filters.outside(&results), &edit, add_named) }
             }
-            <ol id="glossary-results" class="term-results" onkeydown={Callback::from(move_through_results)}>
+            <ol ref={list} id="glossary-results" class="term-results" onkeydown={on_results_key}>
                 { for visible.iter().map(|(term, hit)| result(terms, vocabulary, *term, hit.as_ref(), query)) }
             </ol>
             if hidden > 0 && !filters.show_all {
@@ -204,55 +165,22 @@ fn SearchView(props: &ViewProps) -> Html {
     }
 }
 
-/// A function that changes the filters with `change` and shows the first
-/// results again.
-fn setter(
-    filters: &UseStateHandle<Filters>,
-    change: fn(&mut Filters, String),
-) -> impl Fn(String) + 'static {
-    let filters = filters.clone();
-    move |value: String| {
-        let mut next = (*filters).clone();
-        change(&mut next, value);
-        next.show_all = false;
-        filters.set(next);
-    }
-}
-
-fn count_text(shown: usize, total: usize, query: &str, narrowed: bool) -> String {
-    match (query.is_empty(), narrowed) {
-        (false, _) => format!("{} for “{query}”", counted(shown, "match", "matches")),
-        (true, true) => format!("{shown} of {}", counted(total, "term", "terms")),
-        (true, false) => counted(total, "term", "terms"),
-    }
-}
-
 /// Tags, familiarity and "only mine".
-fn filter_controls(filters: &UseStateHandle<Filters>) -> Html {
-    let toggle_tag = Rc::new(setter(filters, |f, tag| {
-        match f.tags.iter().position(|t| *t == tag) {
-            Some(at) => {
-                f.tags.remove(at);
-            }
-            None => f.tags.extend(TAGS.iter().find(|t| **t == tag)),
-        }
-    }));
-    let tag_buttons = TAGS.iter().map(|tag| {
-        let pressed = filters.tags.contains(tag);
-        let toggle = toggle_tag.clone();
-        let onclick = Callback::from(move |_: MouseEvent| toggle((*tag).to_owned()));
+fn filter_controls(filters: &Filters, edit: &UseReducerDispatcher<Filters>) -> Html {
+    let tag_buttons = TAGS.iter().map(|&tag| {
+        let pressed = filters.tags.contains(&tag);
+        let onclick = edit.to_callback().reform(move |_: MouseEvent| FilterEdit::Tag(tag));
         html! {
             <button type="button" class="chip" aria-pressed={pressed.to_string()} {onclick}>{ tag_label(tag) }</button>
         }
     });
     let own = {
-        let toggle = setter(filters, |f, _| f.own = !f.own);
-        let onclick = Callback::from(move |_: MouseEvent| toggle(String::new()));
+        let onclick = edit.to_callback().reform(|_: MouseEvent| FilterEdit::Own);
         html! { <button type="button" class="chip" aria-pressed={filters.own.to_string()} {onclick}>{ "Your own terms" }</button> }
     };
-    let set_familiarity = setter(filters, |f, id| f.familiarity = Familiarity::from_id(&id));
-    let on_familiarity = Callback::from(move |event: Event| {
-        set_familiarity(event.target_unchecked_into::<HtmlSelectElement>().value())
+    let on_familiarity = edit.to_callback().reform(|event: Event| {
+        let id = event.target_unchecked_into::<HtmlSelectElement>().value();
+        FilterEdit::Familiarity(Familiarity::from_id(&id))
     });
     let chosen = filters.familiarity;
     html! {
@@ -277,22 +205,15 @@ fn filter_controls(filters: &UseStateHandle<Filters>) -> Html {
 
 /// Buttons for each initial letter; letters no term starts with are left
 /// out rather than shown disabled.
-fn letter_index(filters: &UseStateHandle<Filters>, index: &Index) -> Html {
-    let chosen = filters.letter;
-    let set = Rc::new(setter(filters, |f, letter| {
-        let letter = letter.chars().next();
-        f.letter = if f.letter == letter { None } else { letter };
-        f.query.clear();
-    }));
+fn letter_index(filters: &Filters, edit: &UseReducerDispatcher<Filters>, index: &Index) -> Html {
     let buttons = index.letters().iter().map(|&letter| {
-        let set = set.clone();
-        let pressed = chosen == Some(letter);
+        let pressed = filters.letter == Some(letter);
         let label = if letter == '#' {
             "Names starting with a digit or symbol".to_owned()
         } else {
             format!("Names starting with {}", letter.to_ascii_uppercase())
         };
-        let onclick = Callback::from(move |_: MouseEvent| set(letter.to_string()));
+        let onclick = edit.to_callback().reform(move |_: MouseEvent| FilterEdit::Letter(letter));
         html! {
             <button type="button" class="letter" aria-pressed={pressed.to_string()} aria-label={label} {onclick}>
                 { letter.to_ascii_uppercase() }
@@ -344,9 +265,8 @@ fn no_match(
     query: &str,
     index: &Index,
     terms: &Terms,
-    outside_filters: usize,
-    narrowed: bool,
-    clear_filters: Callback<MouseEvent>,
+    outside: Option<String>,
+    edit: &UseReducerDispatcher<Filters>,
     add_named: Callback<MouseEvent>,
 ) -> Html {
     let suggestions = if query.is_empty() {
@@ -354,12 +274,13 @@ fn no_match(
     } else {
         index.suggestions(query, 3)
     };
+    let clear_filters = edit.to_callback().reform(|_: MouseEvent| FilterEdit::Clear);
     html! {
         <div class="no-match card">
             <h2>{ if query.is_empty() { "No term fits these filters".to_owned() } else { format!("No term matches “{query}”") } }</h2>
-            if narrowed && outside_filters > 0 {
+            if let Some(outside) = outside {
                 <p>
-                    { format!("{} outside your filters. ", counted(outside_filters, "term matches", "terms match")) }
+                    { outside }{ " " }
                     <button type="button" onclick={clear_filters}>{ "Clear the filters" }</button>
                 </p>
             }
@@ -388,16 +309,29 @@ fn no_match(
     }
 }
 
-/// Arrow keys, Home and End move between the result links; Up from the
-/// first returns to the search box. Enter follows the focused link, as
-/// links do.
-fn move_through_results(event: KeyboardEvent) {
+/// The links to the results' pages in `list`, in order.
+fn result_links(list: &NodeRef) -> Option<NodeList> {
+    list.cast::<Element>()?
+        .query_selector_all("a.term-result-name")
+        .ok()
+}
+
+/// Moves focus to `node`, one of the [`result_links`].
+fn focus_element(node: web_sys::Node) {
+    if let Ok(element) = node.dyn_into::<HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+/// Arrow keys, Home and End move between the result links in `list`; Up
+/// from the first returns to `search_box`. Enter follows the focused link,
+/// as links do.
+fn move_through_results(event: &KeyboardEvent, list: &NodeRef, search_box: &NodeRef) {
     let key = event.key();
     if !matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Home" | "End") {
         return;
     }
-    let Ok(links) = dom::document().query_selector_all("#glossary-results a.term-result-name")
-    else {
+    let Some(links) = result_links(list) else {
         return;
     };
     let active = dom::document().active_element();
@@ -419,11 +353,7 @@ fn move_through_results(event: KeyboardEvent) {
         _ => Some(last),
     };
     match next.and_then(|i| links.item(i)) {
-        Some(link) => {
-            if let Ok(link) = link.dyn_into::<HtmlElement>() {
-                let _ = link.focus();
-            }
-        }
-        None => dom::focus("#glossary-query"),
+        Some(link) => focus_element(link),
+        None => focus(search_box),
     }
 }

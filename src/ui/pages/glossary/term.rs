@@ -2,16 +2,19 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::form::TermForm;
-use super::{tag_label, use_terms, use_vocab_edit, Terms};
+use crate::core::glossary::{tag_label, Terms};
 use crate::core::route::Route;
 use crate::core::vocabulary::{Draft, Familiarity, VocabEdit};
 use crate::ui::components::confirm::ConfirmDelete;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::dom;
-use crate::ui::state::{use_app, Action};
+use crate::ui::state::{use_app, use_edit};
+use crate::ui::terms::use_terms;
 
 #[derive(Properties, PartialEq)]
 pub struct TermProps {
@@ -24,6 +27,7 @@ pub struct TermProps {
 pub fn TermPage(props: &TermProps) -> Html {
     let terms = use_terms();
     let editing = use_state(|| false);
+    let page = use_node_ref();
     let found = terms
         .as_ref()
         .ok()
@@ -36,7 +40,9 @@ pub fn TermPage(props: &TermProps) -> Html {
     };
     let body = match (terms, found) {
         (Err(status), _) => status,
-        (Ok(_), Some((terms, index))) => html! { <TermView {terms} {index} {editing} /> },
+        (Ok(_), Some((terms, index))) => {
+            html! { <TermView {terms} {index} {editing} page={page.clone()} /> }
+        }
         (Ok(_), None) => html! {
             <>
                 <p>{ format!("The glossary has no term “{}”. It may have been one of your own terms that you deleted.", props.id) }</p>
@@ -45,7 +51,7 @@ pub fn TermPage(props: &TermProps) -> Html {
         },
     };
     html! {
-        <article class="term-page">
+        <article class="term-page" ref={page}>
             <PageHeader {title} />
             { body }
         </article>
@@ -57,6 +63,8 @@ struct ViewProps {
     terms: Rc<Terms>,
     index: usize,
     editing: UseStateHandle<bool>,
+    /// The page, whose heading takes focus when editing ends.
+    page: NodeRef,
 }
 
 #[function_component]
@@ -65,16 +73,16 @@ fn TermView(props: &ViewProps) -> Html {
     let term = terms.get(props.index);
     let own = terms.is_own(props.index);
     let app = use_app();
-    let on_edit = use_vocab_edit();
+    let on_edit = use_edit::<VocabEdit>();
     let editing = props.editing.clone();
     let familiarity = app.state.document.vocabulary.familiarity(&term.id);
 
     if *editing {
         let on_done = {
-            let editing = editing.clone();
+            let (editing, page) = (editing.clone(), props.page.clone());
             Callback::from(move |_: Option<String>| {
                 editing.set(false);
-                dom::focus("#main h1");
+                focus_heading(&page);
             })
         };
         return html! {
@@ -93,10 +101,9 @@ fn TermView(props: &ViewProps) -> Html {
             Callback::from(move |_: MouseEvent| editing.set(true))
         };
         let on_delete = {
-            let dispatcher = app.state.dispatcher();
-            let term = term.clone();
+            let (on_edit, id) = (on_edit.clone(), term.id.clone());
             Callback::from(move |()| {
-                dispatcher.dispatch(Action::Change(Rc::new(VocabEdit::Delete(term.id.clone()))));
+                on_edit.emit(VocabEdit::Delete(id.clone()));
                 dom::go(&Route::Glossary);
             })
         };
@@ -146,6 +153,18 @@ fn TermView(props: &ViewProps) -> Html {
             </div>
             <p><a href={Route::Glossary.href()}>{ "← Back to the glossary" }</a></p>
         </>
+    }
+}
+
+/// Moves focus to the heading of `page`. The heading is [`PageHeader`]'s,
+/// which has no ref to lend, so it is found in the page.
+fn focus_heading(page: &NodeRef) {
+    let heading = page
+        .cast::<Element>()
+        .and_then(|page| page.query_selector("h1").ok().flatten())
+        .and_then(|heading| heading.dyn_into::<HtmlElement>().ok());
+    if let Some(heading) = heading {
+        let _ = heading.focus();
     }
 }
 
