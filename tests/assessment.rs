@@ -743,3 +743,12 @@ fn the_built_in_rubric_diffs_every_level_pair_of_every_track() {
         }
     }
 }
+
+#[test]
+fn the_levels_to_aim_for_are_those_above_the_current_one() {
+    let rubric = rubric();
+    let ids = |id: &str| -> Vec<String> { rubric.levels_above(id).map(|l| l.id.clone()).collect() };
+    assert_eq!(ids("a"), ["b", "c"]);
+    assert_eq!(ids("c"), Vec::<String>::new());
+    assert_eq!(ids("nope"), Vec::<String>::new());
+}

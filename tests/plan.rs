@@ -1358,3 +1358,84 @@ fn how_often_is_said_the_same_everywhere() {
     assert_eq!(every_label(1), "Every week");
     assert_eq!(every_label(3), "Every 3 weeks");
 }
+
+#[test]
+fn the_log_lists_the_newest_check_in_first_and_undated_ones_last() {
+    let mut plan = Plan::default();
+    for (id, date) in [
+        ("a", Some("2026-10-01")),
+        ("b", None),
+        ("c", Some("2026-11-01")),
+        ("d", Some("2026-10-01")),
+    ] {
+        plan.apply(PlanEdit::SaveCheckIn(CheckIn {
+            id: id.into(),
+            date: date.map(d),
+            notes: "Notes".into(),
+            ..CheckIn::default()
+        }));
+    }
+    let order: Vec<&str> = plan
+        .checkins_newest_first()
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(
+        order,
+        ["c", "d", "a", "b"],
+        "the later logged first on a tie"
+    );
+}
+
+#[test]
+fn past_weeks_are_to_review_oldest_first_or_reviewed_newest_first() {
+    let mut plan = Plan::default();
+    let item = |id: &str| WeekItem {
+        id: id.into(),
+        text: id.into(),
+        ..WeekItem::default()
+    };
+    for (week, id) in [
+        ("2026-11-02", "a"),
+        ("2026-11-09", "b"),
+        ("2026-11-16", "c"),
+        ("2026-11-23", "d"),
+    ] {
+        plan.apply(PlanEdit::AddWeekItem {
+            week: d(week),
+            item: item(id),
+        });
+    }
+    for (week, id) in [("2026-11-02", "a"), ("2026-11-16", "c")] {
+        plan.apply(PlanEdit::ReviewWeekItem {
+            week: d(week),
+            item: id.into(),
+            status: Status::Done,
+            copy_id: String::new(),
+        });
+    }
+    let starts = |weeks: Vec<&std::rc::Rc<Week>>| -> Vec<String> {
+        weeks.iter().map(|w| w.start.unwrap().iso()).collect()
+    };
+    let this_week = d("2026-11-23");
+    assert_eq!(
+        starts(plan.weeks_to_review(this_week).collect()),
+        ["2026-11-09"]
+    );
+    assert_eq!(
+        starts(plan.reviewed_weeks(this_week).collect()),
+        ["2026-11-16", "2026-11-02"]
+    );
+}
+
+#[test]
+fn a_goal_counts_its_milestones_done() {
+    let goal = Goal {
+        milestones: vec![
+            milestone("a", "A", None, Some("2026-11-01")),
+            milestone("b", "B", None, None),
+        ],
+        ..goal("g", "Goal")
+    };
+    assert_eq!(goal.milestones_done(), 1);
+}

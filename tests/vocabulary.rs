@@ -9,7 +9,7 @@ use rungs::core::glossary::{Glossary, Term, TAGS};
 use rungs::core::schema::Document;
 use rungs::core::vocabulary::{
     check, check_answer, masked_definition, new_id, pick, pool, Draft, Familiarity, Field, Pool,
-    Problem, Verdict, VocabEdit, Vocabulary,
+    Problem, Round, Verdict, VocabEdit, Vocabulary,
 };
 
 fn glossary() -> Glossary {
@@ -653,4 +653,29 @@ fn answers_are_right_close_or_wrong() {
     for blank in ["", "   ", "?!"] {
         assert_eq!(check_answer(&toil, blank), Verdict::Wrong, "{blank:?}");
     }
+}
+
+#[test]
+fn a_practice_round_checks_each_answer_then_moves_on() {
+    let term = paper_cut();
+    let mut round = Round::new(vec![3, 8]);
+    assert_eq!((round.at(), round.done()), (0, false));
+    round.answer = term.name.clone();
+    round.submit(&term);
+    assert!(round.checked, "checked, waiting for Next");
+    assert_eq!(
+        (round.at(), round.verdicts.clone()),
+        (0, vec![Verdict::Right])
+    );
+    round.submit(&term);
+    assert_eq!(
+        (round.at(), round.answer.as_str(), round.checked),
+        (1, "", false)
+    );
+    round.answer = "nothing like it".into();
+    round.submit(&term);
+    assert!(!round.done(), "the last answer is checked, not left yet");
+    round.submit(&term);
+    assert!(round.done());
+    assert_eq!(round.right(), 1);
 }

@@ -618,7 +618,7 @@ impl<B: Backend> Store<B> {
         }
     }
 
-    /// Every copy kept, in no particular order.
+    /// Every copy kept, newest first.
     pub fn copies(&self) -> Result<Vec<Copy>, BackendError> {
         let mut copies = Vec::new();
         for key in self.backend.keys()? {
@@ -633,6 +633,7 @@ impl<B: Backend> Store<B> {
                 size,
             });
         }
+        copies.sort_by_key(|copy| std::cmp::Reverse(copy.at));
         Ok(copies)
     }
 
@@ -743,12 +744,11 @@ impl<B: Backend> Store<B> {
         let last = match self.last_daily {
             Some(last) => last,
             None => self.copies().ok().and_then(|copies| {
-                // The newest: copies come in no particular order.
+                // Newest first: the first daily one is the last day's.
                 copies
                     .iter()
-                    .filter(|c| c.kind == CopyKind::Daily)
+                    .find(|c| c.kind == CopyKind::Daily)
                     .map(|c| c.at)
-                    .max()
             }),
         };
         if last.is_some_and(|last| last / DAY == now / DAY) {

@@ -76,6 +76,11 @@ impl Goal {
         }
     }
 
+    /// How many of its milestones are done.
+    pub fn milestones_done(&self) -> usize {
+        self.milestones.iter().filter(|m| m.done.is_some()).count()
+    }
+
     pub fn milestone(&self, id: &str) -> Option<&Milestone> {
         self.milestones.iter().find(|m| m.id == id)
     }
@@ -627,6 +632,30 @@ impl Plan {
             .iter_mut()
             .find(|week| week.start == Some(start))
             .map(Rc::make_mut)
+    }
+
+    /// The check-ins, newest first; undated ones last; the later logged
+    /// first on the same day.
+    pub fn checkins_newest_first(&self) -> Vec<&Rc<CheckIn>> {
+        let mut checkins: Vec<&Rc<CheckIn>> = self.checkins.iter().rev().collect();
+        checkins.sort_by_key(|c| (c.date.is_none(), std::cmp::Reverse(c.date)));
+        checkins
+    }
+
+    /// The weeks before `this_week` (a Monday) still to review, oldest
+    /// first.
+    pub fn weeks_to_review(&self, this_week: Date) -> impl Iterator<Item = &Rc<Week>> {
+        self.weeks
+            .iter()
+            .filter(move |week| week.start < Some(this_week) && !week.reviewed())
+    }
+
+    /// The weeks before `this_week` that have been reviewed, newest first.
+    pub fn reviewed_weeks(&self, this_week: Date) -> impl Iterator<Item = &Rc<Week>> {
+        self.weeks
+            .iter()
+            .rev()
+            .filter(move |week| week.start < Some(this_week) && week.reviewed())
     }
 
     /// The goals not finished yet.

@@ -65,6 +65,15 @@ impl Area {
 }
 
 impl Rubric {
+    /// The levels above the level with `id`, lowest first; none for an
+    /// unknown id.
+    pub fn levels_above<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a Level> + 'a {
+        let at = self.levels.iter().position(|level| level.id == id);
+        self.levels
+            .iter()
+            .skip(at.map_or(self.levels.len(), |at| at + 1))
+    }
+
     /// Everything wrong with this rubric, in plain words; empty when it can
     /// be used. Every area needs at least `min_per_level` criteria at every
     /// level.

@@ -560,6 +560,58 @@ pub fn masked_definition(term: &Term) -> String {
     out
 }
 
+/// A practice round: the questions (term indexes), the verdict on each one
+/// answered, and the answer being typed. Each question is answered, then
+/// checked, then left for the next.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Round {
+    pub questions: Vec<usize>,
+    /// The verdict on each question answered so far.
+    pub verdicts: Vec<Verdict>,
+    pub answer: String,
+    /// The current question has been checked and awaits "Next".
+    pub checked: bool,
+}
+
+impl Round {
+    pub fn new(questions: Vec<usize>) -> Round {
+        Round {
+            questions,
+            ..Round::default()
+        }
+    }
+
+    /// The question on screen.
+    pub fn at(&self) -> usize {
+        self.verdicts.len() - usize::from(self.checked)
+    }
+
+    /// Whether every question has been answered and the last one left.
+    pub fn done(&self) -> bool {
+        !self.checked && self.verdicts.len() == self.questions.len()
+    }
+
+    /// How many answers were right, nearly spelled ones included.
+    pub fn right(&self) -> usize {
+        self.verdicts
+            .iter()
+            .filter(|v| **v != Verdict::Wrong)
+            .count()
+    }
+
+    /// The form is sent: checks the answer against `term` (the current
+    /// question's), or, once checked, moves on to the next question.
+    pub fn submit(&mut self, term: &Term) {
+        if self.checked {
+            self.checked = false;
+            self.answer.clear();
+        } else {
+            self.verdicts.push(check_answer(term, &self.answer));
+            self.checked = true;
+        }
+    }
+}
+
 /// How a practice answer compares with the term.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Verdict {

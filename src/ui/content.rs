@@ -37,6 +37,10 @@ pub trait Content: DeserializeOwned + Clone + PartialEq + 'static {
 }
 
 thread_local! {
+    // The content once fetched, for every page after the first. Not app
+    // state: it is the same for every user, never saved, read-only once
+    // here, and a page that asks for it re-renders itself when it arrives
+    // (`use_content`) rather than the whole app.
     static RUBRIC: RefCell<Option<Rc<Rubric>>> = const { RefCell::new(None) };
     static GLOSSARY: RefCell<Option<Rc<Glossary>>> = const { RefCell::new(None) };
 }

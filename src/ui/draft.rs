@@ -7,6 +7,9 @@ use std::collections::HashMap;
 use yew::prelude::*;
 
 thread_local! {
+    /// Drafts by form. Not app state: a draft is not a change to the
+    /// document (nothing is saved until the form is sent), and it must
+    /// outlive the form's component when the user follows a link away.
     static DRAFTS: RefCell<HashMap<&'static str, String>> = RefCell::new(HashMap::new());
 }
 

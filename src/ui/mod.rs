@@ -26,6 +26,9 @@ use app::{App, AppProps};
 pub const INTERACTIVE_MARK: &str = "rungs:interactive";
 
 thread_local! {
+    // Facts about this page load, not about the user's data, read outside
+    // any component (the start script's loader, the page header): whether
+    // the first page has been shown, and whether focus still has to move.
     static INTERACTIVE: Cell<bool> = const { Cell::new(false) };
     /// Whether a navigation has happened whose page has not taken focus yet.
     static FOCUS_PENDING: Cell<bool> = const { Cell::new(false) };

@@ -96,6 +96,8 @@ macro_rules! split_points {
 
         #[cfg(feature = "split")]
         thread_local! {
+            /// Each split point's view once its code has arrived: code,
+            /// not state, asked for by the router before any component.
             static LOADED: [::std::cell::Cell<Option<$crate::ui::split::View>>; Split::ALL.len()] =
                 const { [const { ::std::cell::Cell::new(None) }; Split::ALL.len()] };
         }

@@ -231,7 +231,7 @@ impl Session {
         self.store.borrow_mut().back_up(kind, document, now())
     }
 
-    /// Every copy kept, in no particular order.
+    /// Every copy kept, newest first.
     pub fn copies(&self) -> Result<Vec<Copy>, BackendError> {
         self.store.borrow().copies()
     }

@@ -57,12 +57,7 @@ pub fn markdown(plan: &Plan, rubric: Option<&Rubric>, today: Date) -> String {
         if let Some(schedule) = &plan.schedule {
             let _ = write!(out, "\n{}\n", schedule_words(schedule, today));
         }
-        // Newest first; undated ones last; the later logged first on a tie.
-        let mut checkins: Vec<&CheckIn> = plan.checkins.iter().rev().map(|c| &**c).collect();
-        checkins.sort_by_key(|c| std::cmp::Reverse(c.date));
-        let (dated, undated): (Vec<_>, Vec<_>) =
-            checkins.into_iter().partition(|c| c.date.is_some());
-        for checkin in dated.into_iter().chain(undated) {
+        for checkin in plan.checkins_newest_first() {
             write_checkin(&mut out, checkin, plan);
         }
     }

@@ -1,3 +1,6 @@
+//! The site footer: the privacy promise and the theme choice, which is a
+//! change to the document like any other.
+
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 

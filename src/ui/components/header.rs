@@ -1,3 +1,6 @@
+//! The site header: the product name and the main navigation. A function
+//! of the route, not a component: it keeps no state.
+
 use yew::prelude::*;
 
 use crate::core::route::Route;

@@ -1,3 +1,6 @@
+//! Every page's heading and opening line, which also title the document
+//! and take focus after a navigation.
+
 use web_sys::HtmlElement;
 use yew::prelude::*;
 

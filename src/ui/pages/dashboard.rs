@@ -1,3 +1,7 @@
+//! `#/`: the dashboard. What Rungs is, a card per surface, and where the
+//! data stands; the cards that need a part of the data or the rubric are a
+//! split point of their own, shown just after the first paint.
+
 use yew::prelude::*;
 
 use crate::core::assessment::{current_verdict, target_verdict};

@@ -1,3 +1,6 @@
+//! The page a route shows while its surface has not been built: its
+//! heading, and one line on what it will hold.
+
 use yew::prelude::*;
 
 use crate::core::route::Route;

@@ -96,8 +96,6 @@ fn setup(rubric: &Rubric, assessment: &Assessment, on_edit: &Callback<Edit>) -> 
     );
     let current = selection.map(|s| s.current.id.clone());
     let target = selection.and_then(|s| s.target).map(|t| t.id.clone());
-    let current_index =
-        selection.and_then(|s| rubric.levels.iter().position(|l| l.id == s.current.id));
 
     let on_select = |make: fn(String) -> Edit| {
         let on_edit = on_edit.clone();
@@ -114,11 +112,8 @@ fn setup(rubric: &Rubric, assessment: &Assessment, on_edit: &Callback<Edit>) -> 
         html! { <option value={l.id.clone()} selected={current.as_deref() == Some(l.id.as_str())}>{ &l.name }</option> }
     });
     let targets = rubric
-        .levels
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| current_index.is_some_and(|c| *i > c))
-        .map(|(_, l)| {
+        .levels_above(current.as_deref().unwrap_or_default())
+        .map(|l| {
             html! { <option value={l.id.clone()} selected={target.as_deref() == Some(l.id.as_str())}>{ &l.name }</option> }
         });
     let level_summary = selection.map(|s| {

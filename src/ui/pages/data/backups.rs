@@ -29,9 +29,9 @@ pub fn Backups() -> Html {
     let listed = use_memo((app.state.health.clone(), *deleted), {
         let session = app.session.clone();
         move |_| {
-            let mut copies = session.copies().unwrap_or_default();
-            copies.sort_by_key(|copy| std::cmp::Reverse(copy.at));
-            copies
+            session
+                .copies()
+                .unwrap_or_default()
                 .into_iter()
                 .map(|copy| {
                     let holds = session

@@ -8,33 +8,12 @@ use yew::prelude::*;
 use crate::core::counted;
 use crate::core::glossary::Terms;
 use crate::core::route::Route;
-use crate::core::vocabulary::{check_answer, masked_definition, pick, pool, Pool, Verdict};
+use crate::core::vocabulary::{masked_definition, pick, pool, Pool, Round, Verdict};
 use crate::ui::focus::{use_focus, Focus};
 use crate::ui::state::use_app;
 
 /// Questions in one round.
 const QUESTIONS: usize = 5;
-
-#[derive(Clone, Debug, PartialEq)]
-struct Round {
-    questions: Vec<usize>,
-    /// The verdict on each question answered so far.
-    verdicts: Vec<Verdict>,
-    answer: String,
-    /// The current question has been checked and awaits "Next".
-    checked: bool,
-}
-
-impl Round {
-    /// The question on screen.
-    fn at(&self) -> usize {
-        self.verdicts.len() - usize::from(self.checked)
-    }
-
-    fn done(&self) -> bool {
-        !self.checked && self.verdicts.len() == self.questions.len()
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct PracticeProps {
@@ -65,12 +44,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         let (focus, answer) = (focus.clone(), answer.clone());
         Callback::from(move |_: MouseEvent| {
             let seed = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
-            round.set(Some(Round {
-                questions: pick(&candidates, QUESTIONS, seed),
-                verdicts: Vec::new(),
-                answer: String::new(),
-                checked: false,
-            }));
+            round.set(Some(Round::new(pick(&candidates, QUESTIONS, seed))));
             focus.to(&answer);
         })
     };
@@ -135,22 +109,16 @@ fn question(
     let onsubmit = {
         let round = round.clone();
         let (focus, answer, result) = (focus.clone(), answer.clone(), result.clone());
-        let verdict = check_answer(term, &current.answer);
+        let term = term.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let Some(current) = &*round else { return };
             let mut next = current.clone();
-            if next.checked {
-                next.checked = false;
-                next.answer.clear();
-                let to = if next.done() { &result } else { &answer };
-                round.set(Some(next));
-                focus.to(to);
-            } else {
-                next.verdicts.push(verdict);
-                next.checked = true;
-                round.set(Some(next));
+            next.submit(&term);
+            if !next.checked {
+                focus.to(if next.done() { &result } else { &answer });
             }
+            round.set(Some(next));
         })
     };
     let feedback = checked.then(|| {
@@ -184,11 +152,7 @@ fn question(
 
 /// How the round went; focus comes to its heading, `result`.
 fn summary(terms: &Terms, current: &Round, again: Callback<MouseEvent>, result: &NodeRef) -> Html {
-    let right = current
-        .verdicts
-        .iter()
-        .filter(|v| **v != Verdict::Wrong)
-        .count();
+    let right = current.right();
     let rows = current
         .questions
         .iter()

@@ -233,9 +233,7 @@ fn LogForm(props: &LogProps) -> Html {
 fn Log(props: &LogProps) -> Html {
     let app = use_app();
     let plan = &app.state.document.plan;
-    let mut checkins: Vec<&Rc<CheckIn>> = plan.checkins.iter().collect();
-    checkins.sort_by_key(|checkin| std::cmp::Reverse(checkin.date));
-    let entries = checkins.into_iter().map(|checkin| {
+    let entries = plan.checkins_newest_first().into_iter().map(|checkin| {
         html! { <Entry key={checkin.id.as_str()} checkin={checkin.clone()} log_heading={props.log_heading.clone()} /> }
     });
     html! {

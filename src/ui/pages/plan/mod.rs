@@ -148,7 +148,7 @@ fn Goals() -> Html {
         } else {
             html! {}
         };
-        let done_milestones = goal.milestones.iter().filter(|m| m.done.is_some()).count();
+        let done_milestones = goal.milestones_done();
         html! {
             <li key={goal.id.as_str()} class="goal-card">
                 <h3><a href={Route::Goal(goal.id.clone()).href()}>{ goal.title() }</a></h3>

@@ -21,16 +21,8 @@ pub fn WeeksPage() -> Html {
     let plan = &app.state.document.plan;
     let this_week = today().week_start();
     let next_week = this_week.plus_days(7);
-    let to_review = plan
-        .weeks
-        .iter()
-        .filter(|week| week.start < Some(this_week) && !week.reviewed());
-    let history: Vec<&Rc<Week>> = plan
-        .weeks
-        .iter()
-        .rev()
-        .filter(|week| week.start < Some(this_week) && week.reviewed())
-        .collect();
+    let to_review = plan.weeks_to_review(this_week);
+    let history: Vec<&Rc<Week>> = plan.reviewed_weeks(this_week).collect();
     let history_entries = history.iter().map(|week| {
         let start = week.start.unwrap_or(this_week);
         html! {
