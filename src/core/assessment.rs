@@ -28,6 +28,7 @@
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use super::replace;
 use super::rubric::{Area, Criterion, Level, Rubric, Track};
@@ -245,11 +246,18 @@ pub struct Assessment {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// Keyed by criterion id, so rewording a criterion keeps its grades.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub ratings: BTreeMap<String, Rating>,
+    /// Shared between copies of the assessment until a grade changes, so
+    /// that the history is not copied with it, nor the grades with a
+    /// snapshot.
+    #[serde(skip_serializing_if = "no_ratings")]
+    pub ratings: Rc<BTreeMap<String, Rating>>,
     /// Readiness history, in the order taken.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub snapshots: Vec<Snapshot>,
+    pub snapshots: Vec<Rc<Snapshot>>,
+}
+
+fn no_ratings(ratings: &Rc<BTreeMap<String, Rating>>) -> bool {
+    ratings.is_empty()
 }
 
 /// An intent to change the assessment.
@@ -315,7 +323,7 @@ impl Assessment {
                 self.update(criterion, |rating| replace(&mut rating.evidence, text))
             }
             Edit::AddSnapshot(snapshot) => {
-                self.snapshots.push(snapshot);
+                self.snapshots.push(Rc::new(snapshot));
                 true
             }
         }
@@ -323,10 +331,11 @@ impl Assessment {
 
     /// Changes the rating of `criterion`, dropping it if it ends up empty.
     fn update(&mut self, criterion: String, change: impl FnOnce(&mut Rating) -> bool) -> bool {
-        let mut rating = self.ratings.remove(&criterion).unwrap_or_default();
+        let ratings = Rc::make_mut(&mut self.ratings);
+        let mut rating = ratings.remove(&criterion).unwrap_or_default();
         let changed = change(&mut rating);
         if !rating.is_empty() {
-            self.ratings.insert(criterion, rating);
+            ratings.insert(criterion, rating);
         }
         changed
     }

@@ -50,8 +50,17 @@ fn AssessView(props: &ViewProps) -> Html {
     let on_edit = use_edit::<Edit>();
     // Shared with the children as one Rc, the same until it changes.
     let assessment = app.state.document.assessment.shared();
-    let report = use_memo((props.rubric.clone(), assessment.clone()), |(rubric, a)| {
-        a.report(rubric).map(Rc::new)
+    // The report reads the levels chosen and the grades, not the history.
+    let read = (
+        props.rubric.clone(),
+        assessment.track.clone(),
+        assessment.current.clone(),
+        assessment.target.clone(),
+        assessment.ratings.clone(),
+    );
+    let report = use_memo(read, {
+        let assessment = assessment.clone();
+        move |(rubric, ..)| assessment.report(rubric).map(Rc::new)
     });
     let selection = assessment.selection(&props.rubric);
     let setup = setup(&props.rubric, &assessment, &on_edit);

@@ -309,7 +309,7 @@ pub fn perspectives(report: &Report) -> Html {
 const HISTORY_COLUMNS: usize = 6;
 
 /// Dated snapshots of readiness, per area, over time.
-pub fn history(report: &Rc<Report>, snapshots: &[Snapshot], on_edit: &Callback<Edit>) -> Html {
+pub fn history(report: &Rc<Report>, snapshots: &[Rc<Snapshot>], on_edit: &Callback<Edit>) -> Html {
     let save = {
         let (report, on_edit) = (report.clone(), on_edit.clone());
         Callback::from(move |_: MouseEvent| on_edit.emit(Edit::AddSnapshot(report.snapshot(now()))))
