@@ -11,43 +11,13 @@ use rungs::core::search::Index;
 use rungs::core::time::Date;
 use rungs::core::vocabulary::{Familiarity, VocabEdit, Vocabulary};
 
-fn glossary() -> Glossary {
-    toml::from_str(include_str!("../src/content/glossary.toml")).expect("glossary.toml parses")
-}
-
-fn builtin(id: &str) -> Term {
-    glossary()
-        .terms
-        .into_iter()
-        .find(|term| term.id == id)
-        .unwrap_or_else(|| panic!("no built-in term {id}"))
-}
-
-fn term(id: &str, name: &str) -> Term {
-    Term {
-        id: id.into(),
-        name: name.into(),
-        aliases: Vec::new(),
-        tags: vec!["process".into()],
-        related: Vec::new(),
-        definition: format!("What {name} means."),
-        example: String::new(),
-    }
-}
-
-fn paper_cut() -> Term {
-    Term {
-        aliases: vec!["papercuts".into()],
-        definition: "A small, annoying flaw that nobody owns.".into(),
-        example: "I ran a paper-cut week that closed 46 small bugs.".into(),
-        ..term("my-paper-cut", "Paper cut")
-    }
-}
+mod common;
+use common::{builtin, own, paper_cut};
 
 /// Two made-up built-in terms.
 fn builtin_two() -> Rc<Glossary> {
     Rc::new(Glossary {
-        terms: vec![term("slo", "SLO"), term("toil", "Toil")],
+        terms: vec![own("slo", "SLO"), own("toil", "Toil")],
     })
 }
 
@@ -57,7 +27,7 @@ fn names<'a>(terms: impl IntoIterator<Item = &'a Term>) -> Vec<&'a str> {
 
 #[test]
 fn own_terms_come_after_the_built_in_ones() {
-    let terms = Terms::new(builtin_two(), vec![term("my-cut", "Paper cut")]);
+    let terms = Terms::new(builtin_two(), vec![own("my-cut", "Paper cut")]);
     assert_eq!(terms.len(), 3);
     assert!(!terms.is_empty());
     assert_eq!(names(terms.iter()), ["SLO", "Toil", "Paper cut"]);
@@ -72,7 +42,7 @@ fn own_terms_come_after_the_built_in_ones() {
 
 #[test]
 fn a_term_is_found_by_its_id() {
-    let terms = Terms::new(builtin_two(), vec![term("my-cut", "Paper cut")]);
+    let terms = Terms::new(builtin_two(), vec![own("my-cut", "Paper cut")]);
     assert_eq!(terms.find("slo"), Some(0));
     assert_eq!(terms.find("toil"), Some(1));
     assert_eq!(terms.find("my-cut"), Some(2));
@@ -91,7 +61,7 @@ fn no_terms_at_all_is_empty() {
 #[test]
 fn terms_are_equal_with_the_same_glossary_and_equal_own_terms() {
     let glossary = builtin_two();
-    let mine = vec![term("my-cut", "Paper cut")];
+    let mine = vec![own("my-cut", "Paper cut")];
     let terms = Terms::new(glossary.clone(), mine.clone());
     assert_eq!(terms, Terms::new(glossary.clone(), mine.clone()));
     // The built-in glossary compares by pointer: it is never edited.
@@ -99,7 +69,7 @@ fn terms_are_equal_with_the_same_glossary_and_equal_own_terms() {
     assert_ne!(terms, Terms::new(glossary.clone(), Vec::new()));
     assert_ne!(
         terms,
-        Terms::new(glossary, vec![term("my-cut", "Paper cuts")])
+        Terms::new(glossary, vec![own("my-cut", "Paper cuts")])
     );
 }
 
@@ -185,7 +155,7 @@ fn the_export_escapes_what_the_user_wrote() {
         aliases: vec!["*star*".into(), "a|b".into()],
         definition: "# Not a heading\nand <b>not</b> html".into(),
         example: "Line one\n\n> two _three_".into(),
-        ..term("my-x", "[link](http://x) `code`")
+        ..own("my-x", "[link](http://x) `code`")
     };
     let out = markdown(
         "Mine *all* mine",
@@ -221,7 +191,7 @@ fn the_export_is_titled_and_named_after_what_it_holds() {
 fn the_export_holds_every_term_or_the_learning_list_a_to_z() {
     let terms = Terms::new(
         builtin_two(),
-        vec![term("my-cut", "Paper cut"), term("my-api", "API gateway")],
+        vec![own("my-cut", "Paper cut"), own("my-api", "API gateway")],
     );
     let index = Index::new(terms.iter());
     let mut vocabulary = Vocabulary::default();

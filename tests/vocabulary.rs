@@ -5,46 +5,15 @@
 
 use std::collections::HashSet;
 
-use rungs::core::glossary::{Glossary, Term, TAGS};
+use rungs::core::glossary::{Term, TAGS};
 use rungs::core::schema::Document;
 use rungs::core::vocabulary::{
     check, check_answer, masked_definition, new_id, pick, pool, Draft, Familiarity, Field, Pool,
     Problem, Round, Verdict, VocabEdit, Vocabulary,
 };
 
-fn glossary() -> Glossary {
-    toml::from_str(include_str!("../src/content/glossary.toml")).expect("glossary.toml parses")
-}
-
-fn builtin(id: &str) -> Term {
-    glossary()
-        .terms
-        .into_iter()
-        .find(|term| term.id == id)
-        .unwrap_or_else(|| panic!("no built-in term {id}"))
-}
-
-/// An own term, as `check` would make it.
-fn own(id: &str, name: &str) -> Term {
-    Term {
-        id: id.into(),
-        name: name.into(),
-        aliases: Vec::new(),
-        tags: vec!["process".into()],
-        related: Vec::new(),
-        definition: format!("What {name} means here."),
-        example: String::new(),
-    }
-}
-
-fn paper_cut() -> Term {
-    Term {
-        aliases: vec!["papercuts".into()],
-        definition: "A small, annoying flaw that nobody owns.".into(),
-        example: "I ran a paper-cut week that closed 46 small bugs.".into(),
-        ..own("my-paper-cut", "Paper cut")
-    }
-}
+mod common;
+use common::{builtin, glossary, own, paper_cut};
 
 fn draft(name: &str, definition: &str) -> Draft {
     Draft {

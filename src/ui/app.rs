@@ -169,7 +169,8 @@ fn use_autosave(state: &UseReducerHandle<AppState>) {
                 let (session, dispatcher) = (session.clone(), dispatcher.clone());
                 move |event| {
                     // The reducer runs as the action is dispatched, so the
-                    // save is done when this asks how it went.
+                    // save (if anything was new) is done when this asks how
+                    // the last one went.
                     dispatcher.dispatch(Action::Save);
                     if session.has_unsaved() {
                         // The browser asks the user whether to leave.

@@ -28,6 +28,10 @@ pub struct AppState {
     pub document: Rc<Document>,
     /// Counts the user's changes; the autosave watches it.
     pub edits: u64,
+    /// `edits` when the document was last handed to storage: a save with
+    /// nothing new since does nothing, even if that attempt failed (the
+    /// user is told, and can try again).
+    saved_edits: u64,
     pub health: Rc<Health>,
     /// The last change that took away what the user wrote, while it can be
     /// undone: until it is, or is dismissed, or the document changes again.
@@ -77,6 +81,7 @@ impl AppState {
         AppState {
             document: shown(Rc::new(document)),
             edits: 0,
+            saved_edits: 0,
             health: Rc::new(session.health()),
             undo: None,
             session,
@@ -135,6 +140,7 @@ impl PartialEq for AppState {
         Rc::ptr_eq(&self.document, &other.document)
             && Rc::ptr_eq(&self.health, &other.health)
             && self.edits == other.edits
+            && self.saved_edits == other.saved_edits
             && match (&self.undo, &other.undo) {
                 (Some(a), Some(b)) => Rc::ptr_eq(a, b),
                 (a, b) => a.is_none() && b.is_none(),
@@ -169,9 +175,14 @@ impl Reducible for AppState {
                 undo: None,
                 ..(*self).clone()
             }),
+            Action::Save if self.saved_edits == self.edits => self,
             Action::Save | Action::Retry => {
                 session.save(&self.document);
-                self.reported()
+                Rc::new(AppState {
+                    saved_edits: self.edits,
+                    ..(*self).clone()
+                })
+                .reported()
             }
             Action::External => match session.external_change(&self.document) {
                 Some(theirs) if theirs != *self.document => self.replaced(theirs, false),

@@ -72,6 +72,11 @@ test('grade two levels, watch readiness move, compare views, reload and export',
 
   await page.getByRole('button', { name: "Save a snapshot of today's readiness" }).click();
   await expect(page.getByRole('region', { name: 'Readiness over time' })).toContainText('Overall');
+  // A snapshot taken by mistake can be taken back; this one is kept.
+  const offer = page.getByRole('status').filter({ hasText: 'Saved a snapshot of your readiness.' });
+  await expect(offer.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await offer.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(offer).toHaveCount(0);
   await expectAccessible(page);
 
   // Everything survives a reload; grades are stored under criterion ids.

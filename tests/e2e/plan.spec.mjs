@@ -83,6 +83,12 @@ test('a goal from a gap, checked letter by letter, with milestones, check-ins, w
   await expect(milestones.getByText('Overdue')).toHaveCount(0);
   await expect(milestones).toContainText('50% done');
   await milestones.getByRole('checkbox', { name: 'Draft the review template' }).uncheck();
+  // A deleted milestone comes back with Undo.
+  await milestones.getByRole('button', { name: 'Delete the milestone “Run the first review”' }).click();
+  await expect(milestones.getByRole('checkbox')).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted the milestone “Run the first review”.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(milestones.getByRole('checkbox', { name: 'Run the first review' })).toBeVisible();
 
   // The plan: progress, what is overdue, and the timeline.
   await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Goals', exact: true }).click();

@@ -1,15 +1,25 @@
 //! The choice between two tabs' versions of each value both changed: a
 //! split point of its own, shown in the conflict notice.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::core::merge::Side;
-use crate::core::persist::Problem;
+use crate::core::merge::{Conflict, Side};
+use crate::core::persist::{Health, Problem};
 use crate::core::route::Route;
 use crate::ui::merge;
 use crate::ui::state::{Action, AppContext};
+
+/// The values both tabs changed, from the conflict the storage reports.
+fn conflicts_in(health: &Health) -> &[Conflict] {
+    health
+        .problems
+        .iter()
+        .find_map(|problem| match problem {
+            Problem::Conflict { conflicts } => Some(conflicts.as_slice()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
 
 /// The split point's view: the choices for the conflict on hand.
 pub fn view(_: &Route) -> Html {
@@ -21,16 +31,8 @@ pub fn view(_: &Route) -> Html {
 #[function_component]
 fn ConflictChoices() -> Html {
     let app = use_context::<AppContext>().expect("inside <App>");
-    let conflicts = app
-        .state
-        .health
-        .problems
-        .iter()
-        .find_map(|problem| match problem {
-            Problem::Conflict { conflicts } => Some(Rc::new(conflicts.clone())),
-            _ => None,
-        })
-        .unwrap_or_default();
+    let health = app.state.health.clone();
+    let conflicts = conflicts_in(&health);
     let theirs = use_state(Vec::<usize>::new);
     let choose = |index: usize, side: Side| {
         let theirs = theirs.clone();
@@ -44,12 +46,11 @@ fn ConflictChoices() -> Html {
         })
     };
     let save = {
-        let conflicts = conflicts.clone();
-        let theirs = theirs.clone();
+        let (theirs, health) = (theirs.clone(), health.clone());
         let dispatcher = app.state.dispatcher();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let choices: Vec<_> = conflicts
+            let choices: Vec<_> = conflicts_in(&health)
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {

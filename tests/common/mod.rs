@@ -1,0 +1,40 @@
+//! Fixtures the native test files share: the built-in glossary and own
+//! terms as the user would write them.
+
+#![allow(dead_code)]
+
+use rungs::core::glossary::{Glossary, Term};
+
+pub fn glossary() -> Glossary {
+    toml::from_str(include_str!("../../src/content/glossary.toml")).expect("glossary.toml parses")
+}
+
+pub fn builtin(id: &str) -> Term {
+    glossary()
+        .terms
+        .into_iter()
+        .find(|term| term.id == id)
+        .unwrap_or_else(|| panic!("no built-in term {id}"))
+}
+
+/// An own term, as `check` would make it.
+pub fn own(id: &str, name: &str) -> Term {
+    Term {
+        id: id.into(),
+        name: name.into(),
+        aliases: Vec::new(),
+        tags: vec!["process".into()],
+        related: Vec::new(),
+        definition: format!("What {name} means here."),
+        example: String::new(),
+    }
+}
+
+pub fn paper_cut() -> Term {
+    Term {
+        aliases: vec!["papercuts".into()],
+        definition: "A small, annoying flaw that nobody owns.".into(),
+        example: "I ran a paper-cut week that closed 46 small bugs.".into(),
+        ..own("my-paper-cut", "Paper cut")
+    }
+}
