@@ -13,7 +13,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::merge::Choice;
-use crate::core::persist::{Backend, BackendError, Copy, CopyKind, External, Health, Keys, Store};
+use crate::core::persist::{
+    Backend, BackendError, Copy, CopyKind, External, Health, Keys, Saved, Store,
+};
 use crate::core::schema::Document;
 use crate::ui::clock::now;
 use crate::ui::merge::Combine;
@@ -162,8 +164,8 @@ impl Session {
     /// the health that follows.
     pub fn save(&self, document: &Document) -> Health {
         let mut store = self.store.borrow_mut();
-        store.save(document, now());
-        self.unsaved.set(store.is_unsaved(document));
+        let saved = store.save(document, now());
+        self.unsaved.set(saved == Saved::NotSaved);
         store.health()
     }
 
