@@ -116,10 +116,11 @@ pub trait Change: fmt::Debug {
     /// what this one replaced; `None` when nothing changed.
     fn apply_to(&self, document: &mut Document) -> Option<Restore>;
 
-    /// What to call the change when it is offered back, for a change that
-    /// takes away what the user wrote ("Deleted the goal “Ship search”."),
-    /// named from the document before the change. `None` for the rest,
-    /// which the user takes back by editing again.
+    /// What to call the change when it is offered back, named from the
+    /// document before it: for a change that takes away what the user
+    /// wrote ("Deleted the goal “Ship search”."), or adds what nothing else
+    /// takes away (a snapshot). `None` for the rest, which the user takes
+    /// back by editing again.
     fn undo_label(&self, _before: &Document) -> Option<String> {
         None
     }

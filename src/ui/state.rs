@@ -33,8 +33,9 @@ pub struct AppState {
     /// user is told, and can try again).
     saved_edits: u64,
     pub health: Rc<Health>,
-    /// The last change that took away what the user wrote, while it can be
-    /// undone: until it is, or is dismissed, or the document changes again.
+    /// The last change worth offering back (see [`Change::undo_label`]),
+    /// while it can be undone: until it is, or is dismissed, or the
+    /// document changes again.
     pub undo: Option<Rc<Undo>>,
     session: Rc<Session>,
 }
@@ -46,8 +47,8 @@ pub struct Undo {
 }
 
 pub enum Action {
-    /// The user changed something. A change that takes away what the user
-    /// wrote (see [`Change::undo_label`]) is offered back.
+    /// The user changed something. A change with an undo label (see
+    /// [`Change::undo_label`]) is offered back.
     Change(Edit),
     /// Undo the change on offer.
     Undo,
