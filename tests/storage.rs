@@ -8,8 +8,8 @@ use std::rc::Rc;
 use rungs::core::assessment::{Assessment, Grade};
 use rungs::core::merge::{Code, Side};
 use rungs::core::persist::{
-    Backend, BackendError, CopyKind, External, Keys, Location, MemoryBackend, Problem, Saved,
-    Store, COPIES_BUDGET, DAILY_KEPT,
+    newest_first, Backend, BackendError, CopyKind, External, Keys, Location, MemoryBackend,
+    Problem, Saved, Store, COPIES_BUDGET, DAILY_KEPT,
 };
 use rungs::core::plan::{Goal, PlanEdit, Status};
 use rungs::core::schema::{
@@ -873,7 +873,7 @@ fn copies_are_listed_with_kind_date_and_size_and_only_copies_can_be_deleted() {
     shared.set("other.backup.19", "not ours");
     let (mut tab, _) = shared.tab();
     let mut copies = tab.copies().unwrap();
-    assert_eq!(copies[0].at, 18, "newest first");
+    assert_eq!(newest_first(copies.clone())[0].at, 18, "newest first");
     copies.sort_by_key(|c| c.at);
     let listed: Vec<_> = copies.iter().map(|c| (c.kind, c.at, c.size)).collect();
     assert_eq!(

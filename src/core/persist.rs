@@ -202,6 +202,14 @@ pub struct Copy {
     pub size: usize,
 }
 
+/// `copies` newest first, as the user is shown them. Apart from
+/// [`Store::copies`] so that the shell, which lists copies only to keep
+/// them within their limits, carries no sort.
+pub fn newest_first(mut copies: Vec<Copy>) -> Vec<Copy> {
+    copies.sort_by_key(|copy| std::cmp::Reverse(copy.at));
+    copies
+}
+
 /// Where a copy's text comes from.
 enum Source<'a> {
     /// The text stored under a key, copied exactly.
@@ -618,7 +626,7 @@ impl<B: Backend> Store<B> {
         }
     }
 
-    /// Every copy kept, newest first.
+    /// Every copy kept, in no particular order (see [`newest_first`]).
     pub fn copies(&self) -> Result<Vec<Copy>, BackendError> {
         let mut copies = Vec::new();
         for key in self.backend.keys()? {
@@ -633,7 +641,6 @@ impl<B: Backend> Store<B> {
                 size,
             });
         }
-        copies.sort_by_key(|copy| std::cmp::Reverse(copy.at));
         Ok(copies)
     }
 
@@ -744,11 +751,12 @@ impl<B: Backend> Store<B> {
         let last = match self.last_daily {
             Some(last) => last,
             None => self.copies().ok().and_then(|copies| {
-                // Newest first: the first daily one is the last day's.
+                // The newest: copies come in no particular order.
                 copies
                     .iter()
-                    .find(|c| c.kind == CopyKind::Daily)
+                    .filter(|c| c.kind == CopyKind::Daily)
                     .map(|c| c.at)
+                    .max()
             }),
         };
         if last.is_some_and(|last| last / DAY == now / DAY) {

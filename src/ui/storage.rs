@@ -233,7 +233,7 @@ impl Session {
         self.store.borrow_mut().back_up(kind, document, now())
     }
 
-    /// Every copy kept, newest first.
+    /// Every copy kept, in no particular order.
     pub fn copies(&self) -> Result<Vec<Copy>, BackendError> {
         self.store.borrow().copies()
     }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::replace_all;
-use crate::core::persist::{Copy, CopyKind};
+use crate::core::persist::{newest_first, Copy, CopyKind};
 use crate::core::time::{iso_utc, DateTime};
 use crate::core::transfer::{self, size_label, Counts};
 use crate::ui::clock::utc_offset_minutes;
@@ -29,9 +29,7 @@ pub fn Backups() -> Html {
     let listed = use_memo((app.state.health.clone(), *deleted), {
         let session = app.session.clone();
         move |_| {
-            session
-                .copies()
-                .unwrap_or_default()
+            newest_first(session.copies().unwrap_or_default())
                 .into_iter()
                 .map(|copy| {
                     let holds = session
