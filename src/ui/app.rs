@@ -34,7 +34,6 @@ pub fn App(props: &AppProps) -> Html {
         let opened = props.opened.clone();
         move || opened
     });
-    let session = state.session().clone();
     let route = use_route();
     use_autosave(&state);
     use_theme(state.document.preferences.theme);
@@ -57,7 +56,7 @@ pub fn App(props: &AppProps) -> Html {
             focus(&main);
         })
     };
-    let context = AppContext { state, session };
+    let context = AppContext { state };
     // The shell's own parts render with the app, from its context; pages
     // take it from the provider.
     html! {

@@ -238,16 +238,18 @@ pub fn export_for_emergency() -> Option<String> {
     Some(encode(&document.to_json(), 0, now()))
 }
 
-/// What every page can reach: the state, its dispatcher and the session.
-#[derive(Clone)]
+/// What every page can reach: the state and its dispatcher, and through
+/// the state, the session.
+#[derive(Clone, PartialEq)]
 pub struct AppContext {
     pub state: UseReducerHandle<AppState>,
-    pub session: Rc<Session>,
 }
 
-impl PartialEq for AppContext {
-    fn eq(&self, other: &Self) -> bool {
-        self.state == other.state && Rc::ptr_eq(&self.session, &other.session)
+impl AppContext {
+    /// The session the state holds, for what a page reads from storage
+    /// directly (copies, sizes) or keeps (a backup, a download).
+    pub fn session(&self) -> Rc<Session> {
+        self.state.session().clone()
     }
 }
 
@@ -262,7 +264,7 @@ pub fn use_app() -> AppContext {
     {
         let app = app.clone();
         use_effect(move || {
-            if let Some(health) = app.session.set_aside_unreadable(&app.state.document) {
+            if let Some(health) = app.session().set_aside_unreadable(&app.state.document) {
                 app.state.dispatch(Action::Health(health));
             }
         });

@@ -39,14 +39,14 @@ fn notice(app: &AppContext, problem: &Problem) -> Html {
         }
         Problem::TooNew { .. } => html! {
             <>
-                { download_button(app, "Download the newer data", Some(app.session.document_key())) }
+                { download_button(app, "Download the newer data", Some(app.session().document_key())) }
                 { this_tab() }
             </>
         },
         Problem::Unreadable { .. } => download_button(
             app,
             "Download the stored data",
-            Some(app.session.document_key()),
+            Some(app.session().document_key()),
         ),
         Problem::Unavailable { .. } => download_button(app, "Download a copy", None),
         Problem::SaveFailed { .. } => html! {
@@ -117,7 +117,7 @@ fn cleared_actions(app: &AppContext) -> Html {
 /// A button that downloads the raw text under `stored_key` as it is, or
 /// without a key, this tab's data (noted as the last copy downloaded).
 pub fn download_button(app: &AppContext, label: &'static str, stored_key: Option<String>) -> Html {
-    let session = app.session.clone();
+    let session = app.session();
     let dispatcher = app.state.dispatcher();
     let document = app.state.document.clone();
     let onclick = Callback::from(move |_| match &stored_key {

@@ -27,7 +27,7 @@ pub fn Backups() -> Html {
     let deleted = use_state(|| 0u32);
     // Re-read after each change to storage this page makes or learns of.
     let listed = use_memo((app.state.health.clone(), *deleted), {
-        let session = app.session.clone();
+        let session = app.session();
         move |_| {
             newest_first(session.copies().unwrap_or_default())
                 .into_iter()
@@ -49,7 +49,7 @@ pub fn Backups() -> Html {
         let restore = {
             let (app, message, key, made) = (app.clone(), message.clone(), copy.key.clone(), made.clone());
             Callback::from(move |_: MouseEvent| {
-                let Some(incoming) = app.session.raw(&key).and_then(|text| transfer::read(&text).ok()) else {
+                let Some(incoming) = app.session().raw(&key).and_then(|text| transfer::read(&text).ok()) else {
                     message.set(Some((false, "This backup can't be read any more; nothing changed.".into())));
                     return;
                 };
@@ -61,7 +61,7 @@ pub fn Backups() -> Html {
             })
         };
         let download = {
-            let (session, key) = (app.session.clone(), copy.key.clone());
+            let (session, key) = (app.session(), copy.key.clone());
             Callback::from(move |_: MouseEvent| {
                 if let Some(text) = session.raw(&key) {
                     dom::download(&text, &format!("{key}.json"));
@@ -69,7 +69,7 @@ pub fn Backups() -> Html {
             })
         };
         let delete = {
-            let (session, dispatcher, message, key) = (app.session.clone(), app.state.dispatcher(), message.clone(), copy.key.clone());
+            let (session, dispatcher, message, key) = (app.session(), app.state.dispatcher(), message.clone(), copy.key.clone());
             let deleted = deleted.clone();
             Callback::from(move |()| {
                 message.set(Some(match session.delete_copy(&key) {

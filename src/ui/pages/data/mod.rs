@@ -55,7 +55,7 @@ fn Export() -> Html {
         _ => None,
     };
     let json = {
-        let (session, dispatcher) = (app.session.clone(), app.state.dispatcher());
+        let (session, dispatcher) = (app.session(), app.state.dispatcher());
         let document = app.state.document.clone();
         Callback::from(move |_: MouseEvent| {
             dom::download(
@@ -94,8 +94,8 @@ pub fn replace_all(
     message: String,
 ) -> Result<(), String> {
     let here = app.state.document.clone();
-    let backed_up = app.session.back_up(kind, &here);
-    app.state.dispatch(Action::Health(app.session.health()));
+    let backed_up = app.session().back_up(kind, &here);
+    app.state.dispatch(Action::Health(app.session().health()));
     backed_up.map_err(|reason| {
         format!("Rungs couldn't keep a backup of your current data first ({reason}), so nothing changed.")
     })?;

@@ -74,11 +74,11 @@ pub fn Place() -> Html {
     };
     let in_memory = health.location == Location::Memory;
     let copies: usize = app
-        .session
+        .session()
         .copies()
         .map(|copies| copies.iter().map(|c| c.size).sum())
         .unwrap_or(0);
-    let stored = app.session.stored_size();
+    let stored = app.session().stored_size();
 
     let location = if in_memory {
         "Only in this tab's memory: this browser won't let Rungs store anything here, so it is gone when you close the tab. Download a copy before you do."
