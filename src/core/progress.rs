@@ -22,8 +22,7 @@ pub fn goal_percent(goal: &Goal) -> u8 {
     if goal.done.is_some() {
         return 100;
     }
-    let done = goal.milestones.iter().filter(|m| m.done.is_some()).count();
-    percent(done, goal.milestones.len())
+    percent(goal.milestones_done(), goal.milestones.len())
 }
 
 /// The plan's progress as a whole.
@@ -58,12 +57,7 @@ pub fn overall(plan: &Plan) -> Overall {
         .sum();
     let goals = plan.goals.len();
     let milestones = plan.goals.iter().map(|g| g.milestones.len()).sum();
-    let milestones_done = plan
-        .goals
-        .iter()
-        .flat_map(|g| &g.milestones)
-        .filter(|m| m.done.is_some())
-        .count();
+    let milestones_done = plan.goals.iter().map(|g| g.milestones_done()).sum();
     Overall {
         // The mean of percentages is `sum / goals` percent of 100.
         percent: if goals == 0 {
