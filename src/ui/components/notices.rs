@@ -115,24 +115,32 @@ fn cleared_actions(app: &AppContext) -> Html {
 }
 
 /// A button that downloads the raw text under `stored_key` as it is, or
-/// without a key, this tab's data (noted as the last copy downloaded).
+/// without a key, this tab's data (see [`download_data`]).
 pub fn download_button(app: &AppContext, label: &'static str, stored_key: Option<String>) -> Html {
-    let session = app.session();
-    let dispatcher = app.state.dispatcher();
-    let document = app.state.document.clone();
-    let onclick = Callback::from(move |_| match &stored_key {
+    let onclick = match stored_key {
         Some(key) => {
-            if let Some(text) = session.raw(key) {
-                dom::download(&text, &format!("{key}.json"));
-            }
+            let session = app.session();
+            Callback::from(move |_: MouseEvent| {
+                if let Some(text) = session.raw(&key) {
+                    dom::download(&text, &format!("{key}.json"));
+                }
+            })
         }
-        None => {
-            dom::download(
-                &session.export(&document),
-                &file_name("rungs-data", today(), "json"),
-            );
-            dispatcher.dispatch(Action::Health(session.health()));
-        }
-    });
+        None => download_data(app),
+    };
     html! { <button type="button" {onclick}>{ label }</button> }
+}
+
+/// Downloads this tab's data as a file that imports again, noted as the
+/// last copy downloaded.
+pub fn download_data(app: &AppContext) -> Callback<MouseEvent> {
+    let (session, dispatcher) = (app.session(), app.state.dispatcher());
+    let document = app.state.document.clone();
+    Callback::from(move |_: MouseEvent| {
+        dom::download(
+            &session.export(&document),
+            &file_name("rungs-data", today(), "json"),
+        );
+        dispatcher.dispatch(Action::Health(session.health()));
+    })
 }

@@ -16,6 +16,7 @@ use crate::core::route::Route;
 use crate::core::rubric::Rubric;
 use crate::core::schema::{Document, Replace};
 use crate::ui::clock::today;
+use crate::ui::components::notices::download_data;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::content::{use_content, Loaded};
 use crate::ui::dom;
@@ -54,17 +55,7 @@ fn Export() -> Html {
         Loaded::Ready(rubric) => Some(rubric),
         _ => None,
     };
-    let json = {
-        let (session, dispatcher) = (app.session(), app.state.dispatcher());
-        let document = app.state.document.clone();
-        Callback::from(move |_: MouseEvent| {
-            dom::download(
-                &session.export(&document),
-                &file_name("rungs-data", today(), "json"),
-            );
-            dispatcher.dispatch(Action::Health(session.health()));
-        })
-    };
+    let json = download_data(&app);
     let markdown = {
         let document = app.state.document.clone();
         Callback::from(move |_: MouseEvent| {
