@@ -91,11 +91,12 @@ fn keys_starting(store: &Store<Flaky>, prefix: &str) -> Vec<String> {
 
 /// Every golden fixture, by the version that wrote it. Each version that
 /// ships adds one here, and every one stays readable forever.
-const FIXTURES: [(u32, &str); 4] = [
+const FIXTURES: [(u32, &str); 5] = [
     (1, include_str!("fixtures/document-v1.json")),
     (2, include_str!("fixtures/document-v2.json")),
     (3, include_str!("fixtures/document-v3.json")),
     (4, include_str!("fixtures/document-v4.json")),
+    (5, include_str!("fixtures/document-v5.json")),
 ];
 
 fn fixture(version: u32) -> Decoded {
@@ -154,7 +155,7 @@ fn assert_fixture_assessment(assessment: &Assessment) {
     assert_eq!(rating.mine, Some(Grade::Sometimes));
     assert_eq!(rating.manager, Some(Grade::NotYet));
     assert_eq!(rating.evidence, "Reviewed the queue redesign in March.");
-    assert_eq!(assessment.snapshots.len(), 1);
+    assert!(!assessment.snapshots.is_empty());
 }
 
 #[test]
@@ -197,10 +198,9 @@ fn golden_v3_fixture_loads_with_its_vocabulary() {
 }
 
 #[test]
-fn golden_v4_fixture_loads_with_its_plan_and_writes_back_byte_for_byte() {
-    let (_, text) = FIXTURES[3];
+fn golden_v4_fixture_loads_with_its_plan() {
     let decoded = fixture(4);
-    assert_eq!(decoded.migrated_from, None);
+    assert_eq!(decoded.migrated_from, Some(4));
     assert_eq!((decoded.revision, decoded.saved_at), (7, NOW));
     let document = &decoded.document;
     assert_fixture_assessment(&document.assessment);
@@ -237,6 +237,20 @@ fn golden_v4_fixture_loads_with_its_plan_and_writes_back_byte_for_byte() {
         plan.weeks[1].items[0].carried_from.as_deref(),
         Some("wmi8k5c0")
     );
+}
+
+#[test]
+fn golden_v5_fixture_loads_a_labelled_snapshot_and_writes_back_byte_for_byte() {
+    let (_, text) = FIXTURES[4];
+    let decoded = fixture(5);
+    assert_eq!(decoded.migrated_from, None);
+    let document = &decoded.document;
+    assert_fixture_assessment(&document.assessment);
+    let labels: Vec<&str> = (document.assessment.snapshots.iter())
+        .map(|s| s.label.as_str())
+        .collect();
+    assert_eq!(labels, ["", "After the November check-in"]);
+    assert_eq!(document.plan.goals.len(), 1);
 
     // The current format writes exactly what it reads.
     assert_eq!(
@@ -663,12 +677,12 @@ fn only_the_values_both_tabs_changed_are_asked_about_and_both_versions_are_kept(
 fn an_old_tab_never_writes_over_data_a_newer_version_saved() {
     let shared = shared_with_a_goal();
     let (mut a, mine) = shared.tab();
-    let newer = r#"{"version":5,"revision":9,"saved_at":1,"data":{"future":true}}"#;
+    let newer = r#"{"version":99,"revision":9,"saved_at":1,"data":{"future":true}}"#;
     shared.set(KEY, newer);
 
     // A clean tab is not "in conflict": it is told, and stops.
     assert_eq!(a.external_change(&mine, NOW + 1), External::Stopped);
-    assert_eq!(a.health().problems, [Problem::TooNew { version: 5 }]);
+    assert_eq!(a.health().problems, [Problem::TooNew { version: 99 }]);
     let edited = with_goal(&mine, "g1", |g| g.metric = "x".into());
     assert_eq!(a.save(&edited, NOW + 2), Saved::NotSaved);
     assert_eq!(a.external_change(&edited, NOW + 3), External::Same);
@@ -680,7 +694,7 @@ fn an_old_tab_never_writes_over_data_a_newer_version_saved() {
     let edited = with_goal(&mine, "g1", |g| g.metric = "y".into());
     shared.set(KEY, newer);
     assert_eq!(b.save(&edited, NOW + 4), Saved::NotSaved);
-    assert_eq!(b.health().problems, [Problem::TooNew { version: 5 }]);
+    assert_eq!(b.health().problems, [Problem::TooNew { version: 99 }]);
     assert_eq!(b.combine(&edited, &Code::new(), &[], NOW + 5), None);
     assert_eq!(shared.get(KEY).as_deref(), Some(newer));
 }
@@ -902,7 +916,7 @@ fn every_problem_is_explained_in_plain_words() {
             key: "k".into(),
             reason: ReadError::NotJson("EOF".into()),
         },
-        Problem::TooNew { version: 4 },
+        Problem::TooNew { version: 6 },
         Problem::Unreadable {
             reason: ReadError::NotJson("EOF".into()),
             copy_failed: BackendError::Full,

@@ -95,6 +95,7 @@ fn snapshot() -> Snapshot {
             current: 50,
             target: Some(20),
         }],
+        label: String::new(),
     }
 }
 

@@ -5,43 +5,50 @@
 //! # Readiness
 //!
 //! Readiness is computed from your own grades ([`Perspective::Mine`]) only;
-//! manager and peer grades are compared, never scored. Each criterion earns
-//! credit in whole quarters, so no floats are involved:
+//! manager and peer grades are compared, never scored. Each criterion you
+//! grade earns credit in whole quarters, so no floats are involved:
 //!
 //! | Your grade                                 | Credit |
 //! |--------------------------------------------|--------|
-//! | not graded, "not yet"                      | 0 / 4  |
+//! | "not yet"                                  | 0 / 4  |
 //! | "sometimes"                                | 2 / 4  |
 //! | "consistently" or "beyond", no evidence    | 3 / 4  |
 //! | "consistently" or "beyond", with evidence  | 4 / 4  |
 //!
 //! A top grade counts fully only once evidence backs it: readiness comes
-//! from evidence, not checkboxes. An area's readiness at a level is the
-//! credit earned over the credit possible for that area's criteria at that
-//! level, as a whole percent rounded half up; the overall readiness at a
-//! level does the same over every criterion of the track at that level, so
-//! each criterion weighs the same. Criteria not graded yet earn nothing, and
-//! every [`Score`] carries its coverage (graded / total) so that what is
-//! missing shows beside the number. [`FORMULA`] says the same in the words
-//! the page shows.
+//! from evidence, not checkboxes. A [`Score`] is the credit earned over the
+//! credit possible for the criteria *graded*, as a whole percent rounded
+//! half up: a criterion not graded yet is left out rather than counted as
+//! unmet, so a figure never judges work the user has not assessed. Every
+//! score carries its coverage (graded / total), shown beside the figure,
+//! and gives a verdict only once at least [`VERDICT_COVERAGE`] percent of
+//! its criteria are graded; before that it says how many are left
+//! ([`Score::standing`]). The overall readiness at a level counts every
+//! criterion of the track at that level, so each criterion weighs the same.
+//! [`FORMULA`] says the same in the words the page shows.
 
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::replace;
 use super::rubric::{Area, Criterion, Level, Rubric, Track};
 use super::schema::{Change, Document, Restore};
-use super::time::Millis;
+use super::time::{DateTime, Millis};
+use super::{counted, replace};
 
 /// How readiness is computed, in plain words, one sentence per entry.
 pub const FORMULA: &[&str] = &[
     "Readiness is worked out from your own grades; manager and peer grades are shown beside it but never change it.",
-    "Each criterion is worth one point: \u{201c}sometimes\u{201d} earns half a point, and \u{201c}consistently\u{201d} or \u{201c}beyond\u{201d} earns three quarters, rising to the full point once you write down evidence.",
-    "\u{201c}Not yet\u{201d} and criteria you have not graded earn nothing, so the coverage beside each score shows what is still to grade.",
-    "An area's score is the points earned out of the points possible at that level, and the overall score counts every criterion of the track equally.",
+    "Each criterion you grade is worth one point: \u{201c}not yet\u{201d} earns nothing, \u{201c}sometimes\u{201d} half a point, and \u{201c}consistently\u{201d} or \u{201c}beyond\u{201d} three quarters, rising to the full point once you write down evidence.",
+    "A score is the points earned out of the points possible for the criteria you have graded. Criteria you have not graded yet are left out, neither raising nor lowering it, and the coverage beside each score says how much of the level it rests on.",
+    "A verdict such as \u{201c}Close: a few gaps left\u{201d} appears only once you have graded at least three quarters of a level's criteria.",
+    "The overall score counts every criterion of the level equally, whichever area it is in.",
 ];
+
+/// The share of a level's criteria, in percent, that must be graded before
+/// its score gives a verdict.
+pub const VERDICT_COVERAGE: u32 = 75;
 
 /// How often a criterion is met, from the bottom up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -202,8 +209,13 @@ pub struct Snapshot {
     pub target: Option<String>,
     /// Overall readiness.
     pub overall: Percents,
-    /// Readiness per area, in rubric order.
+    /// Readiness per area, in rubric order; an area with nothing graded at
+    /// either level is left out. A level with nothing graded in an area
+    /// that is kept records 0.
     pub areas: Vec<AreaPercents>,
+    /// The user's name for it, such as "After the Q3 check-in".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
 }
 
 /// Readiness at the current and the target level, in percent.
@@ -282,6 +294,10 @@ pub enum Edit {
     Evidence { criterion: String, text: String },
     /// Append a snapshot to the history.
     AddSnapshot(Snapshot),
+    /// Name the snapshot taken at `at` (an empty label removes the name).
+    LabelSnapshot { at: Millis, label: String },
+    /// Remove the snapshot taken at `at` from the history.
+    DeleteSnapshot { at: Millis },
 }
 
 impl Change for Edit {
@@ -292,10 +308,14 @@ impl Change for Edit {
             .map(Restore::Assessment)
     }
 
-    /// A snapshot, which nothing else takes away, is offered back.
+    /// Saving a snapshot, which nothing else takes away, and deleting one
+    /// are offered back.
     fn undo_label(&self, _before: &Document) -> Option<String> {
-        matches!(self, Edit::AddSnapshot(_))
-            .then(|| "Saved a snapshot of your readiness.".to_owned())
+        match self {
+            Edit::AddSnapshot(_) => Some("Saved a snapshot of your readiness.".to_owned()),
+            Edit::DeleteSnapshot { .. } => Some("Deleted a snapshot.".to_owned()),
+            _ => None,
+        }
     }
 }
 
@@ -325,6 +345,20 @@ impl Assessment {
             Edit::AddSnapshot(snapshot) => {
                 self.snapshots.push(Rc::new(snapshot));
                 true
+            }
+            Edit::LabelSnapshot { at, label } => {
+                let label = label.trim();
+                match self.snapshots.iter_mut().find(|s| s.at == at) {
+                    Some(snapshot) if snapshot.label != label => {
+                        Rc::make_mut(snapshot).label = label.to_owned();
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            Edit::DeleteSnapshot { at } => {
+                let index = self.snapshots.iter().position(|s| s.at == at);
+                index.map(|i| self.snapshots.remove(i)).is_some()
             }
         }
     }
@@ -413,11 +447,12 @@ impl Assessment {
             .iter()
             .filter(|e| e.is_target && e.grade() == Some(Grade::Consistently) && e.has_evidence());
         let strengths = beyond.chain(proven).map(Entry::item).collect();
-        let flags = flags(&entries, &areas);
         let mut comparisons: Vec<Comparison> =
             entries.iter().filter_map(Entry::comparison).collect();
         // Stable, so ties stay in rubric order.
         comparisons.sort_by_key(|c| Reverse(c.spread));
+        let flags = flags(&entries, &areas, &comparisons);
+        let graded = count(entries.iter().filter(|e| e.grade().is_some()));
 
         Some(Report {
             track_id: selection.track.id.clone(),
@@ -431,7 +466,9 @@ impl Assessment {
             unassessed_target,
             strengths,
             flags,
+            graded,
             comparisons,
+            ratings: self.ratings.clone(),
         })
     }
 
@@ -442,7 +479,6 @@ impl Assessment {
             let rating = self.rating(&criterion.id);
             let grade = rating.and_then(|r| r.mine);
             score.total += 1;
-            score.possible += 4;
             score.graded += u32::from(grade.is_some());
             score.earned += credit(grade, rating.is_some_and(Rating::has_evidence));
         }
@@ -489,8 +525,9 @@ const MOSTLY_TOP_MIN_GRADED: u32 = 8;
 /// The share of top grades, in percent, at which [`Flag::MostlyTop`] fires.
 const MOSTLY_TOP_PERCENT: u32 = 90;
 
-/// The honesty check over the selected levels.
-fn flags(entries: &[Entry], areas: &[AreaReport]) -> Vec<Flag> {
+/// The honesty check over the selected levels. `comparisons` are in the
+/// report's order, largest disagreement first.
+fn flags(entries: &[Entry], areas: &[AreaReport], comparisons: &[Comparison]) -> Vec<Flag> {
     let mut flags = Vec::new();
     let graded = count(entries.iter().filter(|e| e.grade().is_some()));
     let top = count(
@@ -522,6 +559,14 @@ fn flags(entries: &[Entry], areas: &[AreaReport]) -> Vec<Flag> {
         .collect();
     if !inverted.is_empty() {
         flags.push(Flag::TargetAboveCurrent { areas: inverted });
+    }
+    let apart: Vec<Comparison> = comparisons
+        .iter()
+        .filter(|c| c.far_apart())
+        .cloned()
+        .collect();
+    if !apart.is_empty() {
+        flags.push(Flag::FarApart { criteria: apart });
     }
     flags
 }
@@ -604,23 +649,42 @@ impl<'r> Selection<'r> {
 pub struct Score {
     /// Credit earned, in quarters of a criterion.
     pub earned: u32,
-    /// Credit possible, in quarters (4 per criterion).
-    pub possible: u32,
     /// Criteria you graded, "not yet" included.
     pub graded: u32,
     /// Criteria in all.
     pub total: u32,
 }
 
+/// Which of the two levels a score is for, which decides the words of its
+/// verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The level you are at: how solid you are at it.
+    Current,
+    /// The level you aim for: how much of it you already meet.
+    Target,
+}
+
 impl Score {
-    /// Earned over possible as a whole percent, rounded half up; 0 when
-    /// nothing is possible.
-    pub fn percent(&self) -> u8 {
-        if self.possible == 0 {
-            return 0;
+    /// Earned over possible for the graded criteria, as a whole percent
+    /// rounded half up; None while nothing is graded.
+    pub fn percent(&self) -> Option<u8> {
+        if self.graded == 0 {
+            return None;
         }
-        let (earned, possible) = (u64::from(self.earned), u64::from(self.possible));
-        ((earned * 200 + possible) / (possible * 2)).min(100) as u8
+        let (earned, possible) = (u64::from(self.earned), u64::from(self.graded) * 4);
+        Some(((earned * 200 + possible) / (possible * 2)).min(100) as u8)
+    }
+
+    /// The percent as shown: "75%", or "–" while nothing is graded.
+    pub fn percent_label(&self) -> String {
+        self.percent()
+            .map_or_else(|| "\u{2013}".to_owned(), |p| format!("{p}%"))
+    }
+
+    /// "3 of 5 graded".
+    pub fn coverage(&self) -> String {
+        format!("{} of {} graded", self.graded, self.total)
     }
 
     /// Whether every criterion is graded.
@@ -628,33 +692,46 @@ impl Score {
         self.graded == self.total
     }
 
+    /// How many more criteria to grade before the score gives a verdict:
+    /// 0 once [`VERDICT_COVERAGE`] percent are graded.
+    pub fn left_for_verdict(&self) -> u32 {
+        let needed = (self.total * VERDICT_COVERAGE).div_ceil(100);
+        needed.saturating_sub(self.graded)
+    }
+
+    /// Plain words for the score at `stage`, once enough is graded.
+    pub fn verdict(&self, stage: Stage) -> Option<&'static str> {
+        let percent = self.percent().filter(|_| self.left_for_verdict() == 0)?;
+        Some(match (stage, percent) {
+            (Stage::Current, 85..) => "Solid: you work at this level.",
+            (Stage::Current, 60..) => "Mostly there: a few things to shore up.",
+            (Stage::Current, _) => "Not yet solid: start here before the next level.",
+            (Stage::Target, 85..) => "Ready to make the case.",
+            (Stage::Target, 60..) => "Close: a few gaps left.",
+            (Stage::Target, 30..) => "On the way.",
+            (Stage::Target, _) => "Early days.",
+        })
+    }
+
+    /// The verdict, or until there is one, how many criteria are left to
+    /// grade for it.
+    pub fn standing(&self, stage: Stage) -> String {
+        match self.verdict(stage) {
+            Some(verdict) => verdict.to_owned(),
+            None => match self.left_for_verdict() {
+                1 => "Grade 1 more criterion for a verdict.".to_owned(),
+                n => format!("Grade {n} more criteria for a verdict."),
+            },
+        }
+    }
+
     /// Both scores together, as if one.
     pub fn plus(self, other: Score) -> Score {
         Score {
             earned: self.earned + other.earned,
-            possible: self.possible + other.possible,
             graded: self.graded + other.graded,
             total: self.total + other.total,
         }
-    }
-}
-
-/// Plain words for a readiness percentage at the current level.
-pub fn current_verdict(percent: u8) -> &'static str {
-    match percent {
-        85.. => "Solid: you work at this level.",
-        60.. => "Mostly there: a few things to shore up.",
-        _ => "Not yet solid: start here before the next level.",
-    }
-}
-
-/// Plain words for a readiness percentage at the target level.
-pub fn target_verdict(percent: u8) -> &'static str {
-    match percent {
-        85.. => "Ready to make the case.",
-        60.. => "Close: a few gaps left.",
-        30.. => "On the way.",
-        _ => "Early days.",
     }
 }
 
@@ -686,9 +763,13 @@ pub struct Report {
     pub strengths: Vec<Item>,
     /// The honesty check, in the order of [`Flag`]'s variants.
     pub flags: Vec<Flag>,
+    /// Criteria of both levels you graded.
+    pub graded: u32,
     /// Criteria of both levels with a manager or peer grade; largest
     /// disagreement first, ties in rubric order (current level first).
     pub comparisons: Vec<Comparison>,
+    /// Everything recorded, for the evidence and notes of the report.
+    pub ratings: Rc<BTreeMap<String, Rating>>,
 }
 
 /// One area's readiness at the current and the target level.
@@ -742,6 +823,20 @@ pub struct Comparison {
     pub spread: u8,
 }
 
+impl Comparison {
+    /// Whether your grade and your manager's or the peer's are two steps or
+    /// more apart.
+    pub fn far_apart(&self) -> bool {
+        let Some(mine) = self.mine else {
+            return false;
+        };
+        [self.manager, self.peer]
+            .into_iter()
+            .flatten()
+            .any(|theirs| mine.step().abs_diff(theirs.step()) >= 2)
+    }
+}
+
 /// What the honesty check found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Flag {
@@ -755,6 +850,9 @@ pub enum Flag {
     /// usually a sign that the two levels were graded by different
     /// standards.
     TargetAboveCurrent { areas: Vec<String> },
+    /// Criteria where your grade and your manager's or a peer's are two
+    /// steps or more apart, largest disagreement first.
+    FarApart { criteria: Vec<Comparison> },
 }
 
 impl Flag {
@@ -780,6 +878,43 @@ impl Flag {
                  The two levels were probably graded by different standards: grade them again side by side.",
                 natural_list(areas)
             ),
+            Flag::FarApart { criteria } => format!(
+                "You and your manager or a peer are two steps or more apart on {}. \
+                 Before you make your case, talk each one through: ask what they have seen, \
+                 and show what they may have missed.",
+                counted(criteria.len(), "criterion", "criteria")
+            ),
+        }
+    }
+
+    /// The same finding in the first person, for the report to a manager.
+    pub fn for_manager(&self) -> String {
+        match self {
+            Flag::MostlyTop { top, graded } => format!(
+                "I graded {top} of {graded} criteria \u{201c}consistently\u{201d} or better. \
+                 I know that is a lot, so your grades on the same criteria would help me calibrate."
+            ),
+            Flag::BeyondWithoutEvidence { count } => format!(
+                "{} I graded \u{201c}beyond\u{201d} {} no written evidence yet; \
+                 I would like to talk through what shows {}.",
+                if *count == 1 {
+                    "One criterion"
+                } else {
+                    "Some criteria"
+                },
+                if *count == 1 { "has" } else { "have" },
+                if *count == 1 { "it" } else { "them" },
+            ),
+            Flag::TargetAboveCurrent { areas } => format!(
+                "In {}, my grades look more ready for the next level than for my current one, \
+                 which suggests I held the two levels to different standards.",
+                natural_list(areas)
+            ),
+            Flag::FarApart { criteria } => format!(
+                "On {}, my grade and yours or a peer's are two steps or more apart \
+                 (listed under \u{201c}Where we see it differently\u{201d}).",
+                counted(criteria.len(), "criterion", "criteria")
+            ),
         }
     }
 }
@@ -794,6 +929,23 @@ fn natural_list(names: &[String]) -> String {
 }
 
 impl Report {
+    /// What the honesty check says when it flags nothing: nothing at all
+    /// before there is enough to judge, then that nothing stands out.
+    /// None when there are flags.
+    pub fn honesty_summary(&self) -> Option<String> {
+        if !self.flags.is_empty() {
+            return None;
+        }
+        Some(if self.graded < MOSTLY_TOP_MIN_GRADED {
+            format!(
+                "The check looks at how your grades are spread once you have graded {MOSTLY_TOP_MIN_GRADED} criteria; {} to go.",
+                MOSTLY_TOP_MIN_GRADED - self.graded
+            )
+        } else {
+            "Nothing stands out: your grades are spread the way an honest self-assessment usually is.".to_owned()
+        })
+    }
+
     /// The snapshot of this report at `at`.
     pub fn snapshot(&self, at: Millis) -> Snapshot {
         Snapshot {
@@ -802,20 +954,70 @@ impl Report {
             current: self.current.id.clone(),
             target: self.target.as_ref().map(|level| level.id.clone()),
             overall: Percents {
-                current: self.overall_current.percent(),
-                target: self.overall_target.map(|score| score.percent()),
+                current: recorded(self.overall_current),
+                target: self.overall_target.map(recorded),
             },
             areas: self
                 .areas
                 .iter()
+                .filter(|area| area.current.graded + area.target.map_or(0, |t| t.graded) > 0)
                 .map(|area| AreaPercents {
                     area: area.id.clone(),
-                    current: area.current.percent(),
-                    target: area.target.map(|score| score.percent()),
+                    current: recorded(area.current),
+                    target: area.target.map(recorded),
                 })
                 .collect(),
+            label: String::new(),
         }
     }
+}
+
+/// What to call each of `snapshots` where they are shown together: its
+/// date, with the time of day when another of them falls on the same day,
+/// after its label when it has one ("After the Q3 check-in, 29 Nov 2026"),
+/// and numbered when even that is the same as an earlier one's.
+/// Times are `offset_minutes` east of UTC.
+pub fn snapshot_names(snapshots: &[Rc<Snapshot>], offset_minutes: i64) -> Vec<String> {
+    let times: Vec<DateTime> = snapshots
+        .iter()
+        .map(|s| DateTime::at(s.at, offset_minutes))
+        .collect();
+    let same_day =
+        |a: &DateTime, b: &DateTime| (a.year, a.month, a.day) == (b.year, b.month, b.day);
+    snapshots
+        .iter()
+        .zip(&times)
+        .enumerate()
+        .map(|(i, (snapshot, time))| {
+            let shared = times
+                .iter()
+                .enumerate()
+                .any(|(j, other)| j != i && same_day(time, other));
+            let when = if shared {
+                time.label()
+            } else {
+                time.date_label()
+            };
+            match snapshot.label.as_str() {
+                "" => when,
+                label => format!("{label}, {when}"),
+            }
+        })
+        .scan(Vec::<String>::new(), |seen, name| {
+            // Taken in the same minute: numbered from the second on.
+            let earlier = seen.iter().filter(|n| **n == name).count();
+            seen.push(name.clone());
+            Some(match earlier {
+                0 => name,
+                n => format!("{name} ({})", n + 1),
+            })
+        })
+        .collect()
+}
+
+/// A score as a snapshot records it: 0 while nothing is graded.
+fn recorded(score: Score) -> u8 {
+    score.percent().unwrap_or(0)
 }
 
 /// One area of a track: its criteria at two levels side by side.

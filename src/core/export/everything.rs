@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::glossary::markdown as glossary_markdown;
+use super::readiness::Include;
 use crate::core::rubric::Rubric;
 use crate::core::schema::Document;
 use crate::core::time::Date;
@@ -13,9 +14,12 @@ use crate::core::time::Date;
 pub fn markdown(document: &Document, rubric: Option<&Rubric>, today: Date) -> String {
     let mut out = String::from("# Everything in Rungs\n\n");
     let _ = writeln!(out, "Exported {}.", today.label());
-    let report = rubric.and_then(|rubric| document.assessment.report(rubric));
+    let report = rubric.and_then(|rubric| Some((rubric, document.assessment.report(rubric)?)));
     match report {
-        Some(report) => section(&mut out, &report.markdown(&today.label())),
+        Some((rubric, report)) => section(
+            &mut out,
+            &report.markdown(rubric, &today.label(), Include { notes: true }),
+        ),
         None => section(&mut out, "# Promotion readiness\n\nNo assessment yet.\n"),
     }
     section(
