@@ -417,7 +417,7 @@ impl Drop for AtRoute {
 }
 
 #[wasm_bindgen_test]
-async fn grading_moves_readiness_and_the_chart_at_once() {
+async fn grading_moves_the_readiness_in_sight_at_once() {
     clear("rungs-test-assess");
     let _rubric = Provided::new(small_rubric());
     let _route = AtRoute::new("#/assess");
@@ -435,9 +435,14 @@ async fn grading_moves_readiness_and_the_chart_at_once() {
         app.text("fieldset legend"),
         "Alpha at level one\nAlpha at level two"
     );
-    assert_eq!(app.text(".score-value"), "0%\n0%");
+    let progress = || app.text(".progress-bar .progress-level");
+    assert_eq!(
+        progress(),
+        "Level One: \u{2013} \u{b7} 0 of 3 graded\nLevel Two: \u{2013} \u{b7} 0 of 3 graded"
+    );
 
-    // "Consistently" without evidence: three quarters of one of three criteria.
+    // "Consistently" without evidence: three quarters of the one criterion
+    // graded, and the two not graded are left out.
     let consistently: HtmlElement = groups[1]
         .query_selector_all("input[type='radio']")
         .unwrap()
@@ -446,22 +451,47 @@ async fn grading_moves_readiness_and_the_chart_at_once() {
         .unchecked_into();
     consistently.click();
     yew::scheduler::flush().await;
-    assert_eq!(app.text(".score-value"), "0%\n25%");
+    assert_eq!(
+        progress(),
+        "Level One: \u{2013} \u{b7} 0 of 3 graded\nLevel Two: 75% \u{b7} 1 of 3 graded"
+    );
     assert!(app
         .text(".criterion")
         .contains("Counts three quarters until you add evidence"));
+}
 
-    // The chart draws both levels over three axes; the table has a row per area.
+#[wasm_bindgen_test]
+async fn the_results_draw_the_chart_and_a_table_with_coverage() {
+    clear("rungs-test-results");
+    LocalStorage::raw()
+        .set_item(
+            "rungs-test-results.document",
+            r#"{"version":5,"revision":1,"saved_at":1,"data":{"assessment":{"current":"one","ratings":{"t.a.two":{"mine":"consistently"}}}}}"#,
+        )
+        .unwrap();
+    let _rubric = Provided::new(small_rubric());
+    let _route = AtRoute::new("#/assess/results");
+    let app = Mounted::new(AppState::open("rungs-test-results")).await;
+    assert_eq!(
+        app.text(".score-value"),
+        "\u{2013} \u{b7} 0 of 3 graded\n75% \u{b7} 1 of 3 graded"
+    );
+    assert!(app
+        .text(".score-verdict")
+        .contains("Grade 2 more criteria for a verdict."));
+
+    // The chart draws both levels over three axes; the table has a row per
+    // area, each figure with its coverage.
     let series = app.all("svg polygon.radar-series");
     assert_eq!(series.len(), 2);
     let points = series[1].get_attribute("points").unwrap();
     assert_eq!(points.split(' ').count(), 3, "{points}");
     assert_ne!(points, series[0].get_attribute("points").unwrap());
     assert_eq!(app.all("table tbody tr").len(), 3);
+    let table = app.text("table");
     assert!(
-        app.text("table").contains("Alpha0%75%"),
-        "{}",
-        app.text("table")
+        table.contains("Alpha\u{2013}0 of 1 graded75%1 of 1 graded"),
+        "{table}"
     );
 }
 

@@ -5,7 +5,10 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Dashboard,
+    /// Grading, one area at a time.
     Assess,
+    /// What the grades add up to.
+    Readiness,
     Glossary,
     GlossaryTerm(String),
     Plan,
@@ -55,6 +58,7 @@ impl Route {
                 "rubric" => Route::Rubric,
                 _ => Route::NotFound(path.to_owned()),
             },
+            Some(("assess", "results")) => Route::Readiness,
             Some(("glossary", id)) if is_id(id) => Route::GlossaryTerm(id.to_owned()),
             Some(("plan", "check-ins")) => Route::CheckIns,
             Some(("plan", "weeks")) => Route::Weeks,
@@ -68,6 +72,7 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Dashboard => "#/".to_owned(),
+            Route::Readiness => "#/assess/results".to_owned(),
             Route::GlossaryTerm(id) => format!("#/glossary/{id}"),
             Route::Goal(id) => format!("#/plan/{id}"),
             Route::CheckIns => "#/plan/check-ins".to_owned(),
@@ -86,7 +91,7 @@ impl Route {
     pub fn surface(&self) -> Option<Surface> {
         Some(match self {
             Route::Dashboard => Surface::Dashboard,
-            Route::Assess => Surface::Assess,
+            Route::Assess | Route::Readiness => Surface::Assess,
             Route::Glossary | Route::GlossaryTerm(_) => Surface::Glossary,
             Route::Plan | Route::Goal(_) | Route::CheckIns | Route::Weeks => Surface::Plan,
             Route::Evidence => Surface::Evidence,
@@ -108,6 +113,7 @@ impl Route {
         match self {
             Route::Dashboard => "Dashboard".to_owned(),
             Route::Assess => "Readiness self-assessment".to_owned(),
+            Route::Readiness => "Your readiness".to_owned(),
             Route::Glossary => "Vocabulary glossary".to_owned(),
             Route::GlossaryTerm(_) => "Glossary".to_owned(),
             Route::Plan => "Plan builder".to_owned(),
@@ -127,6 +133,7 @@ impl Route {
         match self {
             Route::Dashboard => "Your readiness, next steps and the health of your data at a glance.",
             Route::Assess => "Grade yourself against every criterion of your current and target level and see how ready you are.",
+            Route::Readiness => "What your grades add up to: readiness by area, gaps, strengths and a report for your manager.",
             Route::Glossary | Route::GlossaryTerm(_) => "Look up the words engineers at the next level use, and learn to use them in your case.",
             Route::Plan | Route::Goal(_) => "Turn gaps into SMART goals with milestones, check-ins with your manager and weekly goals.",
             Route::CheckIns => "Set when you meet your manager, and keep a record of what each check-in agreed.",
@@ -286,6 +293,7 @@ mod tests {
         let pages = [
             "#/",
             "#/assess",
+            "#/assess/results",
             "#/glossary",
             "#/glossary/error-budget",
             "#/plan",

@@ -45,6 +45,7 @@ pub fn radar(axes: &[AttrValue], series: &[Series]) -> Html {
     if n < 3 {
         return Html::default();
     }
+    let axes_names = axes;
     let rings = RINGS.iter().map(|&ring| {
         html! { <polygon class="radar-ring" points={polygon(n, |_| ring)} /> }
     });
@@ -63,6 +64,7 @@ pub fn radar(axes: &[AttrValue], series: &[Series]) -> Html {
             <>
                 <line class="radar-axis" x1={centre.to_string()} y1={centre.to_string()} x2={x.to_string()} y2={y.to_string()} />
                 <text class="radar-label" x={lx.to_string()} y={(ly + 4).to_string()} text-anchor={anchor}>{ label }</text>
+                <text class="radar-number" x={lx.to_string()} y={(ly + 8).to_string()} text-anchor={anchor}>{ i + 1 }</text>
             </>
         }
     });
@@ -72,6 +74,9 @@ pub fn radar(axes: &[AttrValue], series: &[Series]) -> Html {
         });
         html! { <polygon class={format!("radar-series radar-series-{s}")} {points} /> }
     });
+    // On a narrow screen the names would be too small to read: the axes
+    // are numbered instead, and the names listed below in text.
+    let key = axes_names.iter().map(|name| html! { <li>{ name }</li> });
     let legend = series.iter().enumerate().map(|(s, series)| {
         html! {
             <li><span class={format!("radar-key radar-series-{s}")} aria-hidden="true"></span>{ &series.name }</li>
@@ -84,7 +89,10 @@ pub fn radar(axes: &[AttrValue], series: &[Series]) -> Html {
                 { for axes }
                 { for shapes }
             </svg>
-            <figcaption><ul class="radar-legend">{ for legend }</ul></figcaption>
+            <figcaption>
+                <ul class="radar-legend">{ for legend }</ul>
+                <ol class="radar-axes" aria-hidden="true">{ for key }</ol>
+            </figcaption>
         </figure>
     }
 }

@@ -13,25 +13,60 @@ use crate::core::route::Route;
 use crate::core::rubric::Rubric;
 use crate::ui::components::content_status::content_status;
 use crate::ui::components::page_header::PageHeader;
+use crate::ui::components::subnav;
 use crate::ui::content::{use_content, Loaded};
 use crate::ui::state::{use_app, use_edit};
 
 /// The surface's pages (the entry point of its split point).
-pub fn view(_: &Route) -> Html {
-    html! { <Assess /> }
+pub fn view(route: &Route) -> Html {
+    html! { <Assess view={View::of(route)} /> }
+}
+
+/// The assessment's two pages.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// `#/assess`: grading, with a compact readiness summary in sight.
+    Grade,
+    /// `#/assess/results`: what the grades add up to.
+    Results,
+}
+
+impl View {
+    fn of(route: &Route) -> View {
+        match route {
+            Route::Readiness => View::Results,
+            _ => View::Grade,
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AssessProps {
+    pub view: View,
 }
 
 #[function_component]
-pub fn Assess() -> Html {
+pub fn Assess(props: &AssessProps) -> Html {
     let (rubric, retry) = use_content::<Rubric>();
+    let (title, lead) = match props.view {
+        View::Grade => (
+            "Readiness self-assessment",
+            "Grade yourself honestly against every criterion of your current level and the next, one area at a time.",
+        ),
+        View::Results => (
+            "Your readiness",
+            "What your grades add up to: how ready you are, area by area, where the gaps are, and a report for your manager.",
+        ),
+    };
     html! {
         <>
-            <PageHeader
-                title="Readiness self-assessment"
-                lead="Grade yourself honestly against every criterion of your current level and the next, and see how ready you are, area by area."
-            />
+            <PageHeader {title} {lead} />
+            { subnav("Assessment", &[(Route::Assess, "Grade yourself"), (Route::Readiness, "Your readiness")], &match props.view {
+                View::Grade => Route::Assess,
+                View::Results => Route::Readiness,
+            }) }
             if let Loaded::Ready(rubric) = rubric {
-                <AssessView {rubric} />
+                <AssessView {rubric} view={props.view} />
             } else {
                 { content_status(&rubric, &retry) }
             }
@@ -42,6 +77,7 @@ pub fn Assess() -> Html {
 #[derive(Properties, PartialEq)]
 struct ViewProps {
     rubric: Rc<Rubric>,
+    view: View,
 }
 
 #[function_component]
@@ -63,30 +99,38 @@ fn AssessView(props: &ViewProps) -> Html {
         move |(rubric, ..)| assessment.report(rubric).map(Rc::new)
     });
     let selection = assessment.selection(&props.rubric);
-    let setup = setup(&props.rubric, &assessment, &on_edit);
     let Some((report, selection)) = (*report).clone().zip(selection) else {
         return html! {
             <>
-                { setup }
+                { setup(&props.rubric, &assessment, &on_edit) }
                 <p class="card">{ "Choose your current level to begin. Rungs then asks you about every criterion of that level and the next." }</p>
             </>
         };
     };
-    let changes = selection
-        .target
-        .map(|target| results::changes(selection.track, selection.current, target));
-    html! {
-        <div class="assess">
-            { setup }
-            { results::summary(&report) }
-            <grading::Grading rubric={props.rubric.clone()} assessment={assessment.clone()} report={report.clone()} on_edit={on_edit.clone()} />
-            { results::area_chart(&report) }
-            { results::gaps_and_strengths(&report) }
-            { changes }
-            { results::perspectives(&report) }
-            { results::history(&report, &assessment.snapshots, &on_edit) }
-            <results::Export {report} />
-        </div>
+    match props.view {
+        View::Grade => html! {
+            <div class="assess">
+                { setup(&props.rubric, &assessment, &on_edit) }
+                <grading::Grading rubric={props.rubric.clone()} assessment={assessment.clone()} report={report.clone()} on_edit={on_edit.clone()} />
+                { results::progress_bar(&report) }
+            </div>
+        },
+        View::Results => {
+            let changes = selection
+                .target
+                .map(|target| results::changes(selection.track, selection.current, target));
+            html! {
+                <div class="assess">
+                    { results::summary(&report) }
+                    { results::area_chart(&report) }
+                    { results::gaps_and_strengths(&report) }
+                    { changes }
+                    { results::perspectives(&report) }
+                    <results::History report={report.clone()} snapshots={assessment.snapshots.clone()} />
+                    <results::Export {report} rubric={props.rubric.clone()} />
+                </div>
+            }
+        }
     }
 }
 

@@ -4,66 +4,74 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use crate::core::assessment::{
-    current_verdict, level_diff, target_verdict, Edit, Grade, Item, Report, Score, Snapshot,
-    FORMULA,
+    level_diff, snapshot_names, Comparison, Edit, Flag, Grade, Item, Perspective, Report, Score,
+    Snapshot, Stage, FORMULA,
 };
 use crate::core::export::file_name;
+use crate::core::export::readiness::Include;
 use crate::core::plan::PlanEdit;
 use crate::core::route::Route;
-use crate::core::rubric::{Criterion, Level, Track};
+use crate::core::rubric::{Criterion, Level, Rubric, Track};
 use crate::core::time::{iso_utc, DateTime};
 use crate::ui::clock::{now, today, utc_offset_minutes};
+use crate::ui::components::field::Field;
 use crate::ui::components::radar::{radar, Series};
 use crate::ui::components::scroll_region;
+use crate::ui::components::share::use_share;
 use crate::ui::dom;
 use crate::ui::state::{use_app, use_edit};
 
-fn percent(score: &Score) -> String {
-    format!("{}%", score.percent())
+/// One level's figure: the percent, the coverage beside it, and the
+/// verdict or how much is left before one.
+fn figure(title: String, score: &Score, stage: Stage) -> Html {
+    html! {
+        <div class="score">
+            <p class="score-title">{ title.clone() }</p>
+            <p class="score-value">
+                { score.percent_label() }
+                <span class="score-coverage">{ format!(" · {}", score.coverage()) }</span>
+            </p>
+            <meter min="0" max="100" value={score.percent().unwrap_or(0).to_string()} aria-label={title} />
+            <p class="score-verdict">{ score.standing(stage) }</p>
+        </div>
+    }
 }
 
-fn coverage(score: &Score) -> String {
-    format!("{} of {} criteria graded", score.graded, score.total)
+/// "Readiness: Senior Engineer 75%, 6 of 8 graded; …", for the live
+/// region that follows grading.
+fn announcement(report: &Report) -> String {
+    let mut words = format!(
+        "Readiness: {} {}, {}",
+        report.current.name,
+        report.overall_current.percent_label(),
+        report.overall_current.coverage()
+    );
+    if let Some((level, score)) = report.target.as_ref().zip(report.overall_target.as_ref()) {
+        words += &format!(
+            "; {} {}, {}",
+            level.name,
+            score.percent_label(),
+            score.coverage()
+        );
+    }
+    words + "."
 }
 
 /// Overall readiness at both levels, how it is computed, and the honesty
 /// check.
 pub fn summary(report: &Report) -> Html {
-    let score = |title: String, score: &Score, verdict: &'static str| {
-        html! {
-            <div class="score">
-                <p class="score-title">{ title.clone() }</p>
-                <p class="score-value">{ percent(score) }</p>
-                <meter min="0" max="100" value={score.percent().to_string()} aria-label={title} />
-                <p class="score-verdict">{ verdict }</p>
-                <p class="muted">{ coverage(score) }</p>
-            </div>
-        }
-    };
     let current = &report.overall_current;
     let target = report.target.as_ref().zip(report.overall_target.as_ref());
-    let announcement = match target {
-        Some((level, t)) => format!(
-            "Readiness: {} {}, {} {}.",
-            report.current.name,
-            percent(current),
-            level.name,
-            percent(t)
-        ),
-        None => format!("Readiness: {} {}.", report.current.name, percent(current)),
-    };
     html! {
         <section class="card readiness" aria-labelledby="readiness-heading">
             <h2 id="readiness-heading">{ "Readiness" }</h2>
-            <p class="visually-hidden" aria-live="polite">{ announcement }</p>
             <div class="scores">
-                { score(format!("{} · solid at your level", report.current.name), current, current_verdict(current.percent())) }
+                { figure(format!("{} · solid at your level", report.current.name), current, Stage::Current) }
                 if let Some((level, t)) = target {
-                    { score(format!("{} · met for your target", level.name), t, target_verdict(t.percent())) }
+                    { figure(format!("{} · met for your target", level.name), t, Stage::Target) }
                 }
             </div>
             <details class="formula">
@@ -72,22 +80,84 @@ pub fn summary(report: &Report) -> Html {
             </details>
             <div class="honesty" role="group" aria-labelledby="honesty-heading">
                 <h3 id="honesty-heading">{ "Honesty check" }</h3>
-                if report.flags.is_empty() {
-                    <p>{ "Nothing stands out. Your grades are spread the way an honest self-assessment usually is." }</p>
+                if let Some(words) = report.honesty_summary() {
+                    <p>{ words }</p>
                 } else {
-                    <ul>{ for report.flags.iter().map(|flag| html! { <li>{ flag.message() }</li> }) }</ul>
+                    <ul>{ for report.flags.iter().map(flag) }</ul>
                 }
             </div>
         </section>
     }
 }
 
+/// One finding of the honesty check, with the criteria it is about.
+fn flag(flag: &Flag) -> Html {
+    let criteria = match flag {
+        Flag::FarApart { criteria } => Some(html! {
+            <ul class="far-apart">
+                { for criteria.iter().map(|c| html! {
+                    <li key={c.criterion.as_str()}>
+                        <span class="item-text">{ &c.text }</span>
+                        <span class="item-area">{ grades_apart(c) }</span>
+                    </li>
+                }) }
+            </ul>
+        }),
+        _ => None,
+    };
+    html! { <li>{ flag.message() }{ criteria }</li> }
+}
+
+/// "You: Beyond · Manager: Sometimes", the grades given.
+fn grades_apart(c: &Comparison) -> String {
+    [
+        (Perspective::Mine, c.mine),
+        (Perspective::Manager, c.manager),
+        (Perspective::Peer, c.peer),
+    ]
+    .into_iter()
+    .filter_map(|(who, grade)| grade.map(|g| format!("{}: {}", who.label(), g.label())))
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+/// Readiness so far, kept in sight while grading, with the way to the
+/// results; announced politely as grades change.
+pub fn progress_bar(report: &Report) -> Html {
+    let level = |name: &str, score: &Score| {
+        html! {
+            <span class="progress-level">
+                <strong>{ format!("{name}: {}", score.percent_label()) }</strong>
+                { format!(" · {}", score.coverage()) }
+            </span>
+        }
+    };
+    html! {
+        <aside class="progress-bar" aria-label="Readiness so far">
+            <p aria-live="polite">
+                { level(&report.current.name, &report.overall_current) }
+                if let Some((target, score)) = report.target.as_ref().zip(report.overall_target.as_ref()) {
+                    { level(&target.name, score) }
+                }
+                <span class="visually-hidden">{ announcement(report) }</span>
+            </p>
+            <a href={Route::Readiness.href()}>{ "See your readiness" }</a>
+        </aside>
+    }
+}
+
 /// The radar chart and the table with the same figures.
 pub fn area_chart(report: &Report) -> Html {
     let axes: Vec<AttrValue> = report.areas.iter().map(|a| a.name.clone().into()).collect();
+    // Areas with nothing graded sit at the centre of the chart; the table
+    // says they are not graded.
     let mut series = vec![Series {
         name: report.current.name.clone().into(),
-        values: report.areas.iter().map(|a| a.current.percent()).collect(),
+        values: report
+            .areas
+            .iter()
+            .map(|a| a.current.percent().unwrap_or(0))
+            .collect(),
     }];
     if let Some(target) = &report.target {
         series.push(Series {
@@ -95,17 +165,25 @@ pub fn area_chart(report: &Report) -> Html {
             values: report
                 .areas
                 .iter()
-                .map(|a| a.target.as_ref().map_or(0, Score::percent))
+                .map(|a| a.target.and_then(|t| t.percent()).unwrap_or(0))
                 .collect(),
         });
     }
+    let cell = |score: &Score| {
+        html! {
+            <td>
+                { score.percent_label() }
+                <span class="cell-coverage">{ score.coverage() }</span>
+            </td>
+        }
+    };
     let rows = report.areas.iter().map(|area| {
         html! {
             <tr key={area.id.as_str()}>
                 <th scope="row">{ &area.name }</th>
-                <td>{ percent(&area.current) }</td>
+                { cell(&area.current) }
                 if let Some(target) = &area.target {
-                    <td>{ percent(target) }</td>
+                    { cell(target) }
                 }
             </tr>
         }
@@ -308,18 +386,29 @@ pub fn perspectives(report: &Report) -> Html {
 /// How many snapshots the history table shows, the latest ones.
 const HISTORY_COLUMNS: usize = 6;
 
-/// Dated snapshots of readiness, per area, over time.
-pub fn history(report: &Rc<Report>, snapshots: &[Rc<Snapshot>], on_edit: &Callback<Edit>) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct HistoryProps {
+    pub report: Rc<Report>,
+    pub snapshots: Vec<Rc<Snapshot>>,
+}
+
+/// Dated snapshots of readiness, per area, over time; each can be named
+/// and deleted.
+#[function_component]
+pub fn History(props: &HistoryProps) -> Html {
+    let on_edit = use_edit::<Edit>();
+    let snapshots = &props.snapshots;
     let save = {
-        let (report, on_edit) = (report.clone(), on_edit.clone());
+        let (report, on_edit) = (props.report.clone(), on_edit.clone());
         Callback::from(move |_: MouseEvent| on_edit.emit(Edit::AddSnapshot(report.snapshot(now()))))
     };
     let offset = utc_offset_minutes();
     let shown = &snapshots[snapshots.len().saturating_sub(HISTORY_COLUMNS)..];
+    let names = snapshot_names(shown, offset);
     // A snapshot shows its target readiness, or its current readiness when
     // it had no target.
     let cell = |current: u8, target: Option<u8>| format!("{}%", target.unwrap_or(current));
-    let rows = report.areas.iter().map(|area| {
+    let rows = props.report.areas.iter().map(|area| {
         html! {
             <tr key={area.id.as_str()}>
                 <th scope="row">{ &area.name }</th>
@@ -332,27 +421,59 @@ pub fn history(report: &Rc<Report>, snapshots: &[Rc<Snapshot>], on_edit: &Callba
     });
     let table = (!shown.is_empty()).then(|| {
         scroll_region("Readiness over time", html! {
-                <table>
-                    <caption>{ "Readiness for the target level at each snapshot" }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ "Area" }</th>
-                            { for shown.iter().map(|s| html! {
-                                <th scope="col">
-                                    <time datetime={iso_utc(s.at)}>{ DateTime::at(s.at, offset).date_label() }</time>
-                                </th>
-                            }) }
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <tr class="overall">
-                            <th scope="row">{ "Overall" }</th>
-                            { for shown.iter().map(|s| html! { <td>{ cell(s.overall.current, s.overall.target) }</td> }) }
-                        </tr>
-                        { for rows }
-                    </tbody>
-                </table>
-            })
+            <table>
+                <caption>{ "Readiness for the target level at each snapshot" }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Area" }</th>
+                        { for shown.iter().zip(&names).map(|(s, name)| html! {
+                            <th scope="col"><time datetime={iso_utc(s.at)}>{ name }</time></th>
+                        }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr class="overall">
+                        <th scope="row">{ "Overall" }</th>
+                        { for shown.iter().map(|s| html! { <td>{ cell(s.overall.current, s.overall.target) }</td> }) }
+                    </tr>
+                    { for rows }
+                </tbody>
+            </table>
+        })
+    });
+    let manage = (!shown.is_empty()).then(|| {
+        let names = snapshot_names(snapshots, offset);
+        let items = snapshots.iter().zip(names).enumerate().rev().map(|(i, (snapshot, name))| {
+            let at = snapshot.at;
+            let when = DateTime::at(at, offset).label();
+            let rename = {
+                let on_edit = on_edit.clone();
+                Callback::from(move |label: String| on_edit.emit(Edit::LabelSnapshot { at, label }))
+            };
+            let delete = {
+                let on_edit = on_edit.clone();
+                Callback::from(move |_: MouseEvent| on_edit.emit(Edit::DeleteSnapshot { at }))
+            };
+            html! {
+                <li key={at.to_string()} class="snapshot-item">
+                    <Field
+                        id={format!("snapshot-{at}")}
+                        label={format!("Name for snapshot {}, taken {when}", i + 1)}
+                        value={snapshot.label.clone()}
+                        oninput={rename}
+                    />
+                    <button type="button" class="secondary small" onclick={delete} aria-label={format!("Delete the snapshot: {name}")}>
+                        { "Delete" }
+                    </button>
+                </li>
+            }
+        });
+        html! {
+            <details class="snapshot-list">
+                <summary>{ format!("Name or delete snapshots ({})", snapshots.len()) }</summary>
+                <ul>{ for items }</ul>
+            </details>
+        }
     });
     html! {
         <section class="card" aria-labelledby="history-heading">
@@ -366,6 +487,7 @@ pub fn history(report: &Rc<Report>, snapshots: &[Rc<Snapshot>], on_edit: &Callba
                 } }
             </p>
             { table }
+            { manage }
             <button type="button" onclick={save}>{ "Save a snapshot of today's readiness" }</button>
         </section>
     }
@@ -375,45 +497,47 @@ pub fn history(report: &Rc<Report>, snapshots: &[Rc<Snapshot>], on_edit: &Callba
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
     pub report: Rc<Report>,
+    pub rubric: Rc<Rubric>,
 }
 
 #[function_component]
 pub fn Export(props: &ExportProps) -> Html {
-    let status = use_state(|| AttrValue::from(""));
+    let notes = use_state(|| true);
     let markdown = {
-        let report = props.report.clone();
-        move || report.markdown(&DateTime::at(now(), utc_offset_minutes()).date_label())
+        let (report, rubric, notes) = (props.report.clone(), props.rubric.clone(), *notes);
+        move || {
+            let date = DateTime::at(now(), utc_offset_minutes()).date_label();
+            report.markdown(&rubric, &date, Include { notes })
+        }
     };
+    let toggle = {
+        let notes = notes.clone();
+        Callback::from(move |_: Event| notes.set(!*notes))
+    };
+    let share = use_share();
     let copy = {
-        let (markdown, status) = (markdown.clone(), status.clone());
+        let (share, markdown) = (share.clone(), markdown.clone());
+        Callback::from(move |_: MouseEvent| share.copy(&markdown(), "the report"))
+    };
+    let download = {
+        let share = share.clone();
         Callback::from(move |_: MouseEvent| {
-            let promise = dom::window()
-                .navigator()
-                .clipboard()
-                .write_text(&markdown());
-            let status = status.clone();
-            spawn_local(async move {
-                status.set(match JsFuture::from(promise).await {
-                    Ok(_) => "Copied the report to the clipboard.".into(),
-                    Err(_) => {
-                        "This browser did not allow copying. Download the report instead.".into()
-                    }
-                });
-            });
+            share.download(&markdown(), &file_name("rungs-readiness", today(), "md"))
         })
     };
-    let download = Callback::from(move |_: MouseEvent| {
-        dom::download(&markdown(), &file_name("rungs-readiness", today(), "md"));
-    });
     html! {
         <section class="card" aria-labelledby="export-heading">
             <h2 id="export-heading">{ "Share your readiness" }</h2>
-            <p class="muted">{ "A Markdown report of your readiness, gaps, strengths and the honesty check, to paste into a document or bring to your manager." }</p>
+            <p class="muted">{ "A report written to your manager: your readiness, strengths, gaps and where others see it differently, then every criterion with your grade and evidence. Paste it into a document or bring it to your next one-to-one." }</p>
+            <label class="check">
+                <input type="checkbox" checked={*notes} onchange={toggle} />
+                { "Include your notes beside the evidence (read them through first: they were written for you)" }
+            </label>
             <div class="actions">
                 <button type="button" onclick={copy}>{ "Copy report as Markdown" }</button>
                 <button type="button" onclick={download}>{ "Download report (.md)" }</button>
             </div>
-            <p class="status" role="status">{ (*status).clone() }</p>
+            { share.status() }
         </section>
     }
 }
