@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod export;
 pub mod fold;
 pub mod glossary;
+pub mod journey;
 pub mod markdown;
 pub mod merge;
 pub mod part;

@@ -8,6 +8,7 @@ export { expect };
 export const ROUTES = [
   { hash: '#/', title: 'Dashboard', nav: 'Dashboard' },
   { hash: '#/assess', title: 'Readiness self-assessment', nav: 'Assess' },
+  { hash: '#/assess/results', title: 'Your readiness', nav: 'Assess' },
   { hash: '#/glossary', title: 'Vocabulary glossary', nav: 'Glossary' },
   { hash: '#/glossary/error-budget', title: 'Error budget', nav: 'Glossary' },
   { hash: '#/plan', title: 'Plan builder', nav: 'Plan' },
@@ -99,4 +100,48 @@ export function breakableStorage(pageOrContext) {
  * (`QuotaExceededError`: the disk is full), or with `null` succeed again. */
 export function failWrites(page, name = 'QuotaExceededError') {
   return page.evaluate((n) => { window.writesFail = n; }, name);
+}
+
+/** A word too long for any line: pasted hashes and URLs are like this. */
+export const LONG_WORD = 'x'.repeat(600);
+
+/** A stored document with something on every page: grades from three
+ * perspectives, snapshots, an own term, a plan with goals, milestones,
+ * check-ins and weeks, and a word too long for any line in each. */
+export function richDocument() {
+  const rating = (mine, manager, peer) => ({ mine, manager, peer, evidence: `Shipped it: ${LONG_WORD}`, note: LONG_WORD });
+  const snapshot = (at, label) => ({
+    at, track: 'software', current: 'e2', target: 'senior', label,
+    overall: { current: 50, target: 20 },
+    areas: [{ area: 'craft', current: 60, target: 30 }, { area: 'delivery', current: 40, target: 10 }],
+  });
+  const data = {
+    assessment: {
+      track: 'software',
+      current: 'e2',
+      ratings: {
+        'software.craft.senior.system-design': rating('beyond', 'sometimes', 'consistently'),
+        'software.craft.e2.test-strategy': rating('consistently', 'beyond', 'not-yet'),
+        'software.delivery.senior.planning': rating('sometimes', 'consistently', 'sometimes'),
+      },
+      snapshots: [1795000000000, 1795003600000, 1795090000000, 1795190000000, 1795290000000, 1795390000000]
+        .map((at, i) => snapshot(at, i % 2 ? `Label ${LONG_WORD}` : '')),
+    },
+    vocabulary: {
+      terms: [{ id: 'my-long-word', name: `Long ${LONG_WORD}`, aliases: [], tags: ['process'], definition: `A definition with ${LONG_WORD} in it.`, example: LONG_WORD }],
+      familiarity: { 'my-long-word': 'learning' },
+    },
+    plan: {
+      target: '2027-06-01',
+      goals: [{
+        id: 'glong001', outcome: `Lead ${LONG_WORD}`, metric: LONG_WORD, baseline: '0', target: '3', support: LONG_WORD, time: '2 hours',
+        criteria: ['software.craft.senior.system-design'], due: '2027-03-31', started: '2026-11-21', done: null,
+        milestones: [{ id: 'mlong001', title: `Draft ${LONG_WORD}`, due: '2026-12-04', done: null }],
+      }],
+      schedule: { id: 'slong001', every: 2, weekday: 'tuesday', time: 570, length: 30, with: LONG_WORD, from: '2026-11-21' },
+      checkins: [{ id: 'clong001', date: '2026-11-24', notes: LONG_WORD, agreed: LONG_WORD, followups: [{ id: 'flong001', text: LONG_WORD }] }],
+      weeks: [],
+    },
+  };
+  return JSON.stringify({ version: 5, revision: 1, saved_at: 1, data });
 }

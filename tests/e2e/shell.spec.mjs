@@ -1,5 +1,5 @@
 // The app shell: routes, navigation, keyboard, accessibility, layout.
-import { test, expect, open, expectAccessible, ROUTES } from './fixtures.mjs';
+import { test, expect, open, expectAccessible, ROUTES, richDocument } from './fixtures.mjs';
 
 test('every route renders its page, title and current nav entry', async ({ page }) => {
   for (const route of ROUTES) {
@@ -75,14 +75,67 @@ test('the theme can be chosen by keyboard and follows the system by default', as
 });
 
 for (const width of [320, 1280]) {
-  test(`the layout fits a ${width} px wide window`, async ({ page }) => {
+  test(`every page fits a ${width} px wide window, and a table that scrolls says so`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
-    for (const route of ROUTES) {
+    await page.addInitScript((text) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('rungs.document', text);
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, richDocument());
+    const routes = [...ROUTES, { hash: '#/glossary/my-long-word' }, { hash: '#/plan/glong001' }];
+    for (const route of routes) {
       await open(page, route.hash);
+      // Wait for the page's code and content, not just its heading.
+      await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
+      await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow, route.hash).toBeLessThanOrEqual(0);
+      const hidden = await page.locator('main table').evaluateAll((tables) =>
+        tables.flatMap((table) => {
+          const region = table.closest('.table-scroll');
+          const box = region ?? table.parentElement;
+          if (box.scrollWidth <= box.clientWidth) return [];
+          const cue = region && getComputedStyle(region).backgroundImage.includes('gradient');
+          return cue ? [] : [table.querySelector('caption')?.textContent ?? table.outerHTML.slice(0, 80)];
+        }),
+      );
+      expect(hidden, `tables hiding columns without a cue on ${route.hash}`).toEqual([]);
     }
   });
 }
+
+test('the heading that takes focus after a page change shows no ring that reads as an error', async ({ page }) => {
+  await open(page, '#/');
+  for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { level: 1, name: 'Readiness self-assessment' });
+  await expect(heading).toBeFocused();
+  expect(await heading.evaluate((h) => getComputedStyle(h).outlineStyle)).toBe('none');
+});
+
+test('a first visit offers one clear first step, and lists only the pages that work', async ({ page }) => {
+  await open(page, '#/');
+  const next = page.getByRole('region', { name: 'Your next step' });
+  const start = next.getByRole('link', { name: 'Start your self-assessment' });
+  await expect(start).toBeVisible();
+  await expect(next.getByRole('listitem')).toHaveText([
+    /^1?\.? ?Grade yourself against your level and the next\s*To do\. Not started\./,
+    /Turn your biggest gaps into goals\s*To do\. No goals yet\./,
+    /Back your grades with evidence\s*To do\. Nothing to back yet/,
+  ]);
+  // The first step is the one strong action; the data download is not.
+  const fill = (locator) => locator.evaluate((e) => getComputedStyle(e).backgroundColor);
+  const download = page.getByRole('button', { name: 'Download a copy of your data' });
+  expect(await fill(start)).not.toBe(await fill(download));
+  expect(await fill(download)).toBe(await fill(page.getByRole('region', { name: 'Your data' })));
+  // Pages still to be built are not offered as features.
+  const everything = page.getByRole('region', { name: 'Everything in Rungs' });
+  await expect(everything.getByRole('link', { name: 'Plan builder' })).toBeVisible();
+  await expect(everything.getByRole('link', { name: 'Accomplishment log' })).toHaveCount(0);
+  await expect(everything).toContainText('Still to come: Accomplishment log, Conversation prep, Rubric.');
+  await start.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Readiness self-assessment' })).toBeVisible();
+});

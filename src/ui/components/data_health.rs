@@ -3,7 +3,7 @@
 use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
-use super::notices::download_button;
+use super::notices::download_data;
 use crate::core::persist::{Health, Location, Problem};
 use crate::core::route::Route;
 use crate::core::time::{self, iso_utc, Millis};
@@ -49,6 +49,8 @@ pub fn DataHealth() -> Html {
                 <dd>{ location }</dd>
                 <dt>{ "Last saved" }</dt>
                 <dd>{ saved }</dd>
+                <dt>{ "Last copy downloaded" }</dt>
+                <dd>{ health.downloaded_at.map_or_else(|| html! { "Never" }, |at| moment(at, clock)) }</dd>
                 <dt>{ "Problems" }</dt>
                 <dd>{ problems }</dd>
             </dl>
@@ -59,7 +61,7 @@ pub fn DataHealth() -> Html {
                 </p>
             }
             <div class="actions">
-                { download_button(&app, "Download a copy of your data", None) }
+                <button type="button" class="secondary" onclick={download_data(&app)}>{ "Download a copy of your data" }</button>
                 <a href={Route::Data.href()}>{ "Backups, import and more" }</a>
             </div>
         </section>

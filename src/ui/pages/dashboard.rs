@@ -4,7 +4,9 @@
 
 use yew::prelude::*;
 
-use crate::core::assessment::{current_verdict, target_verdict};
+use crate::core::assessment::{Assessment, Report, Score, Stage};
+use crate::core::journey::{next, path, State, Step};
+use crate::core::plan::Plan;
 use crate::core::progress::overall;
 use crate::core::route::Route;
 use crate::core::rubric::Rubric;
@@ -19,7 +21,11 @@ use crate::ui::state::use_app;
 
 /// `#/`: what Rungs is, where everything is, and the state of the data.
 pub fn dashboard() -> Html {
-    let sections = Route::NAV.iter().skip(1).map(|route| {
+    let (built, coming): (Vec<&Route>, Vec<&Route>) = Route::NAV
+        .iter()
+        .skip(1)
+        .partition(|route| route.surface().and_then(Split::of).is_some());
+    let sections = built.into_iter().map(|route| {
         html! {
             <li key={route.nav_label()}>
                 <a href={route.href()}>{ route.title() }</a>
@@ -27,6 +33,7 @@ pub fn dashboard() -> Html {
             </li>
         }
     });
+    let coming: Vec<String> = coming.iter().map(|route| route.title()).collect();
     html! {
         <>
             <PageHeader
@@ -34,10 +41,13 @@ pub fn dashboard() -> Html {
                 lead="Rungs helps you see how ready you are for your next level, build the case, and plan the conversation. Everything stays in this browser."
             />
             <div class="dashboard-grid">
-                <Lazy split={Split::cards} route={Route::Dashboard} part="your readiness, plan and data" />
+                <Lazy split={Split::cards} route={Route::Dashboard} part="your next steps, readiness, plan and data" />
                 <section class="card" aria-labelledby="sections-heading">
                     <h2 id="sections-heading">{ "Everything in Rungs" }</h2>
                     <ul class="section-list">{ for sections }</ul>
+                    if !coming.is_empty() {
+                        <p class="muted">{ format!("Still to come: {}.", coming.join(", ")) }</p>
+                    }
                 </section>
             </div>
         </>
@@ -47,47 +57,109 @@ pub fn dashboard() -> Html {
 /// The cards that need the user's assessment and plan: fetched with their
 /// own code after the dashboard's first paint.
 pub fn cards(_: &Route) -> Html {
+    html! { <Cards /> }
+}
+
+/// How many gaps the dashboard lists.
+const TOP_GAPS: usize = 3;
+
+/// The path, readiness and plan read one report; the rubric is fetched
+/// only once there is an assessment to report on.
+#[function_component]
+fn Cards() -> Html {
+    let document = use_app().state.document.clone();
+    let started = document.assessment.current.is_some();
     html! {
         <>
-            <Readiness />
+            if started {
+                <Reported />
+            } else {
+                { path_card(&document.assessment, None, &document.plan) }
+            }
             <NextSteps />
             <DataHealth />
         </>
     }
 }
 
-/// How many gaps the dashboard lists.
-const TOP_GAPS: usize = 3;
-
-/// Readiness at a glance and the top gaps; an invitation before the first
-/// assessment. The rubric is fetched only once there is something to show.
 #[function_component]
-fn Readiness() -> Html {
-    let started = use_app().state.document.assessment.current.is_some();
-    html! {
-        <section class="card" aria-labelledby="readiness-heading">
-            <h2 id="readiness-heading">{ "Readiness" }</h2>
-            if started {
-                <ReadinessFigures />
-            } else {
-                <p>{ "Grade yourself against your current level and the next to see how ready you are, and where the gaps are." }</p>
-                <p><a href={Route::Assess.href()}>{ "Start your self-assessment" }</a></p>
-            }
-        </section>
-    }
-}
-
-#[function_component]
-fn ReadinessFigures() -> Html {
+fn Reported() -> Html {
     let document = use_app().state.document.clone();
     let (rubric, retry) = use_content::<Rubric>();
     let Loaded::Ready(rubric) = rubric else {
         return content_status(&rubric, &retry);
     };
-    let Some(report) = document.assessment.report(&rubric) else {
-        return html! { <p><a href={Route::Assess.href()}>{ "Choose your levels to see your readiness" }</a></p> };
+    let assessment = document.assessment.value();
+    let report = assessment.report(&rubric);
+    html! {
+        <>
+            { path_card(assessment, report.as_ref(), &document.plan) }
+            { readiness(report.as_ref()) }
+        </>
+    }
+}
+
+/// The short path from a first visit to a case: one clear next step, and
+/// what is done.
+fn path_card(assessment: &Assessment, report: Option<&Report>, plan: &Plan) -> Html {
+    let steps = path(assessment, report, plan);
+    let next = next(&steps);
+    let items = steps.iter().map(|progress| {
+        let state = match progress.state {
+            State::Done => "Done",
+            State::Started => "Started",
+            State::ToDo => "To do",
+        };
+        let href = match progress.step {
+            Step::Assess | Step::Evidence => Route::Assess.href(),
+            Step::Plan => Route::Plan.href(),
+        };
+        let is_next = next == Some(progress.step);
+        html! {
+            <li key={progress.step.title()} data-state={state.to_lowercase()} aria-current={is_next.then_some("step")}>
+                <span class="path-title">{ progress.step.title() }</span>
+                <span class="path-state">{ format!("{state}. {}", progress.detail) }</span>
+                if is_next {
+                    <a class="button" {href}>{ progress.step.action(progress.state) }</a>
+                }
+            </li>
+        }
+    });
+    html! {
+        <section class="card path" aria-labelledby="path-heading">
+            <h2 id="path-heading">
+                { if next.is_some() { "Your next step" } else { "You have a case to make" } }
+            </h2>
+            <ol class="path-steps">{ for items }</ol>
+            if next.is_none() {
+                <p>{ "Every step is done. Keep the evidence coming, and bring your readiness report to your next one-to-one." }</p>
+            }
+        </section>
+    }
+}
+
+/// Readiness at a glance, with coverage beside every figure, and the top
+/// gaps.
+fn readiness(report: Option<&Report>) -> Html {
+    let Some(report) = report else {
+        return html! {
+            <section class="card" aria-labelledby="readiness-heading">
+                <h2 id="readiness-heading">{ "Readiness" }</h2>
+                <p><a href={Route::Assess.href()}>{ "Choose your levels to see your readiness" }</a></p>
+            </section>
+        };
     };
-    let current = report.overall_current.percent();
+    let figure = |label: String, score: &Score, stage: Stage| {
+        html! {
+            <div>
+                <dt>{ label }</dt>
+                <dd>
+                    <strong>{ score.percent_label() }</strong>
+                    { format!(" · {} · {}", score.coverage(), score.standing(stage)) }
+                </dd>
+            </div>
+        }
+    };
     let target = report.target.as_ref().zip(report.overall_target.as_ref());
     let gaps = report.gaps.iter().take(TOP_GAPS).map(|gap| {
         html! {
@@ -98,18 +170,13 @@ fn ReadinessFigures() -> Html {
         }
     });
     html! {
-        <>
+        <section class="card" aria-labelledby="readiness-heading">
+            <h2 id="readiness-heading">{ "Readiness" }</h2>
             <dl class="dashboard-scores">
                 if let Some((level, score)) = target {
-                    <div>
-                        <dt>{ format!("{} (target)", level.name) }</dt>
-                        <dd><strong>{ format!("{}%", score.percent()) }</strong>{ format!(" · {}", target_verdict(score.percent())) }</dd>
-                    </div>
+                    { figure(format!("{} (target)", level.name), score, Stage::Target) }
                 }
-                <div>
-                    <dt>{ format!("{} (current)", report.current.name) }</dt>
-                    <dd><strong>{ format!("{current}%") }</strong>{ format!(" · {}", current_verdict(current)) }</dd>
-                </div>
+                { figure(format!("{} (current)", report.current.name), &report.overall_current, Stage::Current) }
             </dl>
             if report.gaps.is_empty() {
                 <p class="muted">{ "No gaps among the criteria you have graded." }</p>
@@ -117,8 +184,8 @@ fn ReadinessFigures() -> Html {
                 <h3>{ "Top gaps" }</h3>
                 <ol class="items">{ for gaps }</ol>
             }
-            <p><a href={Route::Assess.href()}>{ "Continue your self-assessment" }</a></p>
-        </>
+            <p><a href={Route::Readiness.href()}>{ "See your readiness in full" }</a></p>
+        </section>
     }
 }
 
