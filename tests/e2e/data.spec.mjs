@@ -45,6 +45,9 @@ test('an export imported into a fresh browser gives the same document', async ({
   expect(file.about).toContain('Everything you keep in Rungs');
   expect(typeof file.exported_at).toBe('number');
   await expect(page.getByRole('region', { name: 'Where it lives' })).toContainText('just now');
+  // A download says it happened, beside the button.
+  const said = page.getByRole('region', { name: 'Take a copy' }).getByRole('status');
+  await expect(said).toHaveText(/^Downloading rungs-data-\d{4}-\d\d-\d\d\.json: your browser keeps it/);
 
   const fresh = await browser.newContext();
   try {
@@ -69,6 +72,7 @@ test('the readable copy holds the report, the plan and the own terms', async ({ 
     page.getByRole('button', { name: 'Download a readable copy (Markdown)' }).click(),
   );
   expect(text).toMatch(/^# Everything in Rungs\n/);
+  await expect(page.getByRole('region', { name: 'Take a copy' }).getByRole('status')).toHaveText(/^Downloading rungs-everything-/);
   expect(text).toContain('## Promotion readiness');
   expect(text).toContain('Lead the design review of the billing queue migration');
   expect(text).toContain('### Paper cut');

@@ -131,16 +131,18 @@ pub fn download_button(app: &AppContext, label: &'static str, stored_key: Option
     html! { <button type="button" {onclick}>{ label }</button> }
 }
 
+/// The name of the data file downloaded today.
+pub fn data_file_name() -> String {
+    file_name("rungs-data", today(), "json")
+}
+
 /// Downloads this tab's data as a file that imports again, noted as the
 /// last copy downloaded.
 pub fn download_data(app: &AppContext) -> Callback<MouseEvent> {
     let (session, dispatcher) = (app.session(), app.state.dispatcher());
     let document = app.state.document.clone();
     Callback::from(move |_: MouseEvent| {
-        dom::download(
-            &session.export(&document),
-            &file_name("rungs-data", today(), "json"),
-        );
+        dom::download(&session.export(&document), &data_file_name());
         dispatcher.dispatch(Action::Health(session.health()));
     })
 }

@@ -23,8 +23,13 @@ pub struct Share {
 impl Share {
     /// Offers `text` as the file `name`, and says so.
     pub fn download(&self, text: &str, name: &str) {
-        self.next();
         dom::download(text, name);
+        self.downloaded(name);
+    }
+
+    /// Says that the file `name` was offered for download.
+    pub fn downloaded(&self, name: &str) {
+        self.next();
         self.status.set(
             format!("Downloading {name}: your browser keeps it with your other downloads.").into(),
         );

@@ -347,7 +347,7 @@ pub fn perspectives(report: &Report) -> Html {
         scroll_region(
             "Grades compared",
             html! {
-                <table>
+                <table class="comparisons">
                     <thead>
                         <tr>
                             <th scope="col">{ "Criterion" }</th>

@@ -9,7 +9,7 @@ use crate::core::time::{iso_utc, DateTime};
 use crate::core::transfer::{self, size_label, Counts};
 use crate::ui::clock::utc_offset_minutes;
 use crate::ui::components::confirm::ConfirmDelete;
-use crate::ui::dom;
+use crate::ui::components::share::use_share;
 use crate::ui::state::{use_app, Action};
 
 /// A copy, read: when it can be restored, what it holds.
@@ -23,6 +23,7 @@ struct Listed {
 pub fn Backups() -> Html {
     let app = use_app();
     let message = use_state(|| None::<(bool, String)>);
+    let share = use_share();
     // Counts the deletions made here, which change no health.
     let deleted = use_state(|| 0u32);
     // Re-read after each change to storage this page makes or learns of.
@@ -61,10 +62,12 @@ pub fn Backups() -> Html {
             })
         };
         let download = {
-            let (session, key) = (app.session(), copy.key.clone());
+            let (session, key, share, message) = (app.session(), copy.key.clone(), share.clone(), message.clone());
             Callback::from(move |_: MouseEvent| {
                 if let Some(text) = session.raw(&key) {
-                    dom::download(&text, &format!("{key}.json"));
+                    // The latest action alone is reported.
+                    message.set(None);
+                    share.download(&text, &format!("{key}.json"));
                 }
             })
         };
@@ -111,6 +114,8 @@ pub fn Backups() -> Html {
             <p>{ "Rungs keeps a backup before the first change of each day (the last three days), and before every import, restore and deletion; and it sets aside, unchanged, any stored data it can't read. They live in this browser, within 2 MB: the oldest backups make room for new ones." }</p>
             if let Some((ok, text)) = &*message {
                 <p role={if *ok { "status" } else { "alert" }}>{ text }</p>
+            } else {
+                { share.status() }
             }
             if listed.is_empty() {
                 <p class="muted">{ "No backups yet." }</p>

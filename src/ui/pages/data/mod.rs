@@ -16,10 +16,10 @@ use crate::core::route::Route;
 use crate::core::rubric::Rubric;
 use crate::core::schema::{Document, Replace};
 use crate::ui::clock::today;
-use crate::ui::components::notices::download_data;
+use crate::ui::components::notices::{data_file_name, download_data};
 use crate::ui::components::page_header::PageHeader;
+use crate::ui::components::share::use_share;
 use crate::ui::content::{use_content, Loaded};
-use crate::ui::dom;
 use crate::ui::state::{use_app, Action, AppContext};
 
 /// The surface's page (the entry point of its split point).
@@ -55,12 +55,19 @@ fn Export() -> Html {
         Loaded::Ready(rubric) => Some(rubric),
         _ => None,
     };
-    let json = download_data(&app);
+    let share = use_share();
+    let json = {
+        let (download, share) = (download_data(&app), share.clone());
+        Callback::from(move |event: MouseEvent| {
+            download.emit(event);
+            share.downloaded(&data_file_name());
+        })
+    };
     let markdown = {
-        let document = app.state.document.clone();
+        let (document, share) = (app.state.document.clone(), share.clone());
         Callback::from(move |_: MouseEvent| {
             let text = everything::markdown(&document, rubric.as_deref(), today());
-            dom::download(&text, &file_name("rungs-everything", today(), "md"));
+            share.download(&text, &file_name("rungs-everything", today(), "md"));
         })
     };
     html! {
@@ -71,6 +78,7 @@ fn Export() -> Html {
                 <button type="button" onclick={json}>{ "Download your data (JSON)" }</button>
                 <button type="button" class="secondary" onclick={markdown}>{ "Download a readable copy (Markdown)" }</button>
             </div>
+            { share.status() }
         </section>
     }
 }

@@ -12,7 +12,7 @@ use crate::core::search::Index;
 use crate::core::vocabulary::Vocabulary;
 use crate::ui::clock::today;
 use crate::ui::components::print::use_print;
-use crate::ui::dom;
+use crate::ui::components::share::use_share;
 use crate::ui::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -45,7 +45,9 @@ pub fn Export(props: &ExportProps) -> Html {
             </label>
         }
     };
+    let share = use_share();
     let download = {
+        let share = share.clone();
         let terms = props.terms.clone();
         let index = props.index.clone();
         let vocabulary = vocabulary.clone();
@@ -53,7 +55,7 @@ pub fn Export(props: &ExportProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let chosen = selection.terms(&terms, &index, &vocabulary);
             let text = markdown(selection.title(), &chosen, &terms.all(), &vocabulary);
-            dom::download(&text, &selection.file_name(today()));
+            share.download(&text, &selection.file_name(today()));
         })
     };
     let print = {
@@ -83,6 +85,7 @@ pub fn Export(props: &ExportProps) -> Html {
                         <button type="button" onclick={download}>{ "Download Markdown" }</button>
                         <button type="button" onclick={print}>{ "Print" }</button>
                     </div>
+                    { share.status() }
                 }
             </details>
             if let Some(chosen) = *printing {
