@@ -34,6 +34,10 @@ test('search, keyboard, filters, familiarity, own terms, practice and export', a
   }
   await search.fill('k8s');
   await expect(results(page).first()).toHaveText('Kubernetes');
+  // Words started in a name rank it before words found inside others.
+  await search.fill('tech det');
+  await expect(results(page).first()).toHaveText('Technical debt');
+  await search.fill('k8s');
   await expect(page.locator('.term-result').first()).toContainText('also K8s');
 
   // Arrow keys move through the results and back; Enter opens one.
@@ -202,4 +206,37 @@ test('terms in the rubric and in your notes open their definitions', async ({ pa
   await mention.click();
   await popover.getByRole('link', { name: 'Open “Service level objective” in the glossary' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Service level objective' })).toBeVisible();
+});
+
+/** The contrast ratio of two computed CSS colours, "rgb(r, g, b)". */
+function contrast(a, b) {
+  const luminance = (color) => {
+    const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test('marked matches are readable in light and dark', async ({ page }) => {
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    await open(page, '#/glossary');
+    const search = page.getByRole('searchbox', { name: 'Search the glossary' });
+    // Marks in a name (a link), an alias (muted text) and a definition.
+    for (const query of ['tech', 'k8', 'orchestr']) {
+      await search.fill(query);
+      await expect(page.locator('.term-result mark').first()).toBeVisible();
+      const colours = await page
+        .locator('.term-result mark')
+        .evaluateAll((marks) => marks.map((m) => [getComputedStyle(m).color, getComputedStyle(m).backgroundColor]));
+      for (const [text, background] of colours) {
+        expect(contrast(text, background), `${colorScheme}, “${query}”: ${text} on ${background}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+    await expectAccessible(page);
+  }
 });
