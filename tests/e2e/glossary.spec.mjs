@@ -240,3 +240,27 @@ test('marked matches are readable in light and dark', async ({ page }) => {
     await expectAccessible(page);
   }
 });
+
+test('opening a tool leaves its summary where it was; adding a term starts in its first field', async ({ page }) => {
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    await open(page, '#/glossary');
+    for (const name of ['Add your own term', 'Practise', 'Export']) {
+      const summary = page.locator('summary', { hasText: name });
+      const where = () =>
+        summary.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          return { left: box.left + window.scrollX, top: box.top + window.scrollY };
+        });
+      const before = await where();
+      await summary.click();
+      await expect(page.locator('details', { has: summary })).toHaveJSProperty('open', true);
+      if (name === 'Add your own term') {
+        await expect(page.getByLabel('Term', { exact: true })).toBeFocused();
+      }
+      expect(await where(), `${name} at ${width} px`).toEqual(before);
+      await summary.click();
+      await expect(page.locator('details', { has: summary })).not.toHaveJSProperty('open', true);
+    }
+  }
+});
