@@ -2,15 +2,17 @@
 //! against the real glossary.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::rc::Rc;
+mod common;
 
-use rungs::core::glossary::{Glossary, Term, Terms};
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+use common::glossary;
+use proptest::prelude::*;
+use rungs::core::fold::words;
+use rungs::core::glossary::{Term, Terms};
 use rungs::core::search::{marks, FilterEdit, Filters, Hit, Index, Linker, Rank, Results};
 use rungs::core::vocabulary::{Familiarity, VocabEdit, Vocabulary};
-
-fn glossary() -> Glossary {
-    toml::from_str(include_str!("../src/content/glossary.toml")).expect("glossary.toml parses")
-}
 
 /// The ids of the terms `index` finds for `query`, best first.
 fn found(terms: &[Term], index: &Index, query: &str) -> Vec<String> {
@@ -51,7 +53,24 @@ fn the_best_hit_is_the_term_meant() {
         ("budget error", "error-budget", NameWord, None),
         ("recovery time mean", "mttr", NameWord, None),
         ("tracing distributed", "distributed-tracing", NameWord, None),
-        ("ops", "devops", NameWord, None),
+        // Words of the name, one or more mistyped.
+        ("tech det", "technical-debt", NameWordTypo(1), None),
+        ("eror budget", "error-budget", NameWordTypo(1), None),
+        (
+            "chaos engneering",
+            "chaos-engineering",
+            NameWordTypo(1),
+            None,
+        ),
+        ("budget eror", "error-budget", NameWordTypo(1), None),
+        (
+            "engneering chaos",
+            "chaos-engineering",
+            NameWordTypo(1),
+            None,
+        ),
+        // Inside a word of the name.
+        ("ops", "devops", NameInside, None),
         // Only in a definition.
         ("istio", "service-mesh", Definition, None),
         // Typing mistakes.
@@ -60,10 +79,6 @@ fn the_best_hit_is_the_term_meant() {
         ("calibraton", "calibration", Typo(1), None),
         ("latensy", "latency", Typo(1), None),
         ("kubrne", "kubernetes", Typo(1), None),
-        ("eror budget", "error-budget", Typo(1), None),
-        ("chaos engneering", "chaos-engineering", Typo(1), None),
-        ("budget eror", "error-budget", Typo(1), None),
-        ("engneering chaos", "chaos-engineering", Typo(1), None),
         ("idempotnt", "idempotency", Typo(1), Some("idempotent")),
         ("terafrom", "terraform", Typo(2), None),
     ];
@@ -81,6 +96,126 @@ fn the_best_hit_is_the_term_meant() {
             (id, rank, alias),
             "{query:?}"
         );
+    }
+}
+
+#[test]
+fn words_started_in_the_name_come_before_words_inside_others_or_in_definitions() {
+    let terms = glossary().terms;
+    let index = Index::new(&terms);
+    // "Product backlog" and "Change data capture" only have words starting
+    // "tech" and "det" in their definitions.
+    for query in ["tech det", "det tech", "Tech  det"] {
+        let found = found(&terms, &index, query);
+        let at = |id: &str| found.iter().position(|f| f == id);
+        assert_eq!(found[0], "technical-debt", "{query:?}: {found:?}");
+        assert!(at("backlog") > Some(0), "{query:?}: {found:?}");
+        assert!(at("change-data-capture") > Some(0), "{query:?}: {found:?}");
+    }
+    // "sig" starts "Golden signals" but is inside "System design".
+    let found = found(&terms, &index, "sig");
+    let at = |id: &str| found.iter().position(|f| f == id).unwrap();
+    assert!(at("golden-signals") < at("system-design"), "{found:?}");
+    let found = self::found(&terms, &index, "tes");
+    let at = |id: &str| found.iter().position(|f| f == id).unwrap();
+    assert!(at("end-to-end-test") < at("kubernetes"), "{found:?}");
+}
+
+/// The built-in glossary and its index, made once for the property tests.
+fn built_in() -> &'static (Vec<Term>, Index) {
+    static BUILT_IN: OnceLock<(Vec<Term>, Index)> = OnceLock::new();
+    BUILT_IN.get_or_init(|| {
+        let terms = glossary().terms;
+        let index = Index::new(&terms);
+        (terms, index)
+    })
+}
+
+/// A query made of the start of each word of a term's name: `cuts[i]`
+/// letters of word `i` (at least one, at most the word), the words in
+/// reverse order when `reversed`, and the letter at `mistake` (counted in
+/// the query's last word) changed, if any. `None` when the name has more
+/// words than `cuts`.
+fn typed_name(
+    term: &Term,
+    cuts: &[usize],
+    reversed: bool,
+    mistake: Option<usize>,
+) -> Option<String> {
+    let name = words(&term.name);
+    if name.len() > cuts.len() {
+        return None;
+    }
+    let mut typed: Vec<String> = name
+        .iter()
+        .zip(cuts)
+        .map(|(word, &cut)| word.chars().take(cut.max(1)).collect())
+        .collect();
+    if reversed {
+        typed.reverse();
+    }
+    if let (Some(at), Some(last)) = (mistake, typed.last_mut()) {
+        let mut letters: Vec<char> = last.chars().collect();
+        let at = at % letters.len();
+        letters[at] = if letters[at] == 'q' { 'x' } else { 'q' };
+        *last = letters.into_iter().collect();
+    }
+    Some(typed.join(" "))
+}
+
+/// Where `term` is among the hits for `query`, and its rank.
+fn place(index: &Index, term: usize, query: &str) -> Option<(usize, Rank)> {
+    let hits = index.search(query);
+    hits.iter()
+        .position(|hit| hit.term == term)
+        .map(|at| (at, hits[at].rank))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 400,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Typing the start of each word of a name, in any order, finds the
+    /// term among those whose name has every word started: before any term
+    /// that has them only inside a word or in its definition.
+    #[test]
+    fn the_starts_of_a_names_words_find_it_before_weaker_matches(
+        term in 0usize..240,
+        cuts in prop::collection::vec(1usize..12, 8),
+        reversed in any::<bool>(),
+    ) {
+        let (terms, index) = built_in();
+        let term = term % terms.len();
+        let Some(query) = typed_name(&terms[term], &cuts, reversed, None) else {
+            return Ok(());
+        };
+        let (_, rank) = place(index, term, &query).expect("the term is found");
+        prop_assert!(rank <= Rank::NameWord, "{query:?}: {rank:?}");
+    }
+
+    /// One letter mistyped in a word of three letters or more, in a query
+    /// of several words and four letters or more, still ranks the term
+    /// above every term that only has the words inside others or in its
+    /// definition.
+    #[test]
+    fn a_mistyped_letter_still_ranks_the_name_before_weaker_matches(
+        term in 0usize..240,
+        cuts in prop::collection::vec(3usize..12, 8),
+        reversed in any::<bool>(),
+        mistake in 0usize..12,
+    ) {
+        let (terms, index) = built_in();
+        let term = term % terms.len();
+        let name = words(&terms[term].name);
+        // Every word of three letters or more, so that each may be mistyped.
+        prop_assume!(name.len() >= 2 && name.iter().all(|word| word.chars().count() >= 3));
+        let query = typed_name(&terms[term], &cuts, reversed, Some(mistake)).unwrap();
+        prop_assume!(query.len() >= 5);
+        let (_, rank) = place(index, term, &query).expect("the term is found");
+        prop_assert!(rank <= Rank::NameWordTypo(1), "{query:?}: {rank:?}");
     }
 }
 

@@ -9,7 +9,7 @@ use rungs::core::glossary::{Term, TAGS};
 use rungs::core::schema::Document;
 use rungs::core::vocabulary::{
     check, check_answer, masked_definition, new_id, pick, pool, Draft, Familiarity, Field, Pool,
-    Problem, Round, Verdict, VocabEdit, Vocabulary,
+    Problem, Round, Step, Verdict, VocabEdit, Vocabulary,
 };
 
 mod common;
@@ -647,4 +647,79 @@ fn a_practice_round_checks_each_answer_then_moves_on() {
     round.submit(&term);
     assert!(round.done());
     assert_eq!(round.right(), 1);
+}
+
+#[test]
+fn a_blank_answer_is_not_judged_and_asks_for_one() {
+    let term = paper_cut();
+    let mut round = Round::new(vec![3, 8]);
+    for blank in ["", "   ", "?!"] {
+        round.type_answer(blank.into());
+        assert_eq!(round.submit(&term), Step::Blank, "{blank:?}");
+        assert!(round.blank && !round.checked, "{blank:?}");
+        assert_eq!(
+            (round.at(), round.verdicts.len()),
+            (0, 0),
+            "nothing counted"
+        );
+    }
+    // Typing clears the request; a real answer is then judged.
+    round.type_answer("paper cutt".into());
+    assert!(!round.blank);
+    round.blank = true;
+    assert_eq!(round.submit(&term), Step::Checked(Verdict::Close));
+    assert!(!round.blank);
+    // Once checked, typing changes nothing.
+    round.type_answer("other".into());
+    assert_eq!(round.answer, "paper cutt");
+    assert_eq!(round.submit(&term), Step::Next);
+    assert_eq!((round.at(), round.answer.as_str()), (1, ""));
+}
+
+#[test]
+fn show_me_reveals_the_answer_and_counts_as_not_known() {
+    let term = paper_cut();
+    let mut round = Round::new(vec![3, 8]);
+    round.type_answer("paper".into());
+    round.show();
+    assert!(round.checked);
+    assert_eq!(round.verdicts, [Verdict::Shown]);
+    // Once shown, neither showing again nor sending the form judges it.
+    round.show();
+    assert_eq!(round.verdicts, [Verdict::Shown]);
+    assert_eq!(round.submit(&term), Step::Next);
+    // Shown straight after a blank answer, too.
+    assert_eq!(round.submit(&term), Step::Blank);
+    round.show();
+    assert_eq!(round.submit(&term), Step::Next);
+    assert!(round.done());
+    assert_eq!(round.right(), 0);
+    assert!(round.verdicts.iter().all(|v| v.missed()));
+}
+
+#[test]
+fn wrong_and_shown_answers_are_missed_right_and_close_are_known() {
+    assert!(!Verdict::Right.missed());
+    assert!(!Verdict::Close.missed());
+    assert!(Verdict::Wrong.missed());
+    assert!(Verdict::Shown.missed());
+    let term = paper_cut();
+    let mut round = Round::new(vec![0, 1, 2, 3]);
+    for answer in ["Paper cut", "papr cut", "toil"] {
+        round.type_answer(answer.into());
+        round.submit(&term);
+        round.submit(&term);
+    }
+    round.show();
+    round.submit(&term);
+    assert_eq!(
+        round.verdicts,
+        [
+            Verdict::Right,
+            Verdict::Close,
+            Verdict::Wrong,
+            Verdict::Shown
+        ]
+    );
+    assert_eq!(round.right(), 2);
 }

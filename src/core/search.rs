@@ -18,19 +18,27 @@
 //!    it ("error bu" finds "Error budget").
 //! 4. [`Rank::AliasPrefix`]: an alias starts with the query.
 //! 5. [`Rank::NameWord`]: every query word starts a word of the name, or of
-//!    the name and one alias, in any order ("budget error"); or, for a query
-//!    of three letters or more, the name contains it anywhere ("ops" in
-//!    "DevOps").
-//! 6. [`Rank::Definition`]: every query word starts a word of the name, the
+//!    the name and one alias, in any order ("budget error").
+//! 6. [`Rank::NameWordTypo`]: a query of several words, each of which
+//!    starts a word of the name (or of the name and one alias), some only
+//!    after a typing mistake or two, in any order ("tech det" finds
+//!    "Technical debt"): the words together say which term is meant. A
+//!    query word may have no mistake under three letters, one up to seven,
+//!    two from eight, counted against a whole word or its start; and the
+//!    query no more in all than [`Rank::Typo`] allows the whole query.
+//!    Fewer mistakes rank higher.
+//! 7. [`Rank::NameInside`]: for a query of three letters or more, the name
+//!    contains it, though not at the start of a word ("ops" in "DevOps").
+//! 8. [`Rank::Definition`]: every query word starts a word of the name, the
 //!    aliases or the definition.
-//! 7. [`Rank::Typo`]: none of the above, but the query is a typing mistake
+//! 9. [`Rank::Typo`]: none of the above, but the query is a typing mistake
 //!    or two away from the name, from its start (for someone still typing:
 //!    "kubrne" finds "Kubernetes"), from a word of the name or from an
-//!    alias. A query of several words may instead have each word start a
-//!    word of the name (or of the name and one alias) or be a mistake or two
-//!    away from such a whole word. A query or query word under four letters
-//!    may have no mistake, up to seven letters one, longer ones two. Fewer
-//!    mistakes rank higher.
+//!    alias. A query under four letters may have no mistake, up to seven
+//!    letters one, longer ones two. Fewer mistakes rank higher.
+//!
+//! So a term whose name has words starting with what was typed comes
+//! before any term that only has it inside a word or in its definition.
 //!
 //! Within a rank, terms found by their name come before those found through
 //! an alias (so "budget error" lists "Error budget" before "Burn rate", whose
@@ -42,8 +50,8 @@
 //! Search runs on every keystroke, in wasm, over up to a few thousand terms.
 //! [`Index::new`] folds every term once; a search folds the query once and
 //! stops at a term's first rank that matches, so the typo count (the slow
-//! part) runs only for terms nothing else found, and only on candidates
-//! whose length and letters leave it a chance.
+//! part) runs only for terms no exact rule found before it, and only on
+//! candidates whose length and letters leave it a chance.
 
 use std::cmp::{Ordering, Reverse};
 use std::ops::Range;
@@ -61,6 +69,9 @@ pub enum Rank {
     NamePrefix,
     AliasPrefix,
     NameWord,
+    /// The number of typing mistakes.
+    NameWordTypo(u8),
+    NameInside,
     Definition,
     /// The number of typing mistakes.
     Typo(u8),
@@ -74,7 +85,8 @@ pub struct Hit {
     pub rank: Rank,
     /// The term's alias that matched, so that the UI can say "matched
     /// K8s": for [`Rank::ExactAlias`] and [`Rank::AliasPrefix`], and for a
-    /// [`Rank::NameWord`] or [`Rank::Typo`] found through an alias.
+    /// [`Rank::NameWord`], [`Rank::NameWordTypo`] or [`Rank::Typo`] found
+    /// through an alias.
     pub alias: Option<usize>,
 }
 
@@ -273,6 +285,12 @@ impl Entry {
         if let Some(alias) = self.word_match(query) {
             return Some((Rank::NameWord, alias));
         }
+        if let Some((mistakes, alias)) = self.typo_by_word(query) {
+            return Some((Rank::NameWordTypo(saturate(mistakes)), alias));
+        }
+        if q.len() >= 3 && self.name.contains(q) {
+            return Some((Rank::NameInside, None));
+        }
         let described = |word: &Needle| {
             self.titles.contains(word.spaced.as_str())
                 || self.definition.contains(word.spaced.as_str())
@@ -280,18 +298,14 @@ impl Entry {
         if query.words.iter().all(described) {
             return Some((Rank::Definition, None));
         }
-        let (mistakes, alias) = self.typo(query)?;
-        Some((Rank::Typo(u8::try_from(mistakes).unwrap_or(u8::MAX)), alias))
+        let (mistakes, alias) = self.typo_whole(&query.compact)?;
+        Some((Rank::Typo(saturate(mistakes)), alias))
     }
 
-    /// For [`Rank::NameWord`]: `Some(None)` when the name has the query,
-    /// `Some(Some(i))` when the name and alias `i` together have a word
-    /// starting with each query word.
+    /// For [`Rank::NameWord`]: `Some(None)` when the name has a word
+    /// starting with each query word, `Some(Some(i))` when the name and
+    /// alias `i` together have.
     fn word_match(&self, query: &Query) -> Option<Option<usize>> {
-        let q = query.compact.text();
-        if q.len() >= 3 && self.name.contains(q) {
-            return Some(None);
-        }
         let all_start = |titles: &[&str]| {
             let starts = |word: &Needle| titles.iter().any(|t| t.contains(word.spaced.as_str()));
             query.words.iter().all(starts).then_some(0)
@@ -302,16 +316,9 @@ impl Entry {
             .map(|(_, alias)| alias)
     }
 
-    /// The fewest mistakes that make the query this term, and the alias it
+    /// For [`Rank::Typo`]: the fewest mistakes from the compact query to the
+    /// name or its start, a word of the name, or an alias, and the alias it
     /// was then taken for. Of equals, the name wins over an alias.
-    fn typo(&self, query: &Query) -> Option<(usize, Option<usize>)> {
-        let whole = self.typo_whole(&query.compact);
-        let by_word = self.typo_by_word(query);
-        whole.into_iter().chain(by_word).min_by_key(|&(d, _)| d)
-    }
-
-    /// The mistakes from the compact query to the name or its start, a word
-    /// of the name, or an alias.
     fn typo_whole(&self, query: &Needle) -> Option<(usize, Option<usize>)> {
         if query.max == 0 {
             return None;
@@ -324,16 +331,20 @@ impl Entry {
         by_name.chain(by_alias).min_by_key(|&(d, _)| d)
     }
 
-    /// For a query of several words: the total mistakes when each query
-    /// word starts a word of the name or of one alias, or is close to one
-    /// such whole word.
+    /// For [`Rank::NameWordTypo`], a query of several words: the total
+    /// mistakes when each query word starts a word of the name, or of the
+    /// name and one alias, or is close to such a word or its start, as long
+    /// as the whole query may have that many; and that alias.
     fn typo_by_word(&self, query: &Query) -> Option<(usize, Option<usize>)> {
         if query.words.len() < 2 {
             return None;
         }
+        // No more mistakes in all than the whole query may have.
         let total = |titles: &[&str]| -> Option<usize> {
-            let word = |word: &Needle| titles.iter().filter_map(|t| word.in_words(t)).min();
-            query.words.iter().map(word).sum()
+            query.words.iter().try_fold(0, |total, word| {
+                let total = total + titles.iter().filter_map(|t| word.in_words(t)).min()?;
+                (total <= query.compact.max).then_some(total)
+            })
         };
         // Most terms fail here, before the search for the alias.
         total(&[&self.titles])?;
@@ -379,7 +390,10 @@ impl Query {
         }
         Some(Query {
             compact: Needle::typed(&compact),
-            words: words(text).iter().map(|word| Needle::typed(word)).collect(),
+            words: words(text)
+                .iter()
+                .map(|word| Needle::new(word, word_allowance(word.len())))
+                .collect(),
         })
     }
 }
@@ -426,6 +440,11 @@ impl Needle {
     /// to the start of `target` as long as this or up to `max` longer (so
     /// "kubrne" is one mistake from "kuberne"), whichever are fewest.
     fn near(&self, target: &str) -> Option<usize> {
+        // The start of `target` has no letter that `target` lacks: when
+        // ours lack too many of its letters, no start of it is near either.
+        if (self.letters & !letters(target)).count_ones() as usize > self.max {
+            return None;
+        }
         let len = self.text().len();
         let starts = (len..=len + self.max)
             .filter_map(|len| target.get(..len))
@@ -437,7 +456,8 @@ impl Needle {
     }
 
     /// The mistakes when this starts a word of `spaced` text (none), or
-    /// else from this to a whole word of it.
+    /// else the fewest from this to a word of it or its start (see
+    /// [`Needle::near`]).
     fn in_words(&self, spaced: &str) -> Option<usize> {
         if spaced.contains(self.spaced.as_str()) {
             return Some(0);
@@ -445,8 +465,24 @@ impl Needle {
         if self.max == 0 {
             return None;
         }
-        words_of(spaced).filter_map(|w| self.mistakes(w)).min()
+        words_of(spaced).filter_map(|w| self.near(w)).min()
     }
+}
+
+/// How many typing mistakes a word of a query of several words may have,
+/// by its length in bytes: as [`allowance`], but a word of three letters may
+/// have one too, since the other words say what is meant ("tech det").
+fn word_allowance(len: usize) -> usize {
+    match len {
+        0..=2 => 0,
+        3..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// A count of mistakes as a [`Rank`] holds it.
+fn saturate(mistakes: usize) -> u8 {
+    u8::try_from(mistakes).unwrap_or(u8::MAX)
 }
 
 /// The bytes of `text` as a set of 64: byte `b` is bit `b % 64`. Bytes that
@@ -924,16 +960,49 @@ mod tests {
         assert_eq!(ranks(&index, "error budgets"), [(0, Rank::ExactAlias)]);
         assert_eq!(ranks(&index, "k8"), [(1, Rank::AliasPrefix)]);
         assert_eq!(ranks(&index, "budget err"), [(0, Rank::NameWord)]);
-        assert_eq!(ranks(&index, "ops"), [(2, Rank::NameWord)]);
+        assert_eq!(ranks(&index, "ops"), [(2, Rank::NameInside)]);
         assert_eq!(ranks(&index, "orchestr"), [(1, Rank::Definition)]);
         assert_eq!(ranks(&index, "kubernets"), [(1, Rank::Typo(1))]);
         assert_eq!(ranks(&index, "kuebr"), [(1, Rank::Typo(1))]);
-        assert_eq!(ranks(&index, "budgte eror"), [(0, Rank::Typo(2))]);
+        assert_eq!(ranks(&index, "budgte eror"), [(0, Rank::NameWordTypo(2))]);
+        assert_eq!(ranks(&index, "erorbudget"), [(0, Rank::Typo(1))]);
         assert_eq!(ranks(&index, "kbrnts"), []);
         assert_eq!(ranks(&index, "-/-"), []);
         assert_eq!(index.search("k8s")[0].alias, Some(0));
         assert_eq!(index.search("errorbudgetz")[0].alias, None);
         assert_eq!(index.search("error budgetss")[0].alias, Some(0));
+    }
+
+    #[test]
+    fn words_starting_words_of_the_name_come_before_words_inside_or_defined() {
+        let terms = [
+            term("Backlog", &[], "Technical tasks in detail."),
+            term("Biotechnology", &[], "Living things as technology."),
+            term("Technical debt", &["tech debt"], "Rework for later."),
+            term("Technology radar", &[], "What a team adopts."),
+        ];
+        let index = Index::new(&terms);
+        // "det" is one mistake from the start of "debt".
+        assert_eq!(
+            ranks(&index, "tech det"),
+            [(2, Rank::NameWordTypo(1)), (0, Rank::Definition)]
+        );
+        assert_eq!(index.search("tech det")[0].alias, None);
+        // Words of the name first, however long; then inside a word; then
+        // the definitions.
+        assert_eq!(
+            ranks(&index, "techn"),
+            [
+                (2, Rank::NamePrefix),
+                (3, Rank::NamePrefix),
+                (1, Rank::NameInside),
+                (0, Rank::Definition),
+            ]
+        );
+        assert_eq!(ranks(&index, "radar tech"), [(3, Rank::NameWord)]);
+        assert_eq!(ranks(&index, "deb tecnical"), [(2, Rank::NameWordTypo(1))]);
+        // One short word alone has no room for a mistake.
+        assert_eq!(ranks(&index, "det"), [(0, Rank::Definition)]);
     }
 
     #[test]

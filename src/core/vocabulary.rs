@@ -561,8 +561,8 @@ pub fn masked_definition(term: &Term) -> String {
 }
 
 /// A practice round: the questions (term indexes), the verdict on each one
-/// answered, and the answer being typed. Each question is answered, then
-/// checked, then left for the next.
+/// answered, and the answer being typed. Each question is answered (or its
+/// answer shown), then checked, then left for the next.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Round {
     pub questions: Vec<usize>,
@@ -571,6 +571,20 @@ pub struct Round {
     pub answer: String,
     /// The current question has been checked and awaits "Next".
     pub checked: bool,
+    /// The answer was blank when last sent, so it was not checked: the user
+    /// is asked for one. Typing clears it (see [`Round::type_answer`]).
+    pub blank: bool,
+}
+
+/// What sending the practice form did (see [`Round::submit`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The answer was judged: this verdict, now the last of the round's.
+    Checked(Verdict),
+    /// The answer had no letters or digits: nothing was judged or counted.
+    Blank,
+    /// The checked question was left: on to the next one, or the end.
+    Next,
 }
 
 impl Round {
@@ -591,23 +605,47 @@ impl Round {
         !self.checked && self.verdicts.len() == self.questions.len()
     }
 
-    /// How many answers were right, nearly spelled ones included.
+    /// How many answers were right, nearly spelled ones included; answers
+    /// shown on request were not known.
     pub fn right(&self) -> usize {
-        self.verdicts
-            .iter()
-            .filter(|v| **v != Verdict::Wrong)
-            .count()
+        self.verdicts.iter().filter(|v| !v.missed()).count()
+    }
+
+    /// The user types `answer` (ignored once the question is checked).
+    pub fn type_answer(&mut self, answer: String) {
+        if !self.checked {
+            self.answer = answer;
+            self.blank = false;
+        }
     }
 
     /// The form is sent: checks the answer against `term` (the current
-    /// question's), or, once checked, moves on to the next question.
-    pub fn submit(&mut self, term: &Term) {
+    /// question's) unless it is blank, or, once checked, moves on to the
+    /// next question.
+    pub fn submit(&mut self, term: &Term) -> Step {
         if self.checked {
             self.checked = false;
             self.answer.clear();
-        } else {
-            self.verdicts.push(check_answer(term, &self.answer));
+            return Step::Next;
+        }
+        if compact(&self.answer).is_empty() {
+            self.blank = true;
+            return Step::Blank;
+        }
+        let verdict = check_answer(term, &self.answer);
+        self.verdicts.push(verdict);
+        self.checked = true;
+        self.blank = false;
+        Step::Checked(verdict)
+    }
+
+    /// "Show me": the answer is revealed and the question counts as not
+    /// known. Does nothing once the question is checked.
+    pub fn show(&mut self) {
+        if !self.checked {
+            self.verdicts.push(Verdict::Shown);
             self.checked = true;
+            self.blank = false;
         }
     }
 }
@@ -619,8 +657,19 @@ pub enum Verdict {
     Right,
     /// Right, one or two letters off.
     Close,
-    /// Neither; a blank answer is always wrong.
+    /// Neither; a blank answer is always wrong (but a [`Round`] does not
+    /// judge one).
     Wrong,
+    /// The user asked to see the answer instead: not known.
+    Shown,
+}
+
+impl Verdict {
+    /// Whether the user did not know the term (wrong, or shown), so that it
+    /// may belong on their learning list.
+    pub fn missed(self) -> bool {
+        matches!(self, Verdict::Wrong | Verdict::Shown)
+    }
 }
 
 /// Right when the answer folds (by [`compact`]) to the name or an alias;

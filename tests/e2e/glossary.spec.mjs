@@ -34,6 +34,10 @@ test('search, keyboard, filters, familiarity, own terms, practice and export', a
   }
   await search.fill('k8s');
   await expect(results(page).first()).toHaveText('Kubernetes');
+  // Words started in a name rank it before words found inside others.
+  await search.fill('tech det');
+  await expect(results(page).first()).toHaveText('Technical debt');
+  await search.fill('k8s');
   await expect(page.locator('.term-result').first()).toContainText('also K8s');
 
   // Arrow keys move through the results and back; Enter opens one.
@@ -139,7 +143,9 @@ test('search, keyboard, filters, familiarity, own terms, practice and export', a
   await expect(answer).toBeFocused();
   await answer.fill('eror budget');
   await answer.press('Enter');
-  await expect(page.getByText('Right, nearly spelled: Error budget.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Nearly right' })).toContainText(
+    'Nearly right: it is spelled Error budget. Counted as known.',
+  );
   await page.getByRole('button', { name: 'See how you did' }).click();
   await expect(page.getByRole('heading', { name: 'You knew 1 of 1' })).toBeFocused();
 
@@ -202,4 +208,152 @@ test('terms in the rubric and in your notes open their definitions', async ({ pa
   await mention.click();
   await popover.getByRole('link', { name: 'Open “Service level objective” in the glossary' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Service level objective' })).toBeVisible();
+});
+
+/** The contrast ratio of two computed CSS colours, "rgb(r, g, b)". */
+function contrast(a, b) {
+  const luminance = (color) => {
+    const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test('marked matches are readable in light and dark', async ({ page }) => {
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    await open(page, '#/glossary');
+    const search = page.getByRole('searchbox', { name: 'Search the glossary' });
+    // Marks in a name (a link), an alias (muted text) and a definition.
+    for (const query of ['tech', 'k8', 'orchestr']) {
+      await search.fill(query);
+      await expect(page.locator('.term-result mark').first()).toBeVisible();
+      const colours = await page
+        .locator('.term-result mark')
+        .evaluateAll((marks) => marks.map((m) => [getComputedStyle(m).color, getComputedStyle(m).backgroundColor]));
+      for (const [text, background] of colours) {
+        expect(contrast(text, background), `${colorScheme}, “${query}”: ${text} on ${background}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+    await expectAccessible(page);
+  }
+});
+
+test('opening a tool leaves its summary where it was; adding a term starts in its first field', async ({ page }) => {
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    await open(page, '#/glossary');
+    for (const name of ['Add your own term', 'Practise', 'Export']) {
+      const summary = page.locator('summary', { hasText: name });
+      const where = () =>
+        summary.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          return { left: box.left + window.scrollX, top: box.top + window.scrollY };
+        });
+      const before = await where();
+      await summary.click();
+      await expect(page.locator('details', { has: summary })).toHaveJSProperty('open', true);
+      if (name === 'Add your own term') {
+        await expect(page.getByLabel('Term', { exact: true })).toBeFocused();
+      }
+      expect(await where(), `${name} at ${width} px`).toEqual(before);
+      await summary.click();
+      await expect(page.locator('details', { has: summary })).not.toHaveJSProperty('open', true);
+    }
+  }
+});
+
+test('practice: each verdict looks different, a blank answer is not judged, "Show me", and a missed term joins the learning list', async ({ page }) => {
+  // Error budget on the learning list: a round of one known question.
+  await open(page, '#/glossary/error-budget');
+  await page.getByRole('radio', { name: 'Learning' }).check();
+  await page.getByRole('link', { name: '← Back to the glossary' }).click();
+  await page.getByText('Practise', { exact: true }).click();
+  await page.getByLabel('Practise with').selectOption('My learning list');
+  const answer = page.getByLabel('Which term is this?');
+  const feedback = page.locator('#practice-feedback');
+
+  // A blank answer is not judged: the question stays, nothing is counted.
+  await page.getByRole('button', { name: 'Start practising' }).click();
+  await expect(answer).toBeFocused();
+  // Verdicts are announced politely.
+  await expect(feedback).toHaveRole('status');
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(feedback).toContainText('Type the term first, or choose “Show me” to see it. Nothing has been counted.');
+  await expect(answer).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Question 1 of 1' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Check' })).toBeVisible();
+  await answer.fill('e');
+  await expect(feedback).toHaveText('');
+
+  // Right, nearly right, wrong and shown: each with its own mark, words and look.
+  const looks = {};
+  const verdicts = [
+    ['Error budget', 'Right: Error budget.'],
+    ['eror budget', 'Nearly right: it is spelled Error budget. Counted as known.'],
+    ['latency', 'Not this time: it is Error budget.'],
+    [null, 'The answer: Error budget. Counted as not known this time.'],
+  ];
+  for (const [typed, said] of verdicts) {
+    if (typed === null) {
+      await page.getByRole('button', { name: 'Show me' }).click();
+      await expect(answer).toBeFocused();
+      await expect(page.getByRole('button', { name: 'Show me' })).toBeHidden();
+    } else {
+      await answer.fill(typed);
+      await answer.press('Enter');
+    }
+    await expect(feedback).toContainText(said);
+    const note = feedback.locator('.verdict');
+    looks[said] = await note.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return {
+        mark: el.querySelector('.verdict-mark').textContent,
+        look: `${style.backgroundColor} ${style.borderTopColor} ${style.borderTopStyle}`,
+      };
+    });
+    if (typed === 'Error budget') await expectAccessible(page);
+    if (typed === 'latency' || typed === null) {
+      // Missed, but already on the learning list: it says so, no button.
+      await expect(page.getByText('“Error budget” is on your learning list already.')).toBeVisible();
+      await expect(page.getByRole('button', { name: /to my learning list/ })).toHaveCount(0);
+    } else {
+      await expect(page.getByText(/on your learning list|to my learning list/)).toHaveCount(0);
+    }
+    await page.getByRole('button', { name: 'See how you did' }).click();
+    const right = typed === 'Error budget' || typed === 'eror budget' ? 1 : 0;
+    await expect(page.getByRole('heading', { name: `You knew ${right} of 1` })).toBeFocused();
+    if (typed === null) {
+      await expect(page.getByRole('listitem').filter({ hasText: 'Error budget: Shown' })).toBeVisible();
+    } else {
+      await page.getByRole('button', { name: 'Practise again' }).click();
+    }
+  }
+  const marks = Object.values(looks).map((l) => l.mark);
+  const colours = Object.values(looks).map((l) => l.look);
+  expect(new Set(marks).size, JSON.stringify(looks)).toBe(4);
+  expect(new Set(colours).size, JSON.stringify(looks)).toBe(4);
+
+  // A term not yet started, missed: one click puts it on the learning list.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.reload();
+  await page.getByText('Practise', { exact: true }).click();
+  await page.getByLabel('Practise with').selectOption('Terms I have not started');
+  await page.getByRole('button', { name: 'Start practising' }).click();
+  await page.getByRole('button', { name: 'Show me' }).click();
+  const term = await feedback.getByRole('link').textContent();
+  const href = await feedback.getByRole('link').getAttribute('href');
+  const id = href.split('/').pop();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: `Add “${term}” to my learning list` }).click();
+  const added = page.getByText(`Added “${term}” to your learning list.`);
+  await expect(added).toBeFocused();
+  await expect
+    .poll(async () => JSON.parse(await stored(page)).data.vocabulary?.familiarity?.[id])
+    .toBe('learning');
+  await expectAccessible(page);
 });

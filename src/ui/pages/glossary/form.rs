@@ -20,7 +20,8 @@ pub struct AddProps {
     pub on_open: UseStateSetter<Option<Draft>>,
 }
 
-/// "Add your own term": a disclosure holding the form.
+/// "Add your own term": a disclosure holding the form, which opens below
+/// its summary with focus in its first field.
 #[function_component]
 pub fn AddTerm(props: &AddProps) -> Html {
     let open = use_state(|| false);
@@ -56,14 +57,13 @@ pub fn AddTerm(props: &AddProps) -> Html {
             }
         })
     };
-    let preset = props.draft.is_some();
     let draft = props.draft.clone().unwrap_or_default();
     let key = draft.name.clone();
     html! {
         <details id="glossary-add-tool" class="tool" open={*open} {ontoggle}>
             <summary ref={summary}>{ "Add your own term" }</summary>
             if *open {
-                <TermForm {key} terms={props.terms.clone()} {draft} editing={None::<AttrValue>} {on_done} focus_first={preset} />
+                <TermForm {key} terms={props.terms.clone()} {draft} editing={None::<AttrValue>} {on_done} focus_first=true />
             }
         </details>
     }
