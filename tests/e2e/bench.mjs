@@ -75,13 +75,13 @@ const BUDGETS = {
 const CHANGES = 40;
 // The pages loaded with a year of data, and what shows their content.
 const YEAR_ROUTES = [
-  { hash: '#/', content: '#readiness-heading' },
+  { hash: '#/', content: '#path-heading, #readiness-heading' },
   { hash: '#/assess', content: '#assess-current' },
   { hash: '#/plan', content: '#goals-heading' },
 ];
 // The routes measured, and what shows that each page's content is there.
 const ROUTES = [
-  { hash: '#/', content: '#readiness-heading' },
+  { hash: '#/', content: '#path-heading, #readiness-heading' },
   { hash: '#/assess', content: '#assess-current' },
   { hash: '#/glossary', content: '#glossary-count' },
   { hash: '#/plan', content: 'main h1' },

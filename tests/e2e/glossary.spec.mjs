@@ -156,6 +156,7 @@ test('search, keyboard, filters, familiarity, own terms, practice and export', a
     page.getByRole('button', { name: 'Download Markdown' }).click(),
   );
   expect(markdown).toMatch(/^# My learning list\n\n1 term\.\n/);
+  await expect(page.getByRole('status').filter({ hasText: /^Downloading rungs-/ })).toContainText('.md: your browser keeps it');
   expect(markdown).toContain('## Error budget');
   expect(markdown).toContain('Familiarity: Learning');
   await page.getByRole('button', { name: 'Print' }).click();
