@@ -31,8 +31,8 @@ fn figure(title: String, score: &Score, stage: Stage) -> Html {
         <div class="score">
             <p class="score-title">{ title.clone() }</p>
             <p class="score-value">
-                { score.percent_label() }
-                <span class="score-coverage">{ format!(" · {}", score.coverage()) }</span>
+                { score.percent_label() }{ " " }
+                <span class="score-coverage">{ format!("· {}", score.coverage()) }</span>
             </p>
             <meter min="0" max="100" value={score.percent().unwrap_or(0).to_string()} aria-label={title} />
             <p class="score-verdict">{ score.standing(stage) }</p>
