@@ -415,6 +415,54 @@ fn the_next_check_in_follows_the_schedule() {
     }
 }
 
+#[test]
+fn a_suggested_schedule_falls_on_the_next_working_day() {
+    // Mon 16 Nov 2026 to Sun 22 Nov 2026.
+    let cases = [
+        ("2026-11-16", Weekday::Tuesday),
+        ("2026-11-17", Weekday::Wednesday),
+        ("2026-11-18", Weekday::Thursday),
+        ("2026-11-19", Weekday::Friday),
+        ("2026-11-20", Weekday::Monday),
+        ("2026-11-21", Weekday::Monday),
+        ("2026-11-22", Weekday::Monday),
+    ];
+    for (on, weekday) in cases {
+        let schedule = Schedule::suggested(d(on));
+        assert_eq!(schedule.weekday, weekday, "on {on}");
+        assert_eq!(schedule.from, d(on));
+        assert!(schedule.first() > d(on), "on {on}");
+    }
+    // From Sunday 22 Nov, the first is Monday 23 Nov, not the Sunday.
+    assert_eq!(
+        Schedule::suggested(d("2026-11-22")).first(),
+        d("2026-11-23")
+    );
+}
+
+#[test]
+fn the_week_to_plan_is_next_week_from_saturday() {
+    for (on, week) in [
+        ("2026-11-16", "2026-11-16"), // Monday
+        ("2026-11-20", "2026-11-16"), // Friday
+        ("2026-11-21", "2026-11-23"), // Saturday
+        ("2026-11-22", "2026-11-23"), // Sunday
+        ("2026-11-23", "2026-11-23"), // the Monday after
+    ] {
+        assert_eq!(week_to_plan(d(on)), d(week), "on {on}");
+    }
+    // Next week can be planned with nothing carried over into it.
+    let mut plan = Plan::default();
+    let item = plan.new_week_item("Write the RFC", 1).unwrap();
+    assert!(plan.apply(PlanEdit::AddWeekItem {
+        week: week_to_plan(today()),
+        item,
+    }));
+    assert_eq!(week_starts(&plan), ["2026-11-23"]);
+    // The week ending is still reviewed before the one planned.
+    assert_eq!(plan.weeks_to_review(d("2026-11-16")).count(), 0);
+}
+
 // ------------------------------------------------------------- progress --
 
 #[test]
@@ -603,6 +651,82 @@ fn due_today_is_not_overdue_yet_and_yesterday_is() {
     assert!(!milestone_overdue(&m, &g, today().plus_days(1)));
 }
 
+#[test]
+fn milestones_are_listed_by_due_date_and_undated_last() {
+    let g = Goal {
+        milestones: vec![
+            milestone("m1", "Someday", None, None),
+            milestone("m2", "Later", Some("2027-02-01"), None),
+            milestone("m3", "Overdue", Some("2026-11-01"), None),
+            milestone("m4", "Also later", Some("2027-02-01"), Some("2026-11-20")),
+            milestone("m5", "Another day", None, None),
+        ],
+        ..goal("g", "Goal")
+    };
+    let order: Vec<&str> = g
+        .milestones_by_due()
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(order, ["m3", "m2", "m4", "m1", "m5"]);
+}
+
+#[test]
+fn a_milestone_is_edited_in_place() {
+    let mut plan = Plan {
+        goals: shared![Goal {
+            milestones: vec![
+                milestone("m1", "RFC", Some("2026-12-01"), Some("2026-11-20")),
+                milestone("m2", "Pilot", None, None),
+            ],
+            ..goal("g", "Goal")
+        }],
+        ..Plan::default()
+    };
+    let rfc = plan.goals[0].milestone("m1").unwrap().clone();
+    let edited = rfc
+        .edited("  Write the RFC ", Some(d("2026-12-08")))
+        .unwrap();
+    assert_eq!(
+        edited,
+        milestone(
+            "m1",
+            "Write the RFC",
+            Some("2026-12-08"),
+            Some("2026-11-20")
+        )
+    );
+    assert_eq!(rfc.edited(" ", None), Err(Missing::MilestoneTitle));
+    assert!(plan.apply(PlanEdit::SaveMilestone {
+        goal: "g".into(),
+        milestone: edited.clone(),
+    }));
+    // Still one milestone with that id, where it was.
+    assert_eq!(
+        plan.goals[0].milestones,
+        [edited, milestone("m2", "Pilot", None, None)]
+    );
+    // A date can be taken away.
+    let undated = plan.goals[0].milestones[0]
+        .edited("Write the RFC", None)
+        .unwrap();
+    assert_eq!(undated.due, None);
+}
+
+#[test]
+fn a_goal_for_a_criterion_waits_for_its_outcome_in_the_users_words() {
+    let plan = Plan {
+        goals: shared![goal("g10", "Other")],
+        ..Plan::default()
+    };
+    let g = plan.goal_for_criterion("craft.senior.1", 36, today());
+    assert_eq!(g.id, "g10-2");
+    assert_eq!(g.outcome, "");
+    assert_eq!(g.title(), "Untitled goal");
+    assert_eq!(g.criteria, ["craft.senior.1"]);
+    assert_eq!(g.started, Some(today()));
+}
+
 // ------------------------------------------------------------- timeline --
 
 /// Target 1 Jun 2027. Goal a: started 1 Nov 2026, due 1 Mar 2027, with a
@@ -788,6 +912,50 @@ fn a_year_long_span_ticks_monthly_and_a_longer_one_quarterly() {
     assert_eq!(t.rows[0].x2, WIDTH);
     let first = &t.ticks[0];
     assert_eq!(first.x, 41 * 1000 / 558);
+}
+
+#[test]
+fn the_timeline_has_at_most_24_ticks_whatever_the_dates() {
+    let plan = |started: &str, due: &str| Plan {
+        goals: shared![Goal {
+            started: Some(d(started)),
+            due: Some(d(due)),
+            ..goal("g", "Goal")
+        }],
+        ..Plan::default()
+    };
+    let ticks = |started: &str, due: &str| timeline(&plan(started, due), today()).unwrap().ticks;
+    // A year typed as 0026: two thousand years, in steps of a century.
+    let t = ticks("2026-11-21", "0026-03-01");
+    assert!(t.len() <= MAX_TICKS, "{}", t.len());
+    assert_eq!(t[0].label, "100");
+    assert_eq!(t[1].label, "200");
+    // The widest dates a date field can hold.
+    let t = ticks("0000-01-01", "9999-12-31");
+    assert!(t.len() <= MAX_TICKS, "{}", t.len());
+    assert_eq!((t[0].x, t[0].label.as_str()), (0, "0"));
+    assert_eq!(t[1].label, "500");
+    assert!(t.windows(2).all(|w| w[0].x < w[1].x));
+    // Six years ticks quarterly; a longer span every half year, then yearly.
+    let labels = |started: &str, due: &str| -> Vec<String> {
+        ticks(started, due).into_iter().map(|t| t.label).collect()
+    };
+    assert_eq!(labels("2026-11-21", "2032-12-31").len(), 24);
+    assert_eq!(
+        labels("2026-11-21", "2033-01-01")[..4],
+        ["Jan 2027", "Jul", "Jan 2028", "Jul"]
+    );
+    assert_eq!(
+        labels("2026-11-21", "2040-01-01")[..3],
+        ["2027", "2028", "2029"]
+    );
+    for (started, due) in [
+        ("1970-01-01", "2200-12-31"),
+        ("2026-01-02", "2031-12-31"),
+        ("2026-11-21", "2050-06-30"),
+    ] {
+        assert!(ticks(started, due).len() <= MAX_TICKS, "{started} to {due}");
+    }
 }
 
 // ------------------------------------------------------------- markdown --

@@ -220,6 +220,111 @@ fn every_message_is_a_sentence_without_exclamation_marks() {
     assert!(seen > 15, "{seen}");
 }
 
+#[test]
+fn each_problem_is_said_in_a_few_words_too() {
+    let late = Goal {
+        due: Some(date("2027-06-01")),
+        ..strong()
+    };
+    let found = check(&late, &plan(), today());
+    assert_eq!(
+        found.findings[4].in_words(),
+        "Time-bound: due after your promotion target"
+    );
+    assert_eq!(found.findings[0].in_words(), "Specific: strong");
+    let found = check(&Goal::default(), &Plan::default(), today());
+    let words: Vec<String> = found.findings.iter().map(Finding::in_words).collect();
+    assert_eq!(
+        words,
+        [
+            "Specific: no outcome yet",
+            "Measurable: nothing to measure named, no starting point, no target",
+            "Achievable: no one or nothing named to help, no time set aside",
+            "Relevant: no criterion linked",
+            "Time-bound: no due date",
+        ]
+    );
+    // Every problem has its few words, and none is a bare letter.
+    let goals = [
+        with_outcome("Improve"),
+        Goal {
+            target: "a lot".into(),
+            due: Some(date("2026-01-01")),
+            ..strong()
+        },
+    ];
+    for goal in &goals {
+        let found = check_with(goal, &plan_with(5, 0), today(), &["Improve"]);
+        for finding in &found.findings {
+            assert_eq!(finding.briefly.len(), finding.problems.len(), "{finding:?}");
+            for brief in &finding.briefly {
+                assert!(
+                    brief.len() > 8 && brief.starts_with(char::is_lowercase),
+                    "{brief}"
+                );
+            }
+        }
+    }
+    let found = check(&goals[1], &plan_with(5, 0), today());
+    assert_eq!(
+        found.findings[2].in_words(),
+        "Achievable: too many goals at once"
+    );
+    assert_eq!(
+        found.findings[1].in_words(),
+        "Measurable: no number in the target"
+    );
+    assert_eq!(
+        found.findings[4].in_words(),
+        "Time-bound: the due date has passed"
+    );
+}
+
+const CRITERION: &str =
+    "Designs services or components with clear interfaces, and writes down the trade-offs.";
+const REPEATS: &str = "The outcome repeats the criterion it proves. Say what you will achieve in your own words: the piece of work, what it changes, and who will see it.";
+
+fn specific_against(outcome: &str) -> Vec<String> {
+    let found = check_with(&with_outcome(outcome), &plan(), today(), &[CRITERION]);
+    found.findings[0].problems.clone()
+}
+
+#[test]
+fn an_outcome_that_repeats_its_criterion_is_not_specific() {
+    // The criterion itself, as "Make it a goal" once copied it.
+    assert_eq!(specific_against(CRITERION), [REPEATS]);
+    let copied = check_with(&with_outcome(CRITERION), &plan(), today(), &[CRITERION]);
+    assert!(!copied.is_strong());
+    assert_eq!(
+        copied.findings[0].in_words(),
+        "Specific: repeats the criterion"
+    );
+    // Nearly the same: cut, recased, with a word or two added.
+    for outcome in [
+        "designs services or components with clear interfaces",
+        "Design: services or components with clear interfaces and trade-offs for billing",
+        "Designs services or components with clear interfaces, and writes down the trade-offs \
+         for the team",
+    ] {
+        assert_eq!(specific_against(outcome), [REPEATS], "{outcome}");
+    }
+    // In the user's own words, sharing a few of the criterion's words.
+    for outcome in [
+        "Lead the design of the billing queue migration, reviewed by two staff engineers",
+        "Write down the trade-offs of the new billing queue in an RFC the team signs off",
+        "Ship the search service with interfaces two other teams build on",
+    ] {
+        assert_eq!(specific_against(outcome), Vec::<String>::new(), "{outcome}");
+    }
+    // A short outcome of other words is short, not a repeat.
+    assert_eq!(specific_against("Ship it"), [SHORT_OUTCOME]);
+    // Without the criterion's words the check cannot tell.
+    assert_eq!(
+        problems(&with_outcome(CRITERION), Letter::Specific),
+        Vec::<String>::new()
+    );
+}
+
 // S
 
 #[test]

@@ -648,7 +648,7 @@ async fn the_smart_check_follows_each_keystroke_and_milestones_move_progress() {
     );
     let _route = AtRoute::new("#/plan/g1");
     let app = Mounted::new(AppState::open("rungs-test-goal")).await;
-    assert_eq!(app.text("h1"), "Improve things");
+    assert_eq!(app.text(".page-header h1"), "Improve things");
     assert_eq!(
         app.text(".smart-summary"),
         "SMART check: Weak: Specific, Measurable, Achievable, Time-bound."
@@ -666,7 +666,7 @@ async fn the_smart_check_follows_each_keystroke_and_milestones_move_progress() {
     yew::scheduler::flush().await;
     assert_eq!(app.text("#smart-S"), "✓ Strong");
     assert_eq!(
-        app.text("h1"),
+        app.text(".page-header h1"),
         "Lead the design review of the billing migration"
     );
 

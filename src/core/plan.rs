@@ -84,6 +84,14 @@ impl Goal {
     pub fn milestone(&self, id: &str) -> Option<&Milestone> {
         self.milestones.iter().find(|m| m.id == id)
     }
+
+    /// Its milestones by due date, the earliest first; those without one
+    /// last; ties in the order they were added.
+    pub fn milestones_by_due(&self) -> Vec<&Milestone> {
+        let mut milestones: Vec<&Milestone> = self.milestones.iter().collect();
+        milestones.sort_by_key(|m| (m.due.is_none(), m.due));
+        milestones
+    }
 }
 
 /// One of a goal's SMART texts, edited on its own.
@@ -132,6 +140,18 @@ pub struct Milestone {
     pub done: Option<Date>,
 }
 
+impl Milestone {
+    /// The milestone renamed `title` (trimmed) and due on `due`, as edited;
+    /// done or not as it was.
+    pub fn edited(&self, title: &str, due: Option<Date>) -> Result<Milestone, Missing> {
+        Ok(Milestone {
+            title: required(title, Missing::MilestoneTitle)?,
+            due,
+            ..self.clone()
+        })
+    }
+}
+
 /// When check-ins with the manager happen: every `every` weeks on
 /// `weekday`, the first on or after `from`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,13 +197,18 @@ impl Schedule {
         (0..).map(move |n| next.plus_days(n * step))
     }
 
-    /// What a new schedule starts as: every two weeks from `today`, on its
-    /// weekday, at 10:00 for 30 minutes.
+    /// What a new schedule starts as: every two weeks from `today`, on the
+    /// next working day (Monday after a Friday or a weekend), at 10:00 for
+    /// 30 minutes.
     pub fn suggested(today: Date) -> Schedule {
+        let weekday = match today.weekday() {
+            Weekday::Friday | Weekday::Saturday | Weekday::Sunday => Weekday::Monday,
+            day => Weekday::ALL[day as usize + 1],
+        };
         Schedule {
             id: String::new(),
             every: 2,
-            weekday: today.weekday(),
+            weekday,
             time: 10 * 60,
             length: 30,
             with: String::new(),
@@ -317,6 +342,15 @@ impl Status {
             Status::Carried => "Carried over",
             other => other.label(),
         }
+    }
+}
+
+/// The Monday of the week to plan on `today`: this week's from Monday to
+/// Friday, next week's at the weekend, when the week is ending.
+pub fn week_to_plan(today: Date) -> Date {
+    match today.weekday() {
+        Weekday::Saturday | Weekday::Sunday => today.week_start().plus_days(7),
+        _ => today.week_start(),
     }
 }
 
@@ -829,6 +863,18 @@ impl Plan {
             started: Some(today),
             ..Goal::default()
         })
+    }
+
+    /// A goal that proves `criterion`, started `today`, whose outcome the
+    /// user is still to write in their own words; its id is new to the plan
+    /// at `now`.
+    pub fn goal_for_criterion(&self, criterion: &str, now: Millis, today: Date) -> Goal {
+        Goal {
+            id: new_id(self, "g", now),
+            criteria: vec![criterion.to_owned()],
+            started: Some(today),
+            ..Goal::default()
+        }
     }
 
     /// A new milestone, due on `due` if given.

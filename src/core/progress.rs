@@ -277,7 +277,8 @@ pub fn timeline(plan: &Plan, today: Date) -> Option<Timeline> {
         })
         .collect::<Vec<_>>();
 
-    let ticks = ticks(start, end)
+    let (dates, step) = ticks(start, end);
+    let ticks = dates
         .into_iter()
         .enumerate()
         .map(|(i, date)| {
@@ -286,7 +287,9 @@ pub fn timeline(plan: &Plan, today: Date) -> Option<Timeline> {
             let name = &short[2..];
             Tick {
                 x: x(date),
-                label: if i == 0 || month == 1 {
+                label: if step >= 12 {
+                    year.to_string()
+                } else if i == 0 || month == 1 {
                     format!("{name} {year}")
                 } else {
                     name.to_owned()
@@ -323,29 +326,42 @@ pub fn timeline(plan: &Plan, today: Date) -> Option<Timeline> {
     })
 }
 
-/// The firsts of the months from `start` to `end`, both included; only the
-/// firsts of January, April, July and October when the span is longer than
-/// twelve months.
-fn ticks(start: Date, end: Date) -> Vec<Date> {
+/// The most ticks the timeline's axis has, whatever its span.
+pub const MAX_TICKS: usize = 24;
+
+/// The ticks of the axis from `start` to `end`, both included, and the
+/// months between them: the first of every month when the span is twelve
+/// months or less; otherwise of every third month (January, April, July,
+/// October), or, when that gives more than [`MAX_TICKS`], of January every
+/// 1, 2, 5, 10, 20, 50… years, the fewest that give at most that many.
+fn ticks(start: Date, end: Date) -> (Vec<Date>, i64) {
+    // Months since the start of year 0.
+    let month = |(year, month, _): (i64, u32, u32)| year * 12 + i64::from(month) - 1;
     let (sy, sm, sd) = start.ymd();
-    let quarterly = end.ymd() > (sy + 1, sm, sd);
-    let (mut year, mut month) = if sd == 1 {
-        (sy, sm)
-    } else if sm == 12 {
-        (sy + 1, 1)
-    } else {
-        (sy, sm + 1)
-    };
-    let mut out = Vec::new();
-    while let Some(date) = Date::from_ymd(year, month, 1).filter(|d| *d <= end) {
-        if !quarterly || month % 3 == 1 {
-            out.push(date);
-        }
-        (year, month) = if month == 12 {
-            (year + 1, 1)
-        } else {
-            (year, month + 1)
+    let first = month((sy, sm, sd)) + i64::from(sd != 1);
+    let last = month(end.ymd());
+    let mut step: i64 = if end.ymd() > (sy + 1, sm, sd) { 3 } else { 1 };
+    let aligned = |step: i64| first + (-first).rem_euclid(step);
+    while (last - aligned(step)).div_euclid(step) + 1 > MAX_TICKS as i64 {
+        step = match step {
+            1 => 3,
+            3 => 6,
+            6 => 12,
+            _ => {
+                // Years 1, 2, 5, 10, 20, 50…: times 2.5 after a 2.
+                let years = step / 12;
+                let mut lead = years;
+                while lead >= 10 {
+                    lead /= 10;
+                }
+                12 * if lead == 2 { years / 2 * 5 } else { years * 2 }
+            }
         };
     }
-    out
+    let dates = (0..)
+        .map(|n| aligned(step) + n * step)
+        .take_while(|&m| m <= last)
+        .filter_map(|m| Date::from_ymd(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1))
+        .collect();
+    (dates, step)
 }

@@ -56,12 +56,27 @@ impl Letter {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub letter: Letter,
+    /// What is weak, each in a sentence that says what to do.
     pub problems: Vec<String>,
+    /// The same problems in a few words each, for a goal's card ("due
+    /// after your promotion target").
+    pub briefly: Vec<&'static str>,
 }
 
 impl Finding {
     pub fn is_strong(&self) -> bool {
         self.problems.is_empty()
+    }
+
+    /// "Time-bound: due after your promotion target", or "Time-bound:
+    /// strong".
+    pub fn in_words(&self) -> String {
+        let what = if self.is_strong() {
+            "strong".to_owned()
+        } else {
+            self.briefly.join(", ")
+        };
+        format!("{}: {what}", self.letter.label())
     }
 }
 
@@ -147,11 +162,18 @@ const NUMBER_WORDS: [&str; 13] = [
 ];
 
 /// Checks `goal` (which may be a draft not yet in `plan`, or a goal in it,
-/// matched by id) on `today`.
+/// matched by id) on `today`, without the words of its criteria (see
+/// [`check_with`]).
 pub fn check(goal: &Goal, plan: &Plan, today: Date) -> Check {
+    check_with(goal, plan, today, &[])
+}
+
+/// Checks `goal` on `today`, as [`check`] does, and also that its outcome
+/// says more than `linked`, the texts of the criteria it is linked to.
+pub fn check_with(goal: &Goal, plan: &Plan, today: Date, linked: &[&str]) -> Check {
     Check {
         findings: [
-            finding(Letter::Specific, specific(goal)),
+            finding(Letter::Specific, specific(goal, linked)),
             finding(Letter::Measurable, measurable(goal)),
             finding(Letter::Achievable, achievable(goal, plan)),
             finding(Letter::Relevant, relevant(goal)),
@@ -160,34 +182,76 @@ pub fn check(goal: &Goal, plan: &Plan, today: Date) -> Check {
     }
 }
 
-fn finding(letter: Letter, problems: Vec<String>) -> Finding {
-    Finding { letter, problems }
+/// A problem: in a few words, and in a sentence.
+type Problem = (&'static str, String);
+
+fn finding(letter: Letter, found: Vec<Problem>) -> Finding {
+    let (briefly, problems) = found.into_iter().unzip();
+    Finding {
+        letter,
+        problems,
+        briefly,
+    }
 }
 
-fn specific(goal: &Goal) -> Vec<String> {
+fn specific(goal: &Goal, linked: &[&str]) -> Vec<Problem> {
     let mut problems = Vec::new();
     // " word word word ", one space before every word and one at the end.
     let mut text = spaced(&goal.outcome);
     let words = text.bytes().filter(|&b| b == b' ').count();
     if words == 0 {
-        problems.push("Write the outcome: what will be true when this goal is done.".to_owned());
+        problems.push((
+            "no outcome yet",
+            "Write the outcome: what will be true when this goal is done.".to_owned(),
+        ));
         return problems;
     }
     text.push(' ');
     if words < MIN_OUTCOME_WORDS {
-        problems.push(
+        problems.push((
+            "outcome too short",
             "The outcome is too short to be specific. Say in at least four words what will be \
              different when it is done."
                 .to_owned(),
-        );
+        ));
     }
     if let Some(vague) = first_vague(&text) {
-        problems.push(format!(
-            "“{}” is vague. Say exactly what will be different when this goal is done.",
-            vague.trim()
+        problems.push((
+            "vague wording",
+            format!(
+                "“{}” is vague. Say exactly what will be different when this goal is done.",
+                vague.trim()
+            ),
+        ));
+    }
+    if linked.iter().any(|criterion| repeats(&text, criterion)) {
+        problems.push((
+            "repeats the criterion",
+            "The outcome repeats the criterion it proves. Say what you will achieve in your own \
+             words: the piece of work, what it changes, and who will see it."
+                .to_owned(),
         ));
     }
     problems
+}
+
+/// Whether `outcome` (spaced, with a trailing space) only repeats
+/// `criterion`, or nearly: it shares at least two words with it and has
+/// fewer than three of its own, or fewer than a third of its words are its
+/// own.
+fn repeats(outcome: &str, criterion: &str) -> bool {
+    let mut criterion = spaced(criterion);
+    criterion.push(' ');
+    let (mut words, mut own) = (0, 0);
+    for word in outcome.split(' ').filter(|word| !word.is_empty()) {
+        words += 1;
+        // " word " in the criterion, found without allocating.
+        let whole = criterion.match_indices(word).any(|(at, _)| {
+            criterion[..at].ends_with(' ') && criterion[at + word.len()..].starts_with(' ')
+        });
+        own += usize::from(!whole);
+    }
+    (own < 3 && words - own >= 2) || own * 3 < words
 }
 
 /// The entry of [`VAGUE`] found earliest in `text` (spaced, with a
@@ -225,27 +289,33 @@ fn find_vague(text: &str, vague: &str) -> Option<usize> {
     None
 }
 
-fn measurable(goal: &Goal) -> Vec<String> {
+fn measurable(goal: &Goal) -> Vec<Problem> {
     let mut problems = Vec::new();
     if is_blank(&goal.metric) {
-        problems.push(
+        problems.push((
+            "nothing to measure named",
             "Name what you will measure, such as design reviews led or p95 latency.".to_owned(),
-        );
+        ));
     }
     if is_blank(&goal.baseline) {
-        problems.push(
+        problems.push((
+            "no starting point",
             "Write down where it stands today, so there is a starting point to measure from."
                 .to_owned(),
-        );
+        ));
     }
     if is_blank(&goal.target) {
-        problems.push("Set the target: the value that means this goal is met.".to_owned());
+        problems.push((
+            "no target",
+            "Set the target: the value that means this goal is met.".to_owned(),
+        ));
     } else if !has_number(&goal.target) {
-        problems.push(
+        problems.push((
+            "no number in the target",
             "Put a number in the target so it can be checked, such as “3 design reviews” or \
              “p95 under 200 ms”."
                 .to_owned(),
-        );
+        ));
     }
     problems
 }
@@ -270,16 +340,20 @@ fn has_number(text: &str) -> bool {
     })
 }
 
-fn achievable(goal: &Goal, plan: &Plan) -> Vec<String> {
+fn achievable(goal: &Goal, plan: &Plan) -> Vec<Problem> {
     let mut problems = Vec::new();
     if is_blank(&goal.support) {
-        problems.push(
+        problems.push((
+            "no one or nothing named to help",
             "Name who or what will help, such as a mentor, a pairing partner or a course."
                 .to_owned(),
-        );
+        ));
     }
     if is_blank(&goal.time) {
-        problems.push("Say how much time you will set aside, such as two hours a week.".to_owned());
+        problems.push((
+            "no time set aside",
+            "Say how much time you will set aside, such as two hours a week.".to_owned(),
+        ));
     }
     if goal.is_active() {
         let others = plan
@@ -288,28 +362,38 @@ fn achievable(goal: &Goal, plan: &Plan) -> Vec<String> {
             .count();
         let active = others + 1;
         if active > MAX_ACTIVE {
-            problems.push(format!(
-                "You have {}; {} or fewer at once are more achievable. Finish or drop one first.",
-                counted(active, "active goal", "active goals"),
-                spelled(MAX_ACTIVE),
+            problems.push((
+                "too many goals at once",
+                format!(
+                    "You have {}; {} or fewer at once are more achievable. Finish or drop one \
+                     first.",
+                    counted(active, "active goal", "active goals"),
+                    spelled(MAX_ACTIVE),
+                ),
             ));
         }
     }
     problems
 }
 
-fn relevant(goal: &Goal) -> Vec<String> {
+fn relevant(goal: &Goal) -> Vec<Problem> {
     let mut problems = Vec::new();
     if goal.criteria.iter().all(|id| is_blank(id)) {
-        problems.push("Link at least one rubric criterion that this goal proves.".to_owned());
+        problems.push((
+            "no criterion linked",
+            "Link at least one rubric criterion that this goal proves.".to_owned(),
+        ));
     }
     problems
 }
 
-fn time_bound(goal: &Goal, plan: &Plan, today: Date) -> Vec<String> {
+fn time_bound(goal: &Goal, plan: &Plan, today: Date) -> Vec<Problem> {
     let mut problems = Vec::new();
     let Some(due) = goal.due else {
-        problems.push("Set a due date to give this goal a deadline.".to_owned());
+        problems.push((
+            "no due date",
+            "Set a due date to give this goal a deadline.".to_owned(),
+        ));
         return problems;
     };
     // Once a goal is done, its due date no longer matters.
@@ -317,18 +401,24 @@ fn time_bound(goal: &Goal, plan: &Plan, today: Date) -> Vec<String> {
         return problems;
     }
     if due < today {
-        problems.push(format!(
-            "The due date, {}, has passed. Move it, or mark the goal done.",
-            due.label()
+        problems.push((
+            "the due date has passed",
+            format!(
+                "The due date, {}, has passed. Move it, or mark the goal done.",
+                due.label()
+            ),
         ));
     }
     if let Some(target) = plan.target {
         if due > target {
-            problems.push(format!(
-                "The due date, {}, is after your promotion target, {}, so this goal will not \
-                 count towards it. Bring it forward.",
-                due.label(),
-                target.label()
+            problems.push((
+                "due after your promotion target",
+                format!(
+                    "The due date, {}, is after your promotion target, {}, so this goal will \
+                     not count towards it. Bring it forward.",
+                    due.label(),
+                    target.label()
+                ),
             ));
         }
     }

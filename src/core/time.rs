@@ -213,6 +213,53 @@ impl Date {
     }
 }
 
+/// The years a date typed into the plan may fall in. A date field reports
+/// a date as each part of it is typed, so a year on its way to "2026" passes
+/// through 0002, 0020 and 0202: those are not taken as dates.
+pub const FIRST_YEAR: i64 = 1970;
+pub const LAST_YEAR: i64 = 2200;
+
+/// Why the text of a date field is not taken as a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    /// A date whose year is outside [`FIRST_YEAR`]..=[`LAST_YEAR`].
+    Year(i64),
+    /// Text that is not a date at all.
+    NotADate,
+}
+
+impl DateProblem {
+    /// What is wrong, said beside the field.
+    pub fn message(self) -> String {
+        match self {
+            DateProblem::Year(year) => format!(
+                "{year:04} is not a year this plan can use: give a date from {FIRST_YEAR} to \
+                 {LAST_YEAR}. Nothing has been changed."
+            ),
+            DateProblem::NotADate => {
+                "That is not a date: give it as day, month and year. Nothing has been changed."
+                    .to_owned()
+            }
+        }
+    }
+}
+
+/// What a date field's text (`"YYYY-MM-DD"`, or empty once cleared) asks
+/// for: no date, a date, or a problem to name.
+pub fn entered_date(text: &str) -> Result<Option<Date>, DateProblem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let date = Date::parse(text).ok_or(DateProblem::NotADate)?;
+    let (year, _, _) = date.ymd();
+    if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        Ok(Some(date))
+    } else {
+        Err(DateProblem::Year(year))
+    }
+}
+
 impl Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.iso())
@@ -443,5 +490,31 @@ mod tests {
         assert_eq!(saturday.days_until(Date::parse("2027-01-01").unwrap()), 41);
         assert_eq!(Weekday::from_id("sunday"), Some(Weekday::Sunday));
         assert_eq!(Weekday::Tuesday.code(), "TU");
+    }
+
+    #[test]
+    fn a_date_field_gives_a_date_only_with_a_plausible_year() {
+        assert_eq!(entered_date(""), Ok(None));
+        assert_eq!(entered_date("2026-03-01"), Ok(Date::parse("2026-03-01")));
+        assert_eq!(entered_date("1970-01-01"), Ok(Some(Date(0))));
+        assert!(entered_date("2200-12-31").unwrap().is_some());
+        // A year typed digit by digit on its way to 2026.
+        for (text, year) in [
+            ("0002-03-01", 2),
+            ("0020-03-01", 20),
+            ("0202-03-01", 202),
+            ("0026-03-01", 26),
+            ("1969-12-31", 1969),
+            ("2201-01-01", 2201),
+            ("9999-12-31", 9999),
+        ] {
+            assert_eq!(entered_date(text), Err(DateProblem::Year(year)), "{text}");
+        }
+        assert_eq!(entered_date("2026-02-30"), Err(DateProblem::NotADate));
+        assert_eq!(
+            DateProblem::Year(26).message(),
+            "0026 is not a year this plan can use: give a date from 1970 to 2200. Nothing has \
+             been changed."
+        );
     }
 }

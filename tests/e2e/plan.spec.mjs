@@ -29,16 +29,25 @@ test('a goal from a gap, checked letter by letter, with milestones, check-ins, w
   await open(page, '#/assess');
   await page.getByRole('button', { name: /^Make it a goal: Designs services/ }).click();
   await expect(page).toHaveURL(/#\/plan\/g[0-9a-z]+$/);
+  // The criterion is linked, not copied: the outcome is for the user to
+  // say in their own words, and the page opens on it.
   const heading = page.getByRole('heading', { level: 1 });
-  await expect(heading).toBeFocused();
-  await expect(heading).toHaveText(/^Designs services/);
+  await expect(heading).toHaveText('Untitled goal');
+  const outcome = page.getByLabel('What will be true when it is done?');
+  await expect(outcome).toBeFocused();
+  await expect(outcome).toHaveValue('');
+  await expect(group(page, 'Specific')).toContainText('This goal proves the criterion “Designs services or components');
+  await expect(group(page, 'Specific')).toContainText('Say in your own words what you will achieve');
   await expect(group(page, 'Relevant')).toContainText('Designs services or components');
   await expect(group(page, 'Relevant')).toContainText('✓ Strong');
   const summary = page.getByText(/^SMART check:/);
-  await expect(summary).toHaveText('SMART check: Weak: Measurable, Achievable, Time-bound.');
+  await expect(summary).toHaveText('SMART check: Weak: Specific, Measurable, Achievable, Time-bound.');
+  await expectAccessible(page);
 
-  // Specific: vague wording is named, a specific outcome passes.
-  const outcome = page.getByLabel('What will be true when it is done?');
+  // Specific: the criterion copied in is not an outcome, vague wording is
+  // named, a specific outcome passes.
+  await outcome.fill('Designs services or components for the team in a reviewed design doc that records trade-offs.');
+  await expect(group(page, 'Specific')).toContainText('The outcome repeats the criterion it proves. Say what you will achieve in your own words');
   await outcome.fill('Improve my design skills');
   await expect(group(page, 'Specific')).toContainText('“improve” is vague');
   await outcome.fill('Lead the design review of the billing queue migration');
@@ -87,7 +96,7 @@ test('a goal from a gap, checked letter by letter, with milestones, check-ins, w
   await milestones.getByRole('button', { name: 'Delete the milestone “Run the first review”' }).click();
   await expect(milestones.getByRole('checkbox')).toHaveCount(1);
   await expect(page.getByRole('status').filter({ hasText: 'Deleted the milestone “Run the first review”.' })).toBeVisible();
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await milestones.getByRole('button', { name: 'Undo' }).click();
   await expect(milestones.getByRole('checkbox', { name: 'Run the first review' })).toBeVisible();
 
   // The plan: progress, what is overdue, and the timeline.
@@ -209,4 +218,236 @@ test('a goal from a gap, checked letter by letter, with milestones, check-ins, w
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('heading', { name: 'Goals (1)' })).toBeVisible();
   await expect.poll(async () => JSON.parse(await stored(page)).data.plan.goals?.[0]?.milestones.length).toBe(3);
+});
+
+/** Adds a goal from the plan page and opens it. */
+async function addGoal(page, outcome) {
+  await open(page, '#/plan');
+  await page.getByLabel('A new goal: what will be true when it is done?').fill(outcome);
+  await page.getByRole('button', { name: 'Add the goal' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: outcome })).toBeVisible();
+}
+
+const GOAL = 'Lead the design review of the billing queue migration';
+
+test('milestones are listed by due date, edited in place, and deleted with an undo beside them', async ({ page }) => {
+  await addGoal(page, GOAL);
+  const milestones = page.getByRole('region', { name: 'Milestones' });
+  const name = milestones.getByLabel('Milestone', { exact: true });
+  const due = milestones.getByLabel('Due date');
+  const add = milestones.getByRole('button', { name: 'Add the milestone' });
+  const items = milestones.getByRole('listitem');
+
+  await name.fill('Run the first review');
+  await due.fill('2027-01-15');
+  await add.click();
+  // The form is cleared, its date too, ready for the next.
+  await expect(items).toHaveCount(1);
+  await expect(name).toHaveValue('');
+  await expect(due).toHaveValue('');
+  // A missing name is named, and the note goes once a name is typed.
+  await add.click();
+  const nameFirst = milestones.getByText('Name the milestone first');
+  await expect(nameFirst).toBeVisible();
+  await name.fill('Draft the review template');
+  await expect(nameFirst).toBeHidden();
+  await due.fill('2026-11-13');
+  await add.click();
+  await expect(nameFirst).toBeHidden();
+  // By due date: the overdue one added last is listed first, and says so.
+  await expect(items).toHaveText([/^Draft the review template\s*Overdue\s*Due 13 Nov 2026/, /^Run the first review\s*Due 15 Jan 2027/]);
+
+  // Edited in place: its name and due date, then listed where it now falls.
+  await milestones.getByRole('button', { name: 'Edit the milestone “Run the first review”' }).click();
+  const editor = milestones.getByRole('form', { name: 'Edit the milestone “Run the first review”' });
+  await expect(editor.getByLabel('Name')).toBeFocused();
+  await expect(editor.getByLabel('Name')).toHaveValue('Run the first review');
+  await expect(editor.getByLabel('Due')).toHaveValue('2027-01-15');
+  await editor.getByLabel('Name').fill(' ');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.getByText('Name the milestone first')).toBeVisible();
+  await editor.getByLabel('Name').fill('Book the design review');
+  await editor.getByLabel('Due').fill('2026-11-10');
+  await expectAccessible(page);
+  await editor.getByRole('button', { name: 'Save' }).click();
+  const edited = milestones.getByRole('button', { name: 'Edit the milestone “Book the design review”' });
+  await expect(edited).toBeFocused();
+  await expect(items).toHaveText([/^Book the design review\s*Overdue\s*Due 10 Nov 2026/, /^Draft the review template/]);
+  // Cancelling changes nothing.
+  await edited.click();
+  await milestones.getByRole('form').getByLabel('Name').fill('Something else');
+  await milestones.getByRole('button', { name: 'Cancel' }).click();
+  await expect(edited).toBeFocused();
+  await expect(items).toHaveText([/^Book the design review/, /^Draft the review template/]);
+
+  // Deleting offers the undo where the milestone was, with focus on it.
+  await milestones.getByRole('button', { name: 'Delete the milestone “Book the design review”' }).click();
+  await expect(items).toHaveCount(1);
+  await expect(milestones).toContainText('Deleted the milestone “Book the design review”.');
+  const undo = milestones.getByRole('button', { name: 'Undo' });
+  await expect(undo).toBeFocused();
+  await expectAccessible(page);
+  await undo.click();
+  await expect(items).toHaveText([/^Book the design review/, /^Draft the review template/]);
+  await expect(milestones.getByRole('heading', { name: 'Milestones' })).toBeFocused();
+  await expect(undo).toHaveCount(0);
+
+  await page.reload();
+  await expect(items).toHaveText([/^Book the design review\s*Overdue/, /^Draft the review template/]);
+  const saved = JSON.parse(await stored(page)).data.plan.goals[0].milestones;
+  expect(saved.map((m) => [m.title, m.due])).toEqual([
+    ['Book the design review', '2026-11-10'],
+    ['Draft the review template', '2026-11-13'],
+  ]);
+});
+
+test('a goal card says in words what the SMART check finds weak', async ({ page }) => {
+  await addGoal(page, GOAL);
+  await page.getByLabel('Due date', { exact: true }).first().fill('2027-09-01');
+  await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Goals', exact: true }).click();
+  await page.getByLabel('Promotion target date').fill('2027-06-01');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: GOAL }) });
+  const weak = card.getByRole('list', { name: 'What the SMART check finds weak' });
+  await expect(weak.getByRole('listitem')).toHaveText([
+    'Measurable: nothing to measure named, no starting point, no target',
+    'Achievable: no one or nothing named to help, no time set aside',
+    'Relevant: no criterion linked',
+    'Time-bound: due after your promotion target',
+  ]);
+  await expect(card).not.toContainText('Weak:');
+  await expectAccessible(page);
+});
+
+test('a date with a mistyped year is named beside its field and changes nothing', async ({ page }) => {
+  await addGoal(page, GOAL);
+  const due = page.getByLabel('Due date', { exact: true }).first();
+  // A date field reports the year as it is typed: 0002, 0020, 0202, 2026.
+  for (const year of ['0002', '0020', '0202']) await due.fill(`${year}-03-01`);
+  await expect(due).toHaveAttribute('aria-invalid', 'true');
+  await expect(due).toHaveAccessibleDescription(/^0202 is not a year this plan can use: give a date from 1970 to 2200\. Nothing has been changed\./);
+  await expect(group(page, 'Time-bound')).toContainText('Set a due date');
+  // What was typed stays in the field, to be put right.
+  await expect(due).toHaveValue('0202-03-01');
+  await expectAccessible(page);
+  // Typed key by key, as a person does: month, day, then the year digit by
+  // digit, which the field reports at 0002, 0020 and 0202 on the way.
+  await due.fill('');
+  await due.focus();
+  await page.keyboard.type('03012026');
+  await expect(due).toHaveValue('2026-03-01');
+  await expect(due).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/is not a year this plan can use/)).toHaveCount(0);
+  await expect(group(page, 'Time-bound')).toContainText('The due date, 1 Mar 2026, has passed');
+
+  await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Goals', exact: true }).click();
+  const target = page.getByLabel('Promotion target date');
+  await target.fill('0026-06-01');
+  await expect(page.getByText('0026 is not a year this plan can use')).toBeVisible();
+  await target.fill('2027-06-01');
+  await expect(page.getByText('is not a year this plan can use')).toHaveCount(0);
+  await expect.poll(async () => JSON.parse(await stored(page)).data.plan.target).toBe('2027-06-01');
+  const goal = JSON.parse(await stored(page)).data.plan.goals[0];
+  expect(goal.due).toBe('2026-03-01');
+});
+
+test('the timeline draws at most 24 ticks whatever the dates', async ({ page }) => {
+  await addGoal(page, GOAL);
+  await expect.poll(async () => JSON.parse(await stored(page)).data.plan?.goals?.length).toBe(1);
+  // Dates no form lets through, as an import could bring them.
+  await page.evaluate(() => {
+    const document = JSON.parse(localStorage.getItem('rungs.document'));
+    Object.assign(document.data.plan.goals[0], { started: '0000-01-01', due: '9999-12-31' });
+    localStorage.setItem('rungs.document', JSON.stringify(document));
+  });
+  await open(page, '#/plan');
+  await page.reload();
+  const chart = page.getByRole('img', { name: /^From 1 Jan 0 to 31 Dec 9999: 1 goal/ });
+  await expect(chart).toBeVisible();
+  const ticks = await chart.locator('.tl-tick').count();
+  expect(ticks).toBeGreaterThan(1);
+  expect(ticks).toBeLessThanOrEqual(24);
+});
+
+test('printing any page of the plan prints the plan, however it is asked for', async ({ page }) => {
+  await addGoal(page, GOAL);
+  const goalPage = page.url();
+  const pages = [
+    [goalPage, GOAL],
+    ['index.html#/plan', 'Plan builder'],
+    ['index.html#/plan/check-ins', 'Check-ins'],
+    ['index.html#/plan/weeks', 'Weekly goals'],
+  ];
+  for (const [address, title] of pages) {
+    await page.goto(address);
+    const heading = page.getByRole('heading', { level: 1, name: title });
+    await expect(heading).toBeVisible();
+    const sheet = page.getByRole('region', { name: 'Development plan for printing' });
+    await expect(sheet).toBeHidden();
+    // What Ctrl+P or the browser's menu prints, without the Print button.
+    await page.emulateMedia({ media: 'print' });
+    await expect(sheet).toBeVisible();
+    await expect(sheet.getByRole('heading', { name: `${GOAL} (0%)` })).toBeVisible();
+    await expect(heading).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'Plan' })).toBeHidden();
+    await expect(page.getByRole('button')).toHaveCount(0);
+    await page.emulateMedia({ media: 'screen' });
+    await expect(sheet).toBeHidden();
+  }
+});
+
+test('from Saturday the week to plan is next week, and check-ins are suggested on a working day', async ({ page }) => {
+  // Saturday 21 November 2026 (beforeEach).
+  await open(page, '#/plan/weeks');
+  const weeks = page.getByRole('heading', { level: 2, name: /week: from/ });
+  await expect(weeks).toHaveText(['Next week: from 23 Nov 2026', 'This week: from 16 Nov 2026']);
+  const nextWeek = page.getByRole('region', { name: 'Next week: from 23 Nov 2026' });
+  await nextWeek.getByLabel('A goal for the week').fill('Write the review template');
+  await nextWeek.getByRole('button', { name: 'Add' }).click();
+  await expect(group(nextWeek, 'Write the review template')).toBeVisible();
+  // The week ending is still there to review.
+  await expect(page.getByRole('region', { name: 'This week: from 16 Nov 2026' })).toContainText('The week is ending');
+  await expectAccessible(page);
+  await expect.poll(async () => JSON.parse(await stored(page)).data.plan?.weeks?.[0]?.start).toBe('2026-11-23');
+
+  await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Check-ins' }).click();
+  await expect(page.getByLabel('On', { exact: true })).toHaveValue('monday');
+});
+
+test('on a weekday this week comes first and next week can be planned too', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-18T10:00:00'));
+  await open(page, '#/plan/weeks');
+  const weeks = page.getByRole('heading', { level: 2, name: /week: from/ });
+  await expect(weeks).toHaveText(['This week: from 16 Nov 2026', 'Next week: from 23 Nov 2026']);
+  const nextWeek = page.getByRole('region', { name: 'Next week: from 23 Nov 2026' });
+  await nextWeek.getByLabel('A goal for the week').fill('Pair with Sam on alerts');
+  await nextWeek.getByRole('button', { name: 'Add' }).click();
+  await expect(group(nextWeek, 'Pair with Sam on alerts')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Check-ins' }).click();
+  await expect(page.getByLabel('On', { exact: true })).toHaveValue('thursday');
+});
+
+test('the timeline track stands out from its card in light and dark', async ({ page }) => {
+  await addGoal(page, GOAL);
+  await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Goals', exact: true }).click();
+  const chart = page.getByRole('img', { name: /^From .*: 1 goal/ });
+  await expect(chart).toBeVisible();
+  for (const theme of ['light', 'dark']) {
+    await page.getByLabel('Theme').selectOption(theme);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const ratio = await chart.evaluate((svg) => {
+      const rgb = (text) => text.match(/[\d.]+/g).slice(0, 3).map(Number);
+      const luminance = (text) => {
+        const [r, g, b] = rgb(text).map((v) => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const track = getComputedStyle(svg.querySelector('.tl-bar')).stroke;
+      const card = getComputedStyle(svg.closest('.card')).backgroundColor;
+      const [a, b] = [luminance(track), luminance(card)].sort((x, y) => y - x);
+      return (a + 0.05) / (b + 0.05);
+    });
+    expect(ratio, theme).toBeGreaterThanOrEqual(3);
+  }
 });

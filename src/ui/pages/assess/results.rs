@@ -235,15 +235,16 @@ fn GapGoal(props: &GapGoalProps) -> Html {
             <span class="item-goal">{ "In your plan: " }<a href={Route::Goal(goal.id.clone()).href()}>{ goal.title() }</a></span>
         };
     }
+    // The goal proves the criterion; its outcome is for the user to say in
+    // their own words on the goal's page.
     let onclick = {
-        let (criterion, text) = (props.criterion.clone(), props.text.clone());
+        let criterion = props.criterion.clone();
         let plan = app.state.document.plan.shared();
         Callback::from(move |_: MouseEvent| {
-            if let Ok(goal) = plan.new_goal(&text, vec![criterion.clone()], now(), today()) {
-                let id = goal.id.clone();
-                edit.emit(PlanEdit::SaveGoal(goal));
-                dom::go(&Route::Goal(id));
-            }
+            let goal = plan.goal_for_criterion(&criterion, now(), today());
+            let id = goal.id.clone();
+            edit.emit(PlanEdit::SaveGoal(goal));
+            dom::go(&Route::Goal(id));
         })
     };
     html! {

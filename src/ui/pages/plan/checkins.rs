@@ -5,14 +5,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::plan_nav;
+use super::{plan_nav, DateField};
 use crate::core::plan::{every_label, CheckIn, FollowUp, Missing, PlanEdit, Schedule, MAX_EVERY};
 use crate::core::route::Route;
 use crate::core::time::{parse_time, Date, Weekday};
 use crate::ui::clock::{now, today};
 use crate::ui::components::confirm::ConfirmDelete;
 use crate::ui::components::page_header::PageHeader;
-use crate::ui::dom::{date_of, value_of};
+use crate::ui::dom::value_of;
 use crate::ui::draft::use_draft;
 use crate::ui::focus::use_focus;
 use crate::ui::state::{use_app, use_edit};
@@ -78,6 +78,16 @@ fn ScheduleCard() -> Html {
         })
     };
     let stop = edit.reform(|_: MouseEvent| PlanEdit::SetSchedule(None));
+    let on_from = {
+        let draft = draft.clone();
+        Callback::from(move |from: Option<Date>| {
+            if let Some(from) = from {
+                let mut next = (*draft).clone();
+                next.from = from;
+                draft.set(next);
+            }
+        })
+    };
     let today = today();
     let summary = stored.as_ref().map(|schedule| {
         let upcoming = schedule.upcoming(today).take(UPCOMING).map(|date| {
@@ -129,10 +139,7 @@ fn ScheduleCard() -> Html {
                         <label for="schedule-length">{ "For" }</label>
                         <select id="schedule-length" oninput={update(|s, v| s.length = v.parse().unwrap_or(s.length))}>{ for lengths }</select>
                     </div>
-                    <div class="field">
-                        <label for="schedule-from">{ "Starting from" }</label>
-                        <input id="schedule-from" type="date" value={draft.from.iso()} oninput={update(|s, v| s.from = Date::parse(&v).unwrap_or(s.from))} />
-                    </div>
+                    <DateField id="schedule-from" label="Starting from" value={Some(draft.from)} onchange={on_from} />
                 </div>
                 <div class="actions">
                     <button type="submit">{ if stored.is_some() { "Save the schedule" } else { "Set the schedule" } }</button>
@@ -194,10 +201,7 @@ fn LogForm(props: &LogProps) -> Html {
             }
         })
     };
-    let on_date = {
-        let date = date.setter();
-        Callback::from(move |event: Event| date.set(date_of(&event)))
-    };
+    let on_date = date.setter().to_callback();
     html! {
         <section class="card" aria-labelledby="log-form-heading">
             <h2 id="log-form-heading">{ "Log a check-in" }</h2>
@@ -205,10 +209,7 @@ fn LogForm(props: &LogProps) -> Html {
                 if let Some(problem) = *problem {
                     <p class="field-error" role="alert">{ problem }</p>
                 }
-                <div class="field">
-                    <label for="checkin-date">{ "Date" }</label>
-                    <input id="checkin-date" ref={date_input} type="date" value={date.map(Date::iso).unwrap_or_default()} onchange={on_date} />
-                </div>
+                <DateField id="checkin-date" label="Date" value={*date} onchange={on_date} input_ref={date_input} />
                 <div class="field">
                     <label for="checkin-notes">{ "Notes" }</label>
                     <textarea id="checkin-notes" ref={notes_input} rows="3" value={notes} oninput={text(&set_notes)} />

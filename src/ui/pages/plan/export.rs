@@ -1,6 +1,8 @@
 //! Sharing the plan: Markdown for the manager, a printed page, and a
 //! calendar file of the check-ins, milestones and due dates.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::core::export::{file_name, ics, plan::criterion_text, plan::markdown};
@@ -24,7 +26,6 @@ pub fn PlanExport() -> Html {
         Loaded::Ready(rubric) => Some(rubric),
         _ => None,
     };
-    let printing = use_state(|| false);
     let print_now = use_print();
     let document = app.state.document.clone();
     let download = {
@@ -41,13 +42,8 @@ pub fn PlanExport() -> Html {
             dom::download(&ics::calendar(&document.plan, now()), ics::FILE_NAME);
         })
     };
-    let print = {
-        let printing = printing.setter();
-        Callback::from(move |_: MouseEvent| {
-            printing.set(true);
-            print_now.emit(());
-        })
-    };
+    // The sheet is on every plan page already (see `PrintSheet`).
+    let print = print_now.reform(|_: MouseEvent| ());
     html! {
         <section class="card" aria-labelledby="export-heading">
             <h2 id="export-heading">{ "Share your plan" }</h2>
@@ -57,15 +53,21 @@ pub fn PlanExport() -> Html {
                 <button type="button" onclick={print}>{ "Print" }</button>
                 <button type="button" onclick={calendar}>{ "Download calendar (.ics)" }</button>
             </div>
-            if *printing {
-                { sheet(&document.plan, rubric.as_deref(), today()) }
-            }
         </section>
     }
 }
 
-/// The printed plan: hidden on screen, the only thing printed.
-fn sheet(plan: &Plan, rubric: Option<&Rubric>, today: Date) -> Html {
+/// The printed plan: on every plan page, hidden on screen, and the only
+/// thing printed. Each goal is drawn by a component of its own, so that a
+/// keystroke in one goal redraws only that goal's part of the sheet.
+#[function_component]
+pub fn PrintSheet() -> Html {
+    let app = use_app();
+    let rubric = super::use_rubric();
+    sheet(&app.state.document.plan, rubric, today())
+}
+
+fn sheet(plan: &Plan, rubric: Option<Rc<Rubric>>, today: Date) -> Html {
     let figures = overall(plan);
     html! {
         <section class="print-sheet" aria-label="Development plan for printing">
@@ -79,14 +81,19 @@ fn sheet(plan: &Plan, rubric: Option<&Rubric>, today: Date) -> Html {
                     { format!(" Progress: {}%.", figures.percent) }
                 }
             </p>
-            { for plan.goals.iter().map(|goal| print_goal(goal, rubric)) }
+            { for plan.goals.iter().map(|goal| html! {
+                <PrintGoal key={goal.id.as_str()} goal={goal.clone()} rubric={rubric.clone()} />
+            }) }
             if let Some(schedule) = &plan.schedule {
                 <h2>{ "Check-ins" }</h2>
-                <p>{ format!("{} Next: {}.", schedule.describe(), schedule.next_label(today)) }</p>
+                <p>{ format!("{} Next check-in: {}.", schedule.describe(), schedule.next_label(today)) }</p>
             }
-            { for plan.week(today.week_start()).map(|week| html! {
+            { for [(today.week_start(), "This week"), (today.week_start().plus_days(7), "Next week")]
+                .into_iter()
+                .filter_map(|(start, name)| plan.week(start).map(|week| (start, name, week)))
+                .map(|(start, name, week)| html! {
                 <>
-                    <h2>{ format!("This week: from {}", today.week_start().label()) }</h2>
+                    <h2>{ format!("{name}: from {}", start.label()) }</h2>
                     <ul>{ for week.items.iter().map(|item| html! { <li>{ format!("{} ({})", item.text, item.status.outcome()) }</li> }) }</ul>
                 </>
             }) }
@@ -94,23 +101,70 @@ fn sheet(plan: &Plan, rubric: Option<&Rubric>, today: Date) -> Html {
     }
 }
 
-fn print_goal(goal: &Goal, rubric: Option<&Rubric>) -> Html {
+#[derive(Properties)]
+struct PrintGoalProps {
+    goal: Rc<Goal>,
+    rubric: Option<Rc<Rubric>>,
+}
+
+/// The same goal and the same rubric, by pointer: the rubric is large, and
+/// a goal that changed is a new `Rc`.
+impl PartialEq for PrintGoalProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.goal, &other.goal)
+            && match (&self.rubric, &other.rubric) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+    }
+}
+
+#[function_component]
+fn PrintGoal(props: &PrintGoalProps) -> Html {
+    let (goal, rubric) = (&*props.goal, props.rubric.as_deref());
     let criteria: Vec<&str> = goal
         .criteria
         .iter()
         .map(|id| rubric.and_then(|r| criterion_text(r, id)).unwrap_or(id))
         .collect();
-    let parts = [
-        (Letter::Specific, goal.outcome.clone()),
-        (
-            Letter::Measurable,
-            format!("{}: {} → {}", goal.metric, goal.baseline, goal.target),
+    // What is not written yet says so, rather than printing bare
+    // punctuation.
+    let written = |text: String| {
+        if text.trim().is_empty() {
+            "Not written yet".to_owned()
+        } else {
+            text
+        }
+    };
+    let joined = |parts: &[&str], between: &str| {
+        let parts: Vec<&str> = parts
+            .iter()
+            .map(|part| part.trim())
+            .filter(|part| !part.is_empty())
+            .collect();
+        parts.join(between)
+    };
+    let measure = match (goal.baseline.trim(), goal.target.trim()) {
+        ("", "") => goal.metric.clone(),
+        (from, to) => format!(
+            "{}{}{from} → {to}",
+            goal.metric.trim(),
+            if goal.metric.trim().is_empty() {
+                ""
+            } else {
+                ": "
+            }
         ),
+    };
+    let parts = [
+        (Letter::Specific, written(goal.outcome.clone())),
+        (Letter::Measurable, written(measure)),
         (
             Letter::Achievable,
-            format!("{}; {}", goal.support, goal.time),
+            written(joined(&[&goal.support, &goal.time], "; ")),
         ),
-        (Letter::Relevant, criteria.join("; ")),
+        (Letter::Relevant, written(criteria.join("; "))),
         (
             Letter::TimeBound,
             goal.due.map_or("No due date".to_owned(), |due| {
@@ -128,7 +182,7 @@ fn print_goal(goal: &Goal, rubric: Option<&Rubric>) -> Html {
             </dl>
             if !goal.milestones.is_empty() {
                 <ul class="print-milestones">
-                    { for goal.milestones.iter().map(|m| html! {
+                    { for goal.milestones_by_due().into_iter().map(|m| html! {
                         <li>{ format!("{} {}{}", if m.done.is_some() { "☑" } else { "☐" }, m.title, m.due.map_or(String::new(), |due| format!(" (due {})", due.label()))) }</li>
                     }) }
                 </ul>

@@ -5,23 +5,22 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::plan_nav;
+use super::{plan_nav, smart_check, use_rubric, DateField};
 use crate::core::export::plan::criterion_text;
-use crate::core::plan::{linkable, Goal, GoalText, PlanEdit};
+use crate::core::plan::{linkable, Goal, GoalText, Milestone, PlanEdit};
 use crate::core::progress::{goal_percent, milestone_overdue};
 use crate::core::route::Route;
-use crate::core::rubric::Rubric;
-use crate::core::smart::{check, Finding, Letter};
+use crate::core::schema::Change;
+use crate::core::smart::{Finding, Letter};
 use crate::core::time::Date;
 use crate::ui::clock::{now, today};
 use crate::ui::components::confirm::ConfirmDelete;
 use crate::ui::components::field::Field;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::term_links::mentions;
-use crate::ui::content::{use_content, Loaded};
-use crate::ui::dom::{self, date_of, value_of};
-use crate::ui::focus::use_focus;
-use crate::ui::state::{use_app, use_edit};
+use crate::ui::dom::{self, value_of};
+use crate::ui::focus::{focus, use_focus};
+use crate::ui::state::{use_app, use_edit, Action};
 use crate::ui::terms::use_glossed;
 
 #[derive(Properties, PartialEq)]
@@ -72,9 +71,43 @@ fn GoalForm(props: &GoalPropsRc) -> Html {
     let app = use_app();
     let edit = use_edit::<PlanEdit>();
     let glossed = use_glossed();
+    let rubric = use_rubric();
+    let outcome_ref = use_node_ref();
     let goal = &props.goal;
-    let smart = check(goal, &app.state.document.plan, today());
+    {
+        // A goal made from a criterion opens on its empty outcome, to be
+        // written in the user's own words: the outcome takes the focus a
+        // navigation gives the page's heading, whether the heading has
+        // taken it already or not.
+        let (outcome_ref, empty) = (outcome_ref.clone(), goal.outcome.trim().is_empty());
+        use_effect_with(goal.id.clone(), move |_| {
+            if empty {
+                crate::ui::take_focus();
+                focus(&outcome_ref);
+            }
+        });
+    }
+    let smart = smart_check(goal, &app.state.document.plan, rubric.as_deref(), today());
     let finding = |letter: Letter| &smart.findings[letter as usize];
+    // While the outcome is empty, what the linked criterion asks for, to be
+    // said in other words.
+    let prompt = goal
+        .outcome
+        .trim()
+        .is_empty()
+        .then(|| goal.criteria.first())
+        .flatten()
+        .map(|id| {
+            let text = rubric
+                .as_deref()
+                .and_then(|rubric| criterion_text(rubric, id))
+                .unwrap_or(id);
+            html! {
+                <p class="outcome-prompt">
+                    { "This goal proves the criterion “" }{ text.to_owned() }{ "”. Say in your own words what you will achieve: the piece of work, what it changes, and who will see it." }
+                </p>
+            }
+        });
     // One of the SMART texts, saved field by field as it is typed.
     let field = |id: &'static str, label: &'static str, field: GoalText, letter: Letter| {
         let oninput = {
@@ -86,16 +119,21 @@ fn GoalForm(props: &GoalPropsRc) -> Html {
             })
         };
         let rows = (field == GoalText::Outcome).then_some(3);
+        let input_ref = if field == GoalText::Outcome {
+            outcome_ref.clone()
+        } else {
+            NodeRef::default()
+        };
         html! {
-            <Field {id} {label} value={field.of(goal).to_owned()} {oninput} {rows}
+            <Field {id} {label} value={field.of(goal).to_owned()} {oninput} {rows} {input_ref}
                 described_by={format!("smart-{}", letter.initial())} />
         }
     };
     let on_due = {
         let goal = goal.id.clone();
-        edit.reform(move |event: Event| PlanEdit::SetGoalDue {
+        edit.reform(move |due: Option<Date>| PlanEdit::SetGoalDue {
             goal: goal.clone(),
-            due: date_of(&event),
+            due,
         })
     };
     html! {
@@ -106,6 +144,7 @@ fn GoalForm(props: &GoalPropsRc) -> Html {
             </p>
             <fieldset class="smart">
                 <legend>{ letter_legend(Letter::Specific) }</legend>
+                { for prompt }
                 { field("goal-outcome", "What will be true when it is done?", GoalText::Outcome, Letter::Specific) }
                 { mentions(&goal.outcome, glossed.as_deref(), "outcome") }
                 { problems(finding(Letter::Specific)) }
@@ -134,10 +173,7 @@ fn GoalForm(props: &GoalPropsRc) -> Html {
             </fieldset>
             <fieldset class="smart">
                 <legend>{ letter_legend(Letter::TimeBound) }</legend>
-                <div class="field">
-                    <label for="goal-due">{ "Due date" }</label>
-                    <input id="goal-due" type="date" value={goal.due.map(Date::iso).unwrap_or_default()} onchange={on_due} aria-describedby="smart-T" />
-                </div>
+                <DateField id="goal-due" label="Due date" value={goal.due} onchange={on_due} described_by="smart-T" />
                 { problems(finding(Letter::TimeBound)) }
             </fieldset>
         </form>
@@ -174,13 +210,9 @@ fn problems(finding: &Finding) -> Html {
 fn Criteria(props: &GoalPropsRc) -> Html {
     let app = use_app();
     let edit = use_edit::<PlanEdit>();
-    let (rubric, _) = use_content::<Rubric>();
+    let rubric = use_rubric();
     let chosen = use_state(String::new);
     let goal = &props.goal;
-    let rubric = match &rubric {
-        Loaded::Ready(rubric) => Some(rubric.clone()),
-        _ => None,
-    };
     let linked = goal.criteria.iter().map(|id| {
         let text = rubric
             .as_deref()
@@ -254,54 +286,64 @@ fn Criteria(props: &GoalPropsRc) -> Html {
     }
 }
 
-/// The goal's milestones: done or not, due when, and a form for the next.
+/// The goal's milestones, by due date: done or not, due when, each
+/// editable in place; a form for the next; and, after a deletion, the offer
+/// to undo it right here.
 #[function_component]
 fn Milestones(props: &GoalPropsRc) -> Html {
     let app = use_app();
     let edit = use_edit::<PlanEdit>();
     let focus = use_focus();
-    let input = use_node_ref();
+    let (input, heading, undo_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
     let title = use_state(String::new);
     let due = use_state(|| None::<Date>);
     let problem = use_state(|| None);
+    // The undo label of the deletion made here, while it is on offer.
+    let deleted = use_state(|| None::<String>);
     let goal = &props.goal;
     let today = today();
-    let items: Html = goal.milestones.iter().map(|milestone| {
-        let id = format!("milestone-{}", milestone.id);
-        let toggle = {
-            let (goal, milestone) = (goal.id.clone(), milestone.clone());
-            edit.reform(move |_: Event| PlanEdit::SetMilestoneDone {
+    let on_delete = {
+        let (document, deleted, undo_ref) = (
+            app.state.document.clone(),
+            deleted.clone(),
+            undo_ref.clone(),
+        );
+        let (edit, focus, goal) = (edit.clone(), focus.clone(), goal.id.clone());
+        Callback::from(move |milestone: String| {
+            let change = PlanEdit::DeleteMilestone {
                 goal: goal.clone(),
-                milestone: milestone.id.clone(),
-                done: milestone.done.is_none().then(crate::ui::clock::today),
-            })
-        };
-        let delete = {
-            let (goal, milestone) = (goal.id.clone(), milestone.id.clone());
-            edit.reform(move |_: MouseEvent| PlanEdit::DeleteMilestone {
-                goal: goal.clone(),
-                milestone: milestone.clone(),
-            })
-        };
-        let meta = match (milestone.done, milestone.due) {
-            (Some(done), _) => format!("Done {}", done.label()),
-            (None, Some(due)) => format!("Due {}", due.label()),
-            (None, None) => "No due date".to_owned(),
-        };
-        html! {
-            <li key={milestone.id.as_str()} class="milestone">
-                <input type="checkbox" id={id.clone()} checked={milestone.done.is_some()} onchange={toggle} />
-                <label for={id}>{ &milestone.title }</label>
-                <span class="milestone-meta">
-                    if milestone_overdue(milestone, goal, today) {
-                        <span class="tag tag-overdue">{ "Overdue" }</span>
-                    }
-                    { meta }
-                </span>
-                <button type="button" class="secondary small" onclick={delete} aria-label={format!("Delete the milestone “{}”", milestone.title)}>{ "Delete" }</button>
-            </li>
-        }
-    }).collect();
+                milestone,
+            };
+            deleted.set(change.undo_label(&document));
+            edit.emit(change);
+            focus.to(&undo_ref);
+        })
+    };
+    let undo_offer = deleted.as_ref().filter(|label| {
+        app.state
+            .undo
+            .as_ref()
+            .is_some_and(|undo| &undo.message == *label)
+    });
+    let undo = {
+        let (dispatcher, focus, heading) = (app.state.dispatcher(), focus.clone(), heading.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(Action::Undo);
+            focus.to(&heading);
+        })
+    };
+    let items: Html = goal
+        .milestones_by_due()
+        .into_iter()
+        .map(|milestone| {
+            html! {
+                <MilestoneItem key={milestone.id.as_str()} goal={goal.id.clone()}
+                    milestone={milestone.clone()}
+                    overdue={milestone_overdue(milestone, goal, today)}
+                    on_delete={on_delete.clone()} />
+            }
+        })
+        .collect();
     let onsubmit = {
         let (title, due, problem, input) =
             (title.clone(), due.clone(), problem.clone(), input.clone());
@@ -316,6 +358,7 @@ fn Milestones(props: &GoalPropsRc) -> Html {
                         milestone,
                     });
                     title.set(String::new());
+                    due.set(None);
                     problem.set(None);
                 }
                 Err(missing) => problem.set(Some(missing.message())),
@@ -323,16 +366,25 @@ fn Milestones(props: &GoalPropsRc) -> Html {
             focus.to(&input);
         })
     };
-    let on_due = {
-        let due = due.setter();
-        Callback::from(move |event: Event| due.set(date_of(&event)))
+    let on_title = {
+        let (title, problem) = (title.setter(), problem.setter());
+        Callback::from(move |text: String| {
+            title.set(text);
+            problem.set(None);
+        })
     };
     let percent = goal_percent(goal);
     html! {
         <section class="card" aria-labelledby="milestones-heading">
-            <h2 id="milestones-heading">{ "Milestones" }</h2>
+            <h2 id="milestones-heading" ref={heading} tabindex="-1">{ "Milestones" }</h2>
             <p>{ format!("{percent}% done") }</p>
             <progress max="100" value={percent.to_string()} aria-label={format!("Goal {percent}% done")}></progress>
+            if let Some(label) = undo_offer {
+                <div class="milestone-undo">
+                    <p>{ label }</p>
+                    <button type="button" ref={undo_ref} onclick={undo}>{ "Undo" }</button>
+                </div>
+            }
             if goal.milestones.is_empty() {
                 <p class="muted">{ "Break the goal into steps you can finish in a few weeks each." }</p>
             } else {
@@ -344,17 +396,132 @@ fn Milestones(props: &GoalPropsRc) -> Html {
                     id="milestone-title"
                     label="Milestone"
                     value={(*title).clone()}
-                    oninput={title.setter().to_callback()}
+                    oninput={on_title}
                     problem={*problem}
                     input_ref={input}
                 />
-                <div class="field">
-                    <label for="milestone-due">{ "Due date" }</label>
-                    <input id="milestone-due" type="date" value={due.map(Date::iso).unwrap_or_default()} onchange={on_due} />
-                </div>
+                <DateField id="milestone-due" label="Due date" value={*due} onchange={due.setter().to_callback()} />
                 <div class="actions"><button type="submit">{ "Add the milestone" }</button></div>
             </form>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MilestoneProps {
+    goal: String,
+    milestone: Milestone,
+    overdue: bool,
+    /// Deletes the milestone with this id.
+    on_delete: Callback<String>,
+}
+
+/// One milestone: its checkbox, when it is due, and its buttons; or, while
+/// it is being edited, its name and due date in a small form.
+#[function_component]
+fn MilestoneItem(props: &MilestoneProps) -> Html {
+    let edit = use_edit::<PlanEdit>();
+    let focus = use_focus();
+    let (edit_button, name_input) = (use_node_ref(), use_node_ref());
+    let editing = use_state(|| false);
+    let title = use_state(String::new);
+    let due = use_state(|| None::<Date>);
+    let problem = use_state(|| None);
+    let milestone = &props.milestone;
+    let id = format!("milestone-{}", milestone.id);
+    if *editing {
+        let onsubmit = {
+            let (editing, problem, edit_button) =
+                (editing.setter(), problem.setter(), edit_button.clone());
+            let (title, due) = (title.clone(), due.clone());
+            let (goal, milestone, focus) = (props.goal.clone(), milestone.clone(), focus.clone());
+            Callback::from(move |event: SubmitEvent| {
+                event.prevent_default();
+                match milestone.edited(&title, *due) {
+                    Ok(edited) => {
+                        edit.emit(PlanEdit::SaveMilestone {
+                            goal: goal.clone(),
+                            milestone: edited,
+                        });
+                        editing.set(false);
+                        focus.to(&edit_button);
+                    }
+                    Err(missing) => problem.set(Some(missing.message())),
+                }
+            })
+        };
+        let cancel = {
+            let (editing, edit_button, focus) =
+                (editing.setter(), edit_button.clone(), focus.clone());
+            Callback::from(move |_: MouseEvent| {
+                editing.set(false);
+                focus.to(&edit_button);
+            })
+        };
+        let on_title = {
+            let (title, problem) = (title.setter(), problem.setter());
+            Callback::from(move |text: String| {
+                title.set(text);
+                problem.set(None);
+            })
+        };
+        return html! {
+            <li class="milestone milestone-editing">
+                <form novalidate=true {onsubmit} aria-label={format!("Edit the milestone “{}”", milestone.title)}>
+                    <Field id={format!("{id}-title")} label="Name" value={(*title).clone()}
+                        oninput={on_title} problem={*problem} input_ref={name_input} />
+                    <DateField id={format!("{id}-due")} label="Due" value={*due}
+                        onchange={due.setter().to_callback()} />
+                    <div class="actions">
+                        <button type="submit">{ "Save" }</button>
+                        <button type="button" class="secondary" onclick={cancel}>{ "Cancel" }</button>
+                    </div>
+                </form>
+            </li>
+        };
+    }
+    let toggle = {
+        let (goal, milestone) = (props.goal.clone(), milestone.clone());
+        edit.reform(move |_: Event| PlanEdit::SetMilestoneDone {
+            goal: goal.clone(),
+            milestone: milestone.id.clone(),
+            done: milestone.done.is_none().then(crate::ui::clock::today),
+        })
+    };
+    let start_editing = {
+        let (editing, title, due) = (editing.setter(), title.setter(), due.setter());
+        let (milestone, name_input) = (milestone.clone(), name_input.clone());
+        Callback::from(move |_: MouseEvent| {
+            title.set(milestone.title.clone());
+            due.set(milestone.due);
+            editing.set(true);
+            focus.to(&name_input);
+        })
+    };
+    let delete = props.on_delete.reform({
+        let id = milestone.id.clone();
+        move |_: MouseEvent| id.clone()
+    });
+    let meta = match (milestone.done, milestone.due) {
+        (Some(done), _) => format!("Done {}", done.label()),
+        (None, Some(due)) => format!("Due {}", due.label()),
+        (None, None) => "No due date".to_owned(),
+    };
+    html! {
+        <li class="milestone" data-overdue={props.overdue.then_some("true")}>
+            <input type="checkbox" id={id.clone()} checked={milestone.done.is_some()} onchange={toggle} />
+            <label for={id}>{ &milestone.title }</label>
+            <span class="milestone-meta">
+                if props.overdue {
+                    <span class="tag tag-overdue">{ "Overdue" }</span>
+                }
+                { meta }
+            </span>
+            <span class="milestone-actions">
+                <button type="button" class="secondary small" ref={edit_button} onclick={start_editing} aria-label={format!("Edit the milestone “{}”", milestone.title)}>{ "Edit" }</button>
+                <button type="button" class="secondary small" onclick={delete} aria-label={format!("Delete the milestone “{}”", milestone.title)}>{ "Delete" }</button>
+            </span>
+        </li>
     }
 }
 

@@ -8,17 +8,20 @@ mod weeks;
 
 use yew::prelude::*;
 
-use crate::core::plan::PlanEdit;
+use crate::core::export::plan::criterion_text;
+use crate::core::plan::{Goal, PlanEdit};
 use crate::core::progress::{goal_overdue, goal_percent, overall, overdue, timeline};
 use crate::core::route::Route;
-use crate::core::smart::check;
-use crate::core::time::Date;
+use crate::core::rubric::Rubric;
+use crate::core::smart::{check_with, Check};
+use crate::core::time::{entered_date, Date, FIRST_YEAR, LAST_YEAR};
 use crate::ui::clock::{now, today};
 use crate::ui::components::field::Field;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::scroll_region;
 use crate::ui::components::timeline::timeline as timeline_chart;
-use crate::ui::dom::{self, date_of};
+use crate::ui::content::{use_content, Loaded};
+use crate::ui::dom::{self, value_of};
 use crate::ui::draft::use_draft;
 use crate::ui::focus::use_focus;
 use crate::ui::state::{use_app, use_edit};
@@ -27,13 +30,118 @@ use checkins::CheckInsPage;
 use goal::GoalPage;
 use weeks::WeeksPage;
 
-/// The surface's pages (the entry point of its split point).
+/// The surface's pages (the entry point of its split point). Each carries
+/// the printed plan, hidden on screen, so that printing any of them, from
+/// the Print button, the browser's menu or its shortcut, prints the plan.
 pub fn view(route: &Route) -> Html {
-    match route {
+    let page = match route {
         Route::Goal(id) => html! { <GoalPage key={id.as_str()} id={id.clone()} /> },
         Route::CheckIns => html! { <CheckInsPage /> },
         Route::Weeks => html! { <WeeksPage /> },
         _ => html! { <PlanPage /> },
+    };
+    html! { <>{ page }<export::PrintSheet /></> }
+}
+
+/// The rubric, once it has arrived.
+#[hook]
+fn use_rubric() -> Option<std::rc::Rc<Rubric>> {
+    match use_content::<Rubric>().0 {
+        Loaded::Ready(rubric) => Some(rubric),
+        _ => None,
+    }
+}
+
+/// The SMART check of `goal`, against the words of the criteria it is
+/// linked to when the rubric is here.
+fn smart_check(
+    goal: &Goal,
+    plan: &crate::core::plan::Plan,
+    rubric: Option<&Rubric>,
+    today: Date,
+) -> Check {
+    let linked: Vec<&str> = rubric
+        .map(|rubric| {
+            goal.criteria
+                .iter()
+                .filter_map(|id| criterion_text(rubric, id))
+                .collect()
+        })
+        .unwrap_or_default();
+    check_with(goal, plan, today, &linked)
+}
+
+#[derive(Properties, PartialEq)]
+struct DateFieldProps {
+    id: AttrValue,
+    label: AttrValue,
+    value: Option<Date>,
+    /// The date chosen, or `None` once cleared; only dates with a year
+    /// the plan can use are given.
+    onchange: Callback<Option<Date>>,
+    #[prop_or_default]
+    hint: Option<AttrValue>,
+    /// The id of text elsewhere that describes the field too.
+    #[prop_or_default]
+    described_by: Option<AttrValue>,
+    #[prop_or_default]
+    input_ref: NodeRef,
+}
+
+/// A labelled date input. A date field reports each part of a date as it is
+/// typed, so a year on its way to 2026 reads 0002, 0020, 0202: such a date
+/// is not passed on, and the field says what is wrong with it instead,
+/// keeping the text as typed so that typing can go on.
+#[function_component]
+fn DateField(props: &DateFieldProps) -> Html {
+    // The text typed and what is wrong with it, while it is not a date.
+    let wrong = use_state(|| None::<(String, String)>);
+    {
+        // A date set elsewhere (an undo, another tab) ends the problem.
+        let wrong = wrong.clone();
+        use_effect_with(props.value, move |_| wrong.set(None));
+    }
+    let onchange = {
+        let (wrong, emit) = (wrong.clone(), props.onchange.clone());
+        Callback::from(move |event: Event| {
+            let text = value_of(&event);
+            match entered_date(&text) {
+                Ok(date) => {
+                    wrong.set(None);
+                    emit.emit(date);
+                }
+                Err(problem) => wrong.set(Some((text, problem.message()))),
+            }
+        })
+    };
+    let (error_id, hint_id) = (format!("{}-error", props.id), format!("{}-hint", props.id));
+    let own = match (&*wrong, &props.hint) {
+        (Some(_), _) => Some(error_id.as_str()),
+        (None, Some(_)) => Some(hint_id.as_str()),
+        (None, None) => None,
+    };
+    let described: Vec<&str> = own
+        .into_iter()
+        .chain(props.described_by.as_deref())
+        .collect();
+    let value = match &*wrong {
+        Some((text, _)) => text.clone(),
+        None => props.value.map(Date::iso).unwrap_or_default(),
+    };
+    html! {
+        <div class="field">
+            <label for={props.id.clone()}>{ &props.label }</label>
+            <input id={props.id.clone()} ref={props.input_ref.clone()} type="date"
+                min={format!("{FIRST_YEAR}-01-01")} max={format!("{LAST_YEAR}-12-31")}
+                {value} {onchange}
+                aria-invalid={wrong.as_ref().map(|_| "true")}
+                aria-describedby={(!described.is_empty()).then(|| described.join(" "))} />
+            if let Some((_, problem)) = &*wrong {
+                <p id={error_id} class="field-error">{ problem }</p>
+            } else if let Some(hint) = &props.hint {
+                <p id={hint_id} class="hint">{ hint }</p>
+            }
+        </div>
     }
 }
 
@@ -95,7 +203,7 @@ fn Progress() -> Html {
     let today = today();
     let figures = overall(plan);
     let late = overdue(plan, today);
-    let on_target = edit.reform(|event: Event| PlanEdit::SetTarget(date_of(&event)));
+    let on_target = edit.reform(PlanEdit::SetTarget);
     let late_list = late.iter().map(|item| {
         let what = if item.milestone.is_some() {
             "Milestone"
@@ -119,11 +227,9 @@ fn Progress() -> Html {
                 <p>{ figures.counts() }</p>
                 <progress max="100" value={figures.percent.to_string()} aria-label="Progress of the plan"></progress>
             }
-            <div class="field">
-                <label for="plan-target">{ "Promotion target date" }</label>
-                <input id="plan-target" type="date" value={plan.target.map(Date::iso).unwrap_or_default()} onchange={on_target} aria-describedby="plan-target-hint" />
-                <p id="plan-target-hint" class="hint">{ "When you and your manager aim for the promotion. Goals due after it are flagged." }</p>
-            </div>
+            <DateField id="plan-target" label="Promotion target date" value={plan.target}
+                onchange={on_target}
+                hint="When you and your manager aim for the promotion. Goals due after it are flagged." />
             if !late.is_empty() {
                 <h3 class="overdue-heading">{ format!("Overdue ({})", late.len()) }</h3>
                 <ul class="items overdue">{ for late_list }</ul>
@@ -136,11 +242,12 @@ fn Progress() -> Html {
 #[function_component]
 fn Goals() -> Html {
     let app = use_app();
+    let rubric = use_rubric();
     let plan = &app.state.document.plan;
     let today = today();
     let cards = plan.goals.iter().map(|goal| {
         let percent = goal_percent(goal);
-        let smart = check(goal, plan, today);
+        let smart = smart_check(goal, plan, rubric.as_deref(), today);
         let status = if goal.done.is_some() {
             html! { <span class="tag tag-done">{ "Done" }</span> }
         } else if goal_overdue(goal, today) {
@@ -156,8 +263,15 @@ fn Goals() -> Html {
                     { status }
                     <span>{ goal.due.map_or("No due date".to_owned(), |due| format!("Due {}", due.label())) }</span>
                     <span>{ format!("{done_milestones} of {} milestones done", goal.milestones.len()) }</span>
-                    <span>{ if smart.is_strong() { "SMART".to_owned() } else { format!("Weak: {}", smart.weak_letters()) } }</span>
+                    if smart.is_strong() {
+                        <span>{ "SMART: strong on every letter" }</span>
+                    }
                 </p>
+                if !smart.is_strong() {
+                    <ul class="goal-weak" aria-label="What the SMART check finds weak">
+                        { for smart.weak().map(|finding| html! { <li>{ finding.in_words() }</li> }) }
+                    </ul>
+                }
                 <progress max="100" value={percent.to_string()} aria-label={format!("{percent}% done")}></progress>
             </li>
         }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::plan_nav;
-use crate::core::plan::{new_id, PlanEdit, Status, Week, WeekItem};
+use crate::core::plan::{new_id, week_to_plan, PlanEdit, Status, Week, WeekItem};
 use crate::core::route::Route;
 use crate::core::time::Date;
 use crate::ui::clock::{now, today};
@@ -19,8 +19,25 @@ use crate::ui::state::{use_app, use_edit};
 pub fn WeeksPage() -> Html {
     let app = use_app();
     let plan = &app.state.document.plan;
-    let this_week = today().week_start();
+    let today = today();
+    let this_week = today.week_start();
     let next_week = this_week.plus_days(7);
+    // From Saturday the week to plan is the next one; the week ending is
+    // still there to review.
+    let weekend = week_to_plan(today) == next_week;
+    let this_card = html! {
+        <WeekCard key="this" start={this_week} title={format!("This week: from {}", this_week.label())}
+            note={weekend.then_some("The week is ending: mark each goal done, not done, or carried over.")} />
+    };
+    let next_card = html! {
+        <WeekCard key="next" start={next_week} title={format!("Next week: from {}", next_week.label())}
+            note={(!weekend).then_some("Plan ahead: anything you add here waits for next week.")} />
+    };
+    let (first, second) = if weekend {
+        (next_card, this_card)
+    } else {
+        (this_card, next_card)
+    };
     let to_review = plan.weeks_to_review(this_week);
     let history: Vec<&Rc<Week>> = plan.reviewed_weeks(this_week).collect();
     let history_entries = history.iter().map(|week| {
@@ -44,7 +61,7 @@ pub fn WeeksPage() -> Html {
         <>
             <PageHeader
                 title="Weekly goals"
-                lead="Three to five goals a week keep the plan moving. Write them on Monday; on Friday, mark each done, not done, or carried over into the next week."
+                lead="Three to five goals a week keep the plan moving. Plan the coming week from Saturday or on Monday; at the end of the week, mark each goal done, not done, or carried over into the next."
             />
             { plan_nav(&Route::Weeks) }
             <div class="stack">
@@ -58,10 +75,7 @@ pub fn WeeksPage() -> Html {
                     </section>
                 }
             }) }
-            <WeekCard start={this_week} title={format!("This week: from {}", this_week.label())} />
-            if plan.week(next_week).is_some() {
-                <WeekCard start={next_week} title={format!("Next week: from {}", next_week.label())} />
-            }
+            <>{ first }{ second }</>
             <section class="card" aria-labelledby="history-heading">
                 <h2 id="history-heading">{ "Past weeks" }</h2>
                 if !history.is_empty() {
@@ -79,6 +93,9 @@ pub fn WeeksPage() -> Html {
 struct WeekProps {
     start: Date,
     title: String,
+    /// A line under the title: what the week is for now.
+    #[prop_or_default]
+    note: Option<&'static str>,
 }
 
 /// A week's goals with their review, and the form that adds one.
@@ -112,6 +129,9 @@ fn WeekCard(props: &WeekProps) -> Html {
     html! {
         <section class="card week" aria-labelledby={heading.clone()}>
             <h2 id={heading}>{ &props.title }</h2>
+            if let Some(note) = props.note {
+                <p class="week-note">{ note }</p>
+            }
             { match week {
                 Some(week) => html! { <><p class="muted">{ week.summary() }</p>{ items(week, start) }</> },
                 None => html! { <p class="muted">{ "Nothing planned yet." }</p> },
