@@ -26,7 +26,7 @@ const group = (page, name) => page.getByRole('group', { name, exact: true });
 
 test('a goal from a gap, checked letter by letter, with milestones, check-ins, weeks, exports and undo', async ({ page }) => {
   // One action turns a gap of the self-assessment into a goal.
-  await open(page, '#/assess');
+  await open(page, '#/assess/results');
   await page.getByRole('button', { name: /^Make it a goal: Designs services/ }).click();
   await expect(page).toHaveURL(/#\/plan\/g[0-9a-z]+$/);
   // The criterion is linked, not copied: the outcome is for the user to
@@ -162,6 +162,8 @@ test('a goal from a gap, checked letter by letter, with milestones, check-ins, w
   // Share: Markdown, print, and a calendar an independent parser reads.
   await page.goto('index.html#/plan');
   const markdown = await downloadedText(page, () => page.getByRole('button', { name: 'Download Markdown' }).click());
+  const said = page.getByRole('region', { name: 'Share your plan' }).getByRole('status');
+  await expect(said).toHaveText(/^Downloading rungs-plan-\d{4}-\d\d-\d\d\.md: your browser keeps it/);
   expect(markdown).toContain('# Development plan');
   expect(markdown).toContain('### Lead the design review of the billing queue migration');
   expect(markdown).toContain('- [ ] Book the review room');

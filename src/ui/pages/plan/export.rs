@@ -14,8 +14,8 @@ use crate::core::time::Date;
 use crate::ui::clock::now;
 use crate::ui::clock::today;
 use crate::ui::components::print::use_print;
+use crate::ui::components::share::use_share;
 use crate::ui::content::{use_content, Loaded};
-use crate::ui::dom;
 use crate::ui::state::use_app;
 
 #[function_component]
@@ -28,18 +28,19 @@ pub fn PlanExport() -> Html {
     };
     let print_now = use_print();
     let document = app.state.document.clone();
+    let share = use_share();
     let download = {
-        let (document, rubric) = (document.clone(), rubric.clone());
+        let (document, rubric, share) = (document.clone(), rubric.clone(), share.clone());
         Callback::from(move |_: MouseEvent| {
             let today = today();
             let text = markdown(&document.plan, rubric.as_deref(), today);
-            dom::download(&text, &file_name("rungs-plan", today, "md"));
+            share.download(&text, &file_name("rungs-plan", today, "md"));
         })
     };
     let calendar = {
-        let document = document.clone();
+        let (document, share) = (document.clone(), share.clone());
         Callback::from(move |_: MouseEvent| {
-            dom::download(&ics::calendar(&document.plan, now()), ics::FILE_NAME);
+            share.download(&ics::calendar(&document.plan, now()), ics::FILE_NAME);
         })
     };
     // The sheet is on every plan page already (see `PrintSheet`).
@@ -53,6 +54,7 @@ pub fn PlanExport() -> Html {
                 <button type="button" onclick={print}>{ "Print" }</button>
                 <button type="button" onclick={calendar}>{ "Download calendar (.ics)" }</button>
             </div>
+            { share.status() }
         </section>
     }
 }

@@ -18,8 +18,8 @@ use crate::core::time::{entered_date, Date, FIRST_YEAR, LAST_YEAR};
 use crate::ui::clock::{now, today};
 use crate::ui::components::field::Field;
 use crate::ui::components::page_header::PageHeader;
-use crate::ui::components::scroll_region;
 use crate::ui::components::timeline::timeline as timeline_chart;
+use crate::ui::components::{scroll_region, subnav};
 use crate::ui::content::{use_content, Loaded};
 use crate::ui::dom::{self, value_of};
 use crate::ui::draft::use_draft;
@@ -147,20 +147,15 @@ fn DateField(props: &DateFieldProps) -> Html {
 
 /// The plan's pages, as a second navigation.
 fn plan_nav(current: &Route) -> Html {
-    let pages = [
-        (Route::Plan, "Goals"),
-        (Route::CheckIns, "Check-ins"),
-        (Route::Weeks, "Weekly goals"),
-    ];
-    let links = pages.into_iter().map(|(route, label)| {
-        let here = (route == *current).then_some("page");
-        html! { <li><a href={route.href()} aria-current={here}>{ label }</a></li> }
-    });
-    html! {
-        <nav class="subnav" aria-label="Plan">
-            <ul>{ for links }</ul>
-        </nav>
-    }
+    subnav(
+        "Plan",
+        &[
+            (Route::Plan, "Goals"),
+            (Route::CheckIns, "Check-ins"),
+            (Route::Weeks, "Weekly goals"),
+        ],
+        current,
+    )
 }
 
 /// `#/plan`: progress, the timeline, the goals, and the exports.
