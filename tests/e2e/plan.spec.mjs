@@ -368,6 +368,24 @@ test('the timeline draws at most 24 ticks whatever the dates', async ({ page }) 
   const ticks = await chart.locator('.tl-tick').count();
   expect(ticks).toBeGreaterThan(1);
   expect(ticks).toBeLessThanOrEqual(24);
+  // Every tick's label is drawn inside the chart, the last one too, when a
+  // month starts right at the promotion target at its right edge.
+  await page.evaluate(() => {
+    const document = JSON.parse(localStorage.getItem('rungs.document'));
+    Object.assign(document.data.plan.goals[0], { started: '2026-11-21', due: '2027-03-31' });
+    document.data.plan.target = '2027-06-01';
+    localStorage.setItem('rungs.document', JSON.stringify(document));
+  });
+  await page.reload();
+  const months = page.getByRole('img', { name: /^From 21 Nov 2026 to 1 Jun 2027/ });
+  await expect(months.locator('.tl-tick').last()).toContainText('Jun');
+  const outside = await months.evaluate((svg) => {
+    const box = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('.tl-tick text')]
+      .filter((text) => { const r = text.getBoundingClientRect(); return r.left < box.left || r.right > box.right; })
+      .map((text) => text.textContent);
+  });
+  expect(outside).toEqual([]);
 });
 
 test('printing any page of the plan prints the plan, however it is asked for', async ({ page }) => {

@@ -36,10 +36,16 @@ pub fn timeline(chart: &Timeline) -> Html {
     let height = AXIS + ROW * chart.rows.len() as i32 + 28;
     let bottom = height - 28;
     let ticks = chart.ticks.iter().map(|tick| {
+        // A tick at the right edge is labelled to its left, inside the chart.
+        let (x, anchor) = if tick.x > WIDTH - 80 {
+            (tick.x - 4, "end")
+        } else {
+            (tick.x + 4, "start")
+        };
         html! {
             <g class="tl-tick">
                 <line x1={tick.x.to_string()} x2={tick.x.to_string()} y1="26" y2={bottom.to_string()} />
-                <text x={(tick.x + 4).to_string()} y="20">{ &tick.label }</text>
+                <text x={x.to_string()} y="20" text-anchor={anchor}>{ &tick.label }</text>
             </g>
         }
     });
