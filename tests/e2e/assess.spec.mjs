@@ -169,6 +169,15 @@ test('the assessment fits a phone: two area buttons a row, the scale in one colu
   const [a, b, c] = await Promise.all([0, 1, 2].map((i) => steps.nth(i).boundingBox()));
   expect(a.y).toBe(b.y);
   expect(c.y).toBeGreaterThan(a.y);
+  // No name spills out of its button.
+  const spilled = await page.locator('.area-step-name').evaluateAll((names) =>
+    names.filter((name) => {
+      const button = name.closest('button');
+      const inner = button.getBoundingClientRect().right - parseFloat(getComputedStyle(button).paddingRight);
+      return name.getBoundingClientRect().right > inner + 0.5;
+    }).map((name) => name.textContent),
+  );
+  expect(spilled).toEqual([]);
   const choices = criterion(page, 'Designs services or components for the team').locator('.grade-choice');
   const boxes = await choices.evaluateAll((labels) => labels.map((l) => l.getBoundingClientRect()));
   expect(boxes.map((box) => box.x)).toEqual(Array(5).fill(boxes[0].x));
