@@ -99,6 +99,7 @@ fn score(earned: u32, graded: u32, total: u32) -> Score {
         earned,
         graded,
         total,
+        excluded: 0,
     }
 }
 
@@ -994,5 +995,103 @@ fn snapshots_on_the_same_day_are_told_apart_by_their_time_and_label() {
     assert_eq!(
         snapshot_names(&[Rc::new(report(&a).snapshot(1))], 0),
         ["1 Jan 1970"]
+    );
+}
+
+#[test]
+fn a_criterion_that_does_not_apply_is_left_out_of_readiness() {
+    let not_applicable = |a: &mut Assessment, id: &str, yes: bool| {
+        a.apply(Edit::NotApplicable {
+            criterion: id.into(),
+            not_applicable: yes,
+        })
+    };
+    let mut a = at("a");
+    grade(&mut a, "x.a.1", Grade::Beyond);
+    grade(&mut a, "x.b.1", Grade::NotYet);
+    // Saying it does not apply clears your grade, and takes it out of
+    // both the figure and the count of criteria.
+    assert!(not_applicable(&mut a, "x.a.1", true));
+    assert!(!not_applicable(&mut a, "x.a.1", true), "no change");
+    let rating = a.rating("x.a.1").unwrap();
+    assert_eq!((rating.mine, rating.not_applicable), (None, true));
+    assert!(not_applicable(&mut a, "x.b.1", true));
+    let r = report(&a);
+    assert_eq!(
+        area(&r, "x").current,
+        Score {
+            earned: 0,
+            graded: 0,
+            total: 1,
+            excluded: 1
+        }
+    );
+    assert_eq!(
+        area(&r, "x").current.coverage(),
+        "0 of 1 graded, 1 does not apply"
+    );
+    assert_eq!(r.overall_target.unwrap().excluded, 1);
+    assert_eq!(r.unassessed_target, 3, "not counted as still to grade");
+    assert!(r.gaps.is_empty(), "not a gap");
+    // An area where nothing applies is not 0%.
+    assert!(not_applicable(&mut a, "x.a.2", true));
+    let craft = area(&report(&a), "x").current;
+    assert_eq!(
+        (craft.percent(), craft.coverage()),
+        (None, "none apply to your role".to_owned())
+    );
+    assert_eq!(craft.verdict(Stage::Current), None);
+    // "Not assessed" says it applies after all, and so does a grade.
+    assert!(a.apply(Edit::Grade {
+        criterion: "x.a.2".into(),
+        perspective: Perspective::Mine,
+        grade: None,
+    }));
+    assert!(!a.rating("x.a.2").is_some_and(|r| r.not_applicable));
+    assert!(not_applicable(&mut a, "x.a.2", true));
+    grade(&mut a, "x.a.1", Grade::Sometimes);
+    assert!(!a.rating("x.a.1").unwrap().not_applicable);
+    assert_eq!(area(&report(&a), "x").current.percent(), Some(50));
+    // Stored compactly; a grade stored beside it (two tabs combined) is not read.
+    let json = serde_json::to_string(a.rating("x.a.2").unwrap()).unwrap();
+    assert_eq!(json, r#"{"not_applicable":true}"#);
+    let both: Rating = serde_json::from_str(r#"{"mine":"beyond","not_applicable":true}"#).unwrap();
+    assert_eq!(both.grade(Perspective::Mine), None);
+}
+
+#[test]
+fn an_area_with_nothing_at_a_level_says_so() {
+    let mut rubric = rubric();
+    rubric.tracks[0].areas[1]
+        .criteria
+        .retain(|c| c.level != "b");
+    let r = at("a").report(&rubric).unwrap();
+    let impact = area(&r, "y").target.unwrap();
+    assert_eq!(
+        (impact.percent(), impact.coverage()),
+        (None, "nothing at this level".to_owned())
+    );
+    assert_eq!(impact.percent_label(), "\u{2013}");
+}
+
+#[test]
+fn the_report_says_which_criteria_do_not_apply() {
+    let rubric = rubric();
+    let mut a = at("a");
+    a.apply(Edit::NotApplicable {
+        criterion: "y.a.1".into(),
+        not_applicable: true,
+    });
+    let md = a
+        .report(&rubric)
+        .unwrap()
+        .markdown(&rubric, "today", Include { notes: true });
+    assert!(
+        md.contains("- Impact criterion 1 at a — does not apply to my role\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Impact | \u{2013} (0 of 1 graded, 1 does not apply) |"),
+        "{md}"
     );
 }

@@ -91,12 +91,13 @@ fn keys_starting(store: &Store<Flaky>, prefix: &str) -> Vec<String> {
 
 /// Every golden fixture, by the version that wrote it. Each version that
 /// ships adds one here, and every one stays readable forever.
-const FIXTURES: [(u32, &str); 5] = [
+const FIXTURES: [(u32, &str); 6] = [
     (1, include_str!("fixtures/document-v1.json")),
     (2, include_str!("fixtures/document-v2.json")),
     (3, include_str!("fixtures/document-v3.json")),
     (4, include_str!("fixtures/document-v4.json")),
     (5, include_str!("fixtures/document-v5.json")),
+    (6, include_str!("fixtures/document-v6.json")),
 ];
 
 fn fixture(version: u32) -> Decoded {
@@ -240,10 +241,9 @@ fn golden_v4_fixture_loads_with_its_plan() {
 }
 
 #[test]
-fn golden_v5_fixture_loads_a_labelled_snapshot_and_writes_back_byte_for_byte() {
-    let (_, text) = FIXTURES[4];
+fn golden_v5_fixture_loads_a_labelled_snapshot() {
     let decoded = fixture(5);
-    assert_eq!(decoded.migrated_from, None);
+    assert_eq!(decoded.migrated_from, Some(5));
     let document = &decoded.document;
     assert_fixture_assessment(&document.assessment);
     let labels: Vec<&str> = (document.assessment.snapshots.iter())
@@ -251,6 +251,21 @@ fn golden_v5_fixture_loads_a_labelled_snapshot_and_writes_back_byte_for_byte() {
         .collect();
     assert_eq!(labels, ["", "After the November check-in"]);
     assert_eq!(document.plan.goals.len(), 1);
+}
+
+#[test]
+fn golden_v6_fixture_loads_a_criterion_that_does_not_apply_and_writes_back_byte_for_byte() {
+    let (_, text) = FIXTURES[5];
+    let decoded = fixture(6);
+    assert_eq!(decoded.migrated_from, None);
+    let document = &decoded.document;
+    assert_fixture_assessment(&document.assessment);
+    let rating = document
+        .assessment
+        .rating("software.delivery.e2.estimates")
+        .unwrap();
+    assert!(rating.not_applicable);
+    assert_eq!(rating.note, "We do no estimates in my team.");
 
     // The current format writes exactly what it reads.
     assert_eq!(

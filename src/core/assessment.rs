@@ -41,7 +41,7 @@ use super::{counted, replace};
 pub const FORMULA: &[&str] = &[
     "Readiness is worked out from your own grades; manager and peer grades are shown beside it but never change it.",
     "Each criterion you grade is worth one point: \u{201c}not yet\u{201d} earns nothing, \u{201c}sometimes\u{201d} half a point, and \u{201c}consistently\u{201d} or \u{201c}beyond\u{201d} three quarters, rising to the full point once you write down evidence.",
-    "A score is the points earned out of the points possible for the criteria you have graded. Criteria you have not graded yet are left out, neither raising nor lowering it, and the coverage beside each score says how much of the level it rests on.",
+    "A score is the points earned out of the points possible for the criteria you have graded. Criteria you have not graded yet, and those that do not apply to your role, are left out, neither raising nor lowering it, and the coverage beside each score says how much of the level it rests on.",
     "A verdict such as \u{201c}Close: a few gaps left\u{201d} appears only once you have graded at least three quarters of a level's criteria.",
     "The overall score counts every criterion of the level equally, whichever area it is in.",
 ];
@@ -163,13 +163,23 @@ pub struct Rating {
     /// Examples that show the criterion met.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub evidence: String,
+    /// You said the criterion does not apply to your role: it is left out
+    /// of readiness, and your own grade, if one is stored beside it (two
+    /// tabs combined), is not read.
+    #[serde(skip_serializing_if = "is_false")]
+    pub not_applicable: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 impl Rating {
-    /// The grade given from `perspective`.
+    /// The grade given from `perspective`; your own is None while the
+    /// criterion does not apply.
     pub fn grade(&self, perspective: Perspective) -> Option<Grade> {
         match perspective {
-            Perspective::Mine => self.mine,
+            Perspective::Mine => self.mine.filter(|_| !self.not_applicable),
             Perspective::Manager => self.manager,
             Perspective::Peer => self.peer,
         }
@@ -292,6 +302,13 @@ pub enum Edit {
     Note { criterion: String, text: String },
     /// Replace a criterion's evidence.
     Evidence { criterion: String, text: String },
+    /// Say that a criterion does not apply to your role (which clears your
+    /// grade), or that it does after all. Your own grade, even none ("not
+    /// assessed"), also says it applies.
+    NotApplicable {
+        criterion: String,
+        not_applicable: bool,
+    },
     /// Append a snapshot to the history.
     AddSnapshot(Snapshot),
     /// Name the snapshot taken at `at` (an empty label removes the name).
@@ -334,7 +351,18 @@ impl Assessment {
                 perspective,
                 grade,
             } => self.update(criterion, |rating| {
-                replace(rating.grade_mut(perspective), grade)
+                // Your own grade, or "not assessed", says the criterion
+                // applies.
+                let applies =
+                    perspective == Perspective::Mine && replace(&mut rating.not_applicable, false);
+                replace(rating.grade_mut(perspective), grade) | applies
+            }),
+            Edit::NotApplicable {
+                criterion,
+                not_applicable,
+            } => self.update(criterion, |rating| {
+                let cleared = not_applicable && replace(&mut rating.mine, None);
+                replace(&mut rating.not_applicable, not_applicable) | cleared
             }),
             Edit::Note { criterion, text } => {
                 self.update(criterion, |rating| replace(&mut rating.note, text))
@@ -440,7 +468,7 @@ impl Assessment {
         let unassessed_target = count(
             entries
                 .iter()
-                .filter(|e| e.is_target && e.grade().is_none()),
+                .filter(|e| e.is_target && e.applies() && e.grade().is_none()),
         );
         let beyond = entries.iter().filter(|e| e.grade() == Some(Grade::Beyond));
         let proven = entries
@@ -477,6 +505,10 @@ impl Assessment {
         let mut score = Score::default();
         for criterion in area.at(&level.id) {
             let rating = self.rating(&criterion.id);
+            if rating.is_some_and(|r| r.not_applicable) {
+                score.excluded += 1;
+                continue;
+            }
             let grade = rating.and_then(|r| r.mine);
             score.total += 1;
             score.graded += u32::from(grade.is_some());
@@ -582,7 +614,11 @@ struct Entry<'a> {
 
 impl Entry<'_> {
     fn grade(&self) -> Option<Grade> {
-        self.rating.and_then(|r| r.mine)
+        self.rating.and_then(|r| r.grade(Perspective::Mine))
+    }
+
+    fn applies(&self) -> bool {
+        !self.rating.is_some_and(|r| r.not_applicable)
     }
 
     fn has_evidence(&self) -> bool {
@@ -607,7 +643,7 @@ impl Entry<'_> {
             return None;
         }
         let steps = || {
-            [rating.mine, rating.manager, rating.peer]
+            [self.grade(), rating.manager, rating.peer]
                 .into_iter()
                 .flatten()
                 .map(Grade::step)
@@ -618,7 +654,7 @@ impl Entry<'_> {
             area: self.area.name.clone(),
             level: self.level.name.clone(),
             text: self.criterion.text.clone(),
-            mine: rating.mine,
+            mine: self.grade(),
             manager: rating.manager,
             peer: rating.peer,
             spread,
@@ -651,8 +687,10 @@ pub struct Score {
     pub earned: u32,
     /// Criteria you graded, "not yet" included.
     pub graded: u32,
-    /// Criteria in all.
+    /// Criteria that apply to your role, graded or not.
     pub total: u32,
+    /// Criteria you said do not apply to your role, left out of the rest.
+    pub excluded: u32,
 }
 
 /// Which of the two levels a score is for, which decides the words of its
@@ -682,9 +720,16 @@ impl Score {
             .map_or_else(|| "\u{2013}".to_owned(), |p| format!("{p}%"))
     }
 
-    /// "3 of 5 graded".
+    /// "3 of 5 graded", "3 of 5 graded, 1 does not apply", or what there
+    /// is when nothing at the level applies.
     pub fn coverage(&self) -> String {
-        format!("{} of {} graded", self.graded, self.total)
+        match (self.total, self.excluded) {
+            (0, 0) => "nothing at this level".to_owned(),
+            (0, _) => "none apply to your role".to_owned(),
+            (total, 0) => format!("{} of {total} graded", self.graded),
+            (total, 1) => format!("{} of {total} graded, 1 does not apply", self.graded),
+            (total, n) => format!("{} of {total} graded, {n} do not apply", self.graded),
+        }
     }
 
     /// Whether every criterion is graded.
@@ -731,6 +776,7 @@ impl Score {
             earned: self.earned + other.earned,
             graded: self.graded + other.graded,
             total: self.total + other.total,
+            excluded: self.excluded + other.excluded,
         }
     }
 }

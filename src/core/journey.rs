@@ -1,7 +1,7 @@
 //! The short path a newcomer follows, and how far along it they are:
 //! grade yourself, turn the gaps into goals, back the grades with evidence.
 
-use super::assessment::{Assessment, Report};
+use super::assessment::{Assessment, Perspective, Report};
 use super::counted;
 use super::plan::Plan;
 
@@ -93,7 +93,7 @@ pub fn path(assessment: &Assessment, report: Option<&Report>, plan: &Plan) -> [P
     let top = assessment
         .ratings
         .values()
-        .filter(|r| r.mine.is_some_and(|g| g.meets()));
+        .filter(|r| r.grade(Perspective::Mine).is_some_and(|g| g.meets()));
     let (claimed, backed) = top.fold((0, 0), |(c, b), r| {
         (c + 1, b + usize::from(r.has_evidence()))
     });

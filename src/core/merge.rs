@@ -345,8 +345,9 @@ const ENTRIES: [(&str, &str, &str); 10] = [
 ];
 
 /// Field names that read better as other words.
-const FIELDS: [(&str, &str); 6] = [
+const FIELDS: [(&str, &str); 7] = [
     ("mine", "Your grade"),
+    ("not_applicable", "Does not apply to your role"),
     ("manager", "Manager’s grade"),
     ("peer", "Peer’s grade"),
     ("due", "Due date"),

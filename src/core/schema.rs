@@ -27,14 +27,14 @@ use super::time::Millis;
 use super::vocabulary::Vocabulary;
 
 /// The version this build reads and writes.
-pub const CURRENT_VERSION: u32 = 5;
+pub const CURRENT_VERSION: u32 = 6;
 
 /// One migration step: `MIGRATIONS[i]` turns the `data` of version `i + 1`
 /// (JSON text) into the `data` of version `i + 2`. Steps work on text so that
 /// the current format decodes straight into typed structs: a generic JSON
 /// tree costs wasm size, and only a step that needs one should bring it.
 pub type Migration = fn(&str) -> Result<String, String>;
-pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Version 2 added the self-assessment. Version 1 data is a version 2
 /// document with no assessment yet, so its text carries over unchanged.
@@ -58,6 +58,12 @@ fn v3_to_v4(data: &str) -> Result<String, String> {
 /// Version 5 lets a readiness snapshot carry a label. Version 4 snapshots
 /// have none, so the text carries over unchanged.
 fn v4_to_v5(data: &str) -> Result<String, String> {
+    Ok(data.to_owned())
+}
+
+/// Version 6 lets a criterion be marked as not applying to the user's
+/// role. Version 5 ratings all apply, so the text carries over unchanged.
+fn v5_to_v6(data: &str) -> Result<String, String> {
     Ok(data.to_owned())
 }
 
@@ -421,7 +427,7 @@ mod tests {
         let error = ReadError::TooNew { version: 9 };
         assert_eq!(
             error.to_string(),
-            "a newer version of Rungs saved it (format 9; this copy reads up to 5)"
+            "a newer version of Rungs saved it (format 9; this copy reads up to 6)"
         );
     }
 

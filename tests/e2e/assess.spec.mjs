@@ -117,7 +117,7 @@ test('grade with readiness in sight, read the results, keep snapshots, reload an
   // Everything survives a reload; grades are stored under criterion ids.
   const savedRating = async () => {
     const saved = JSON.parse(await stored(page));
-    return saved?.version === 5 ? saved.data.assessment.ratings['software.craft.senior.system-design'] : null;
+    return saved?.version === 6 ? saved.data.assessment.ratings['software.craft.senior.system-design'] : null;
   };
   await expect.poll(savedRating).toEqual({
     mine: 'consistently',
@@ -180,7 +180,7 @@ test('the assessment fits a phone: two area buttons a row, the scale in one colu
   expect(spilled).toEqual([]);
   const choices = criterion(page, 'Designs services or components for the team').locator('.grade-choice');
   const boxes = await choices.evaluateAll((labels) => labels.map((l) => l.getBoundingClientRect()));
-  expect(boxes.map((box) => box.x)).toEqual(Array(5).fill(boxes[0].x));
+  expect(boxes.map((box) => box.x)).toEqual(Array(6).fill(boxes[0].x));
   expect(boxes.map((box) => box.y)).toEqual([...boxes.map((box) => box.y)].sort((p, q) => p - q));
   await page.goto('index.html#/assess/results');
   await expect(page.locator('.radar-number').first()).toBeVisible();
@@ -207,6 +207,28 @@ test('on a wide screen the scale is one row and no area name breaks inside a wor
     }),
   );
   expect(broken).toEqual([]);
+});
+
+test('a criterion that does not apply to my role is left out of readiness, and says so everywhere', async ({ page }) => {
+  await open(page, '#/assess');
+  await page.getByLabel('Current level').selectOption({ label: 'Engineer II' });
+  const design = criterion(page, 'Designs services or components for the team');
+  await design.getByRole('radio', { name: 'Consistently' }).check();
+  await expect(progress(page)).toContainText('Senior Engineer: 75% · 1 of 24 graded');
+  await design.getByRole('radio', { name: 'Does not apply to my role' }).check();
+  await expect(progress(page)).toContainText('Senior Engineer: – · 0 of 23 graded, 1 does not apply');
+  await expect(design.getByRole('radio', { name: 'Consistently' })).not.toBeChecked();
+  await expectAccessible(page);
+  await page.reload();
+  await expect(criterion(page, 'Designs services or components for the team').getByRole('radio', { name: 'Does not apply to my role' })).toBeChecked();
+  await progress(page).getByRole('link', { name: 'See your readiness' }).click();
+  await expect(page.getByRole('region', { name: 'Readiness per area' }).getByRole('row', { name: /Technical craft/ })).toContainText('0 of 2 graded, 1 does not apply');
+  const report = await downloadedText(page, () => page.getByRole('button', { name: 'Download report (.md)' }).click());
+  expect(report).toContain('— does not apply to my role');
+  // "Not assessed" puts it back in.
+  await page.getByRole('navigation', { name: 'Assessment' }).getByRole('link', { name: 'Grade yourself' }).click();
+  await criterion(page, 'Designs services or components for the team').getByRole('radio', { name: 'Not assessed' }).check();
+  await expect(progress(page)).toContainText('Senior Engineer: – · 0 of 24 graded');
 });
 
 test('what changes between two levels comes from the rubric, for any pair', async ({ page }) => {

@@ -109,7 +109,7 @@ impl Report {
         out += "\n*How the figures work: each criterion I graded counts one point. \
                 \u{201c}Not yet\u{201d} earns nothing, \u{201c}sometimes\u{201d} half a point, and \
                 \u{201c}consistently\u{201d} or \u{201c}beyond\u{201d} three quarters, or the full point \
-                once I have written evidence. Criteria I have not graded are left out of the figures, \
+                once I have written evidence. Criteria I have not graded, and those that do not apply to my role, are left out of the figures, \
                 and the coverage beside each says how much of the level it rests on. Made with Rungs.*\n";
         out
     }
@@ -212,7 +212,11 @@ fn grades(rating: Option<&Rating>) -> String {
     let Some(rating) = rating else {
         return "not graded".to_owned();
     };
-    let mine = format!("me: {}", rating.mine.map_or("not graded", Grade::label));
+    let mine = if rating.not_applicable {
+        "does not apply to my role".to_owned()
+    } else {
+        format!("me: {}", rating.mine.map_or("not graded", Grade::label))
+    };
     let others = [("manager", rating.manager), ("peer", rating.peer)]
         .into_iter()
         .filter_map(|(who, grade)| grade.map(|g| format!("{who}: {}", g.label())));

@@ -111,7 +111,7 @@ pub fn Grading(props: &GradingProps) -> Html {
         <section class="card grading" aria-labelledby="grading-heading">
             <h2 id="grading-heading">{ "Grade yourself" }</h2>
             <p class="muted">
-                { "Choose how often each statement is true of your work today. Leave it unassessed if you cannot say yet. Add evidence to make a claim count in full." }
+                { "Choose how often each statement is true of your work today. Leave it unassessed if you cannot say yet, and choose “Does not apply to my role” for what your role does not include: it is then left out of your readiness. Add evidence to make a claim count in full." }
             </p>
             <dl class="scale">
                 { for Grade::ALL.into_iter().map(|g| html! {
@@ -144,26 +144,42 @@ fn criterion_card(
     let rating = rating.cloned().unwrap_or_default();
     let id = &criterion.id;
     let name = format!("grade-{id}");
-    let edit = |make: fn(String, Option<Grade>) -> Edit, grade: Option<Grade>| {
-        let (on_edit, id) = (on_edit.clone(), id.clone());
-        Callback::from(move |_: Event| on_edit.emit(make(id.clone(), grade)))
+    // Not assessed, each grade, then "does not apply", which takes the
+    // criterion out of readiness.
+    let choice = |label: &'static str, kind: &'static str, checked: bool, edit: Edit| {
+        let on_edit = on_edit.clone();
+        html! {
+            <label class="grade-choice" data-grade={kind}>
+                <input
+                    type="radio"
+                    name={name.clone()}
+                    {checked}
+                    onchange={Callback::from(move |_: Event| on_edit.emit(edit.clone()))}
+                />
+                { label }
+            </label>
+        }
     };
+    let mine = rating.grade(Perspective::Mine);
     let choices = std::iter::once(None)
         .chain(Grade::ALL.into_iter().map(Some))
         .map(|grade| {
-            let label = grade.map_or("Not assessed", Grade::label);
-            html! {
-                <label class="grade-choice" data-grade={grade.map_or("none", Grade::id)}>
-                    <input
-                        type="radio"
-                        name={name.clone()}
-                        checked={rating.mine == grade}
-                        onchange={edit(mine, grade)}
-                    />
-                    { label }
-                </label>
-            }
-        });
+            choice(
+                grade.map_or("Not assessed", Grade::label),
+                grade.map_or("none", Grade::id),
+                !rating.not_applicable && mine == grade,
+                mine_grade(id.clone(), grade),
+            )
+        })
+        .chain(std::iter::once(choice(
+            "Does not apply to my role",
+            "not-applicable",
+            rating.not_applicable,
+            Edit::NotApplicable {
+                criterion: id.clone(),
+                not_applicable: true,
+            },
+        )));
     let text_edit = |make: fn(String, String) -> Edit| {
         let (on_edit, id) = (on_edit.clone(), id.clone());
         Callback::from(move |event: InputEvent| {
@@ -219,7 +235,7 @@ fn criterion_card(
                 { popovers }
                 <div class="grade-choices">{ for choices }</div>
             </fieldset>
-            if rating.mine.is_some_and(Grade::meets) && !rating.has_evidence() {
+            if mine.is_some_and(Grade::meets) && !rating.has_evidence() {
                 <p class="hint">{ "Counts three quarters until you add evidence." }</p>
             }
             <details>
@@ -243,7 +259,8 @@ fn criterion_card(
     }
 }
 
-fn mine(criterion: String, grade: Option<Grade>) -> Edit {
+/// Your grade, or "not assessed" (None); either says the criterion applies.
+fn mine_grade(criterion: String, grade: Option<Grade>) -> Edit {
     Edit::Grade {
         criterion,
         perspective: Perspective::Mine,
