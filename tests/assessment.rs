@@ -30,6 +30,7 @@ fn rubric_with(per: usize) -> Rubric {
                     id: format!("{id}.{level}.{n}"),
                     level: level.into(),
                     text: format!("{name} criterion {n} at {level}"),
+                    ..Default::default()
                 })
             })
             .collect(),
@@ -38,6 +39,9 @@ fn rubric_with(per: usize) -> Rubric {
         id: "test".into(),
         name: "Test ladder".into(),
         description: "Three rungs.".into(),
+        source: String::new(),
+        licence: String::new(),
+        cumulative: false,
         levels: vec![
             level("a", "Level A"),
             level("b", "Level B"),
@@ -227,6 +231,7 @@ fn overall_weighs_every_criterion_not_every_area_the_same() {
         id: "x.a.3".into(),
         level: "a".into(),
         text: "A third Craft criterion at a".into(),
+        ..Default::default()
     });
     let mut a = at("a");
     for id in ["x.a.1", "x.a.2", "x.a.3"] {

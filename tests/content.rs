@@ -60,7 +60,10 @@ fn the_rubric_has_five_levels_and_a_devops_track() {
 fn criterion_ids_name_their_track_area_and_level() {
     for track in rubric().tracks {
         for area in track.areas {
-            for Criterion { id, level, text } in area.criteria {
+            for Criterion {
+                id, level, text, ..
+            } in area.criteria
+            {
                 let prefix = format!("{}.{}.{}.", track.id, area.id, level);
                 assert!(id.starts_with(&prefix), "{id} should start with {prefix}");
                 assert!(text.len() <= 180 && text.ends_with('.'), "{id}: {text}");

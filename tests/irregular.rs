@@ -46,6 +46,7 @@ fn ladder(levels: usize, tracks: usize, areas: usize, counts: &[usize]) -> Rubri
                                 id: format!("t{t}.a{a}.{}.{c}", level.id),
                                 level: level.id.clone(),
                                 text: format!("Does thing {c} at {}", level.name),
+                                ..Default::default()
                             })
                         })
                         .collect(),
@@ -57,6 +58,9 @@ fn ladder(levels: usize, tracks: usize, areas: usize, counts: &[usize]) -> Rubri
         id: "irregular".into(),
         name: "Irregular".into(),
         description: String::new(),
+        source: String::new(),
+        licence: String::new(),
+        cumulative: false,
         levels,
         tracks,
     }

@@ -965,6 +965,7 @@ fn rubric() -> Rubric {
         id: id.into(),
         level: level.into(),
         text: text.into(),
+        ..Default::default()
     };
     let area = |id: &str, criteria: Vec<Criterion>| Area {
         id: id.into(),
@@ -982,6 +983,9 @@ fn rubric() -> Rubric {
         id: "r".into(),
         name: "Rubric".into(),
         description: "Test rubric.".into(),
+        source: String::new(),
+        licence: String::new(),
+        cumulative: false,
         levels: ["mid", "senior"]
             .map(|id| Level {
                 id: id.into(),

@@ -354,6 +354,7 @@ fn small_rubric() -> Rubric {
                 id: format!("t.{id}.{level}"),
                 level: (*level).into(),
                 text: format!("{name} at level {level}"),
+                ..Default::default()
             })
             .collect(),
     };
@@ -361,6 +362,9 @@ fn small_rubric() -> Rubric {
         id: "small".into(),
         name: "Small".into(),
         description: "A rubric for tests.".into(),
+        source: String::new(),
+        licence: String::new(),
+        cumulative: false,
         levels: vec![level("one", "Level One"), level("two", "Level Two")],
         tracks: vec![Track {
             id: "t".into(),

@@ -10,51 +10,74 @@ use std::collections::HashSet;
 /// app fetches it when a page first needs it.
 pub const RUBRIC_FILE: &str = "rubric.json";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rubric {
     pub id: String,
     pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// Where the ladder comes from (a URL or an organisation).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// The terms it may be used under.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub licence: String,
+    /// Whether a level expects the criteria of the levels below it too.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub cumulative: bool,
     /// From the first rung to the last.
     pub levels: Vec<Level>,
     pub tracks: Vec<Track>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub id: String,
     pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Track {
     pub id: String,
     pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     pub areas: Vec<Area>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Area {
     pub id: String,
     pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     pub criteria: Vec<Criterion>,
 }
 
 /// One observable behaviour expected at one level. Grades are keyed by `id`,
 /// so rewording `text` keeps them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     pub id: String,
     pub level: String,
     pub text: String,
+    /// What meeting it looks like in practice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
+    /// How much it counts against the others, when not 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u32>,
 }
 
 impl Area {
@@ -76,8 +99,19 @@ impl Rubric {
 
     /// Everything wrong with this rubric, in plain words; empty when it can
     /// be used. Every area needs at least `min_per_level` criteria at every
-    /// level.
+    /// level, and with `min_per_level` above 0 (the built-in rubric's
+    /// rule) every level, track and area needs a summary.
     pub fn problems(&self, min_per_level: usize) -> Vec<String> {
+        self.located_problems(min_per_level)
+            .into_iter()
+            .map(|(_, problem)| problem)
+            .collect()
+    }
+
+    /// [`problems`](Rubric::problems), each with the id of what it is
+    /// about, when it is about one, so that an importer can say where.
+    pub fn located_problems(&self, min_per_level: usize) -> Vec<(Option<String>, String)> {
+        let summaries = min_per_level > 0;
         let mut check = Checker::default();
         if self.levels.len() < 2 {
             check.problem("a rubric needs at least two levels".into());
@@ -87,46 +121,46 @@ impl Rubric {
         }
         for level in &self.levels {
             check.unique_id("level", &level.id);
-            check.filled(
-                "level",
-                &level.id,
-                &[("name", &level.name), ("summary", &level.summary)],
-            );
+            check.filled("level", &level.id, &[("name", &level.name)]);
+            if summaries {
+                check.filled("level", &level.id, &[("summary", &level.summary)]);
+            }
         }
         for track in &self.tracks {
             check.unique_id("track", &track.id);
-            check.filled(
-                "track",
-                &track.id,
-                &[("name", &track.name), ("summary", &track.summary)],
-            );
+            check.filled("track", &track.id, &[("name", &track.name)]);
+            if summaries {
+                check.filled("track", &track.id, &[("summary", &track.summary)]);
+            }
             if track.areas.is_empty() {
-                check.problem(format!("track {} has no areas", track.id));
+                check.problem_at(&track.id, format!("track {} has no areas", track.id));
             }
             let mut area_ids = HashSet::new();
             for area in &track.areas {
                 if !area_ids.insert(&area.id) {
-                    check.problem(format!(
-                        "area {} appears twice in track {}",
-                        area.id, track.id
-                    ));
+                    check.problem_at(
+                        &area.id,
+                        format!("area {} appears twice in track {}", area.id, track.id),
+                    );
                 }
-                check.filled(
-                    "area",
-                    &area.id,
-                    &[("name", &area.name), ("summary", &area.summary)],
-                );
+                check.filled("area", &area.id, &[("name", &area.name)]);
+                if summaries {
+                    check.filled("area", &area.id, &[("summary", &area.summary)]);
+                }
                 for criterion in &area.criteria {
                     check.unique_id("criterion", &criterion.id);
                     check.filled("criterion", &criterion.id, &[("text", &criterion.text)]);
                     if !self.levels.iter().any(|l| l.id == criterion.level) {
-                        check.problem(format!(
-                            "criterion {} names level {:?}, which the rubric does not have",
-                            criterion.id, criterion.level
-                        ));
+                        check.problem_at(
+                            &criterion.id,
+                            format!(
+                                "criterion {} names level {:?}, which the rubric does not have",
+                                criterion.id, criterion.level
+                            ),
+                        );
                     }
                 }
-                for level in &self.levels {
+                for level in self.levels.iter().filter(|_| min_per_level > 0) {
                     let count = area.at(&level.id).count();
                     if count < min_per_level {
                         check.problem(format!(
@@ -141,16 +175,21 @@ impl Rubric {
     }
 }
 
-/// Collects problems while walking a rubric.
+/// Collects problems while walking a rubric, each with the id of what it
+/// is about when there is one.
 #[derive(Default)]
 struct Checker {
     ids: HashSet<String>,
-    problems: Vec<String>,
+    problems: Vec<(Option<String>, String)>,
 }
 
 impl Checker {
     fn problem(&mut self, problem: String) {
-        self.problems.push(problem);
+        self.problems.push((None, problem));
+    }
+
+    fn problem_at(&mut self, id: &str, problem: String) {
+        self.problems.push((Some(id.to_owned()), problem));
     }
 
     /// Ids of levels, tracks and criteria are unique across the rubric.
@@ -158,14 +197,14 @@ impl Checker {
         if id.trim().is_empty() {
             self.problem(format!("a {kind} has no id"));
         } else if !self.ids.insert(id.to_owned()) {
-            self.problem(format!("the id {id:?} is used twice"));
+            self.problem_at(id, format!("the id {id:?} is used twice"));
         }
     }
 
     fn filled(&mut self, kind: &str, id: &str, fields: &[(&str, &str)]) {
         for (field, text) in fields {
             if text.trim().is_empty() {
-                self.problem(format!("the {field} of {kind} {id} is empty"));
+                self.problem_at(id, format!("the {field} of {kind} {id} is empty"));
             }
         }
     }

@@ -198,7 +198,7 @@ pub fn read(text: &str) -> Result<Incoming, ImportError> {
 }
 
 /// Refuses text that nests deeper than [`MAX_DEPTH`], before parsing it.
-fn check_depth(text: &str) -> Result<(), ImportError> {
+pub(crate) fn check_depth(text: &str) -> Result<(), ImportError> {
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
     for byte in text.bytes() {
         match (in_string, escaped, byte) {
