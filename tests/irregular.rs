@@ -5,6 +5,8 @@
 //! on any of them, and an area with nothing at a level is shown as such.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use rungs::core::assessment::{level_diff, Assessment, Edit, Grade, Perspective, Stage};
 use rungs::core::export::readiness::Include;
@@ -66,16 +68,8 @@ fn ladder(levels: usize, tracks: usize, areas: usize, counts: &[usize]) -> Rubri
     }
 }
 
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 150,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::bounded(150))]
 
     #[test]
     fn any_ladder_can_be_assessed_reported_and_diffed(

@@ -4,6 +4,8 @@
 //! never panics.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use rungs::core::rubric::Rubric;
 use rungs::core::rubric_file::{export, import, Problem, FORMAT, VERSION};
@@ -131,16 +133,8 @@ fn every_problem_is_listed_at_once() {
     assert_eq!(refused(&text).len(), 2);
 }
 
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 300,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::bounded(300))]
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,300}") {

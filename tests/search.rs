@@ -172,11 +172,7 @@ fn place(index: &Index, term: usize, query: &str) -> Option<(usize, Rank)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 400,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(common::bounded(400))]
 
     /// Typing the start of each word of a name, in any order, finds the
     /// term among those whose name has every word started: before any term

@@ -3,6 +3,8 @@
 //! so that `make test` stays quick.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use rungs::core::merge;
 use rungs::core::schema::decode;
@@ -35,16 +37,8 @@ fn exercise(text: &str) {
     }
 }
 
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 300,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::bounded(300))]
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,400}") {

@@ -3,7 +3,18 @@
 
 #![allow(dead_code)]
 
+use proptest::test_runner::Config;
 use rungs::core::glossary::{Glossary, Term};
+
+/// A property test's settings: `cases` inputs, and no file of past
+/// failures left in the tree.
+pub fn bounded(cases: u32) -> Config {
+    Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
 
 pub fn glossary() -> Glossary {
     toml::from_str(include_str!("../../src/content/glossary.toml")).expect("glossary.toml parses")
