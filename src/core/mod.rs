@@ -14,6 +14,7 @@ pub mod plan;
 pub mod progress;
 pub mod route;
 pub mod rubric;
+pub mod rubric_csv;
 pub mod rubric_file;
 pub mod schema;
 pub mod search;

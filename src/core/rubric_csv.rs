@@ -1,0 +1,387 @@
+//! A leveling guide kept as a spreadsheet: one row per criterion, with its
+//! track, level, area and text, and optionally an id and examples.
+//!
+//! The importer takes what spreadsheets write: a header row or none,
+//! quoted cells with commas and line breaks in them, commas, semicolons
+//! (Excel in much of Europe) or tabs between cells, a byte order mark, and
+//! Windows line endings. Levels, tracks and areas come in the order they
+//! first appear. A row without an id gets one made from its area, level and
+//! text, numbered when two rows would share one, so the same file imports
+//! with the same ids every time.
+
+use std::collections::HashMap;
+
+use super::rubric::{Area, Criterion, Level, Rubric, Track};
+use super::rubric_file::Problem;
+use super::transfer::MAX_FILE_BYTES;
+use super::{first_letter, Case};
+
+/// Which column holds what.
+#[derive(Clone, Copy, Debug, Default)]
+struct Columns {
+    track: Option<usize>,
+    level: usize,
+    area: usize,
+    text: usize,
+    id: Option<usize>,
+    examples: Option<usize>,
+}
+
+impl Columns {
+    /// The columns a header row names, when it names at least a level, an
+    /// area and a criterion.
+    fn from_header(cells: &[String]) -> Option<Columns> {
+        let find = |names: &[&str]| {
+            cells.iter().position(|cell| {
+                let cell = cell.trim().to_ascii_lowercase();
+                names.iter().any(|name| cell == *name)
+            })
+        };
+        Some(Columns {
+            track: find(&["track", "job family", "family"]),
+            level: find(&["level", "rung", "grade"])?,
+            area: find(&["area", "competency", "theme", "category", "topic"])?,
+            text: find(&[
+                "criterion",
+                "criteria",
+                "text",
+                "behaviour",
+                "behavior",
+                "description",
+            ])?,
+            id: find(&["id"]),
+            examples: find(&["examples", "example"]),
+        })
+    }
+
+    /// Without a header: level, area, criterion; or track, level, area,
+    /// criterion, then id and examples when there are more cells.
+    fn by_position(width: usize) -> Columns {
+        if width <= 3 {
+            return Columns {
+                level: 0,
+                area: 1,
+                text: 2,
+                ..Columns::default()
+            };
+        }
+        Columns {
+            track: Some(0),
+            level: 1,
+            area: 2,
+            text: 3,
+            id: (width > 4).then_some(4),
+            examples: (width > 5).then_some(5),
+        }
+    }
+}
+
+/// The separator the first line with text uses most: a comma (also when
+/// none is used more), a semicolon or a tab.
+fn separator(text: &str) -> u8 {
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    // Of equals, `max_by_key` takes the last: the comma.
+    [b'\t', b';', b',']
+        .into_iter()
+        .max_by_key(|&sep| first.bytes().filter(|&b| b == sep).count())
+        .unwrap_or(b',')
+}
+
+/// `text` as an id: lowercase letters and digits, words joined by hyphens,
+/// at most 40 characters; `fallback` when nothing is left.
+pub fn slug(text: &str, fallback: &str) -> String {
+    let mut slug = String::new();
+    for word in text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if slug.len() + word.len() >= 40 {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word.to_ascii_lowercase());
+    }
+    if slug.is_empty() {
+        fallback.to_owned()
+    } else {
+        slug
+    }
+}
+
+/// Reads a spreadsheet of criteria into a rubric named `name` (the file's
+/// name, say). Every problem is listed with its line; nothing is returned
+/// unless the whole file is usable.
+pub fn import(text: &str, name: &str) -> Result<Rubric, Vec<Problem>> {
+    let fail = |message: &str| {
+        Err(vec![Problem {
+            line: None,
+            message: message.to_owned(),
+        }])
+    };
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return fail("This file is over 10 MB: no leveling guide is that long.");
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return fail("This file is empty.");
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(separator(text))
+        .from_reader(text.as_bytes());
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                let cells: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
+                if cells.iter().any(|c| !c.is_empty()) {
+                    rows.push((line, cells));
+                }
+            }
+            Err(error) => {
+                let line = error.position().map(|p| p.line() as usize);
+                return Err(vec![Problem {
+                    line,
+                    message: "This line cannot be read as spreadsheet cells.".to_owned(),
+                }]);
+            }
+        }
+    }
+    let Some((_, first)) = rows.first() else {
+        return fail("This file has no rows.");
+    };
+    let (columns, rows) = match Columns::from_header(first) {
+        Some(columns) => (columns, &rows[1..]),
+        None => (Columns::by_position(first.len()), &rows[..]),
+    };
+    let needed = [
+        Some(columns.level),
+        Some(columns.area),
+        Some(columns.text),
+        columns.track,
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(0)
+        + 1;
+
+    let mut problems = Vec::new();
+    let mut builder = Builder::default();
+    for (line, cells) in rows {
+        let cell = |at: Option<usize>| at.and_then(|at| cells.get(at)).map_or("", String::as_str);
+        if cells.len() < needed {
+            problems.push(Problem {
+                line: Some(*line),
+                message: format!(
+                    "This row has {} cells; a criterion needs {needed}: its level, area and text.",
+                    cells.len()
+                ),
+            });
+            continue;
+        }
+        let (level, area, text) = (
+            cell(Some(columns.level)),
+            cell(Some(columns.area)),
+            cell(Some(columns.text)),
+        );
+        let missing: Vec<&str> = [("level", level), ("area", area), ("criterion", text)]
+            .into_iter()
+            .filter(|(_, value)| value.is_empty())
+            .map(|(what, _)| what)
+            .collect();
+        if !missing.is_empty() {
+            problems.push(Problem {
+                line: Some(*line),
+                message: first_letter(
+                    &format!("this row has no {}.", missing.join(" and no ")),
+                    Case::Upper,
+                ),
+            });
+            continue;
+        }
+        let examples = cell(columns.examples)
+            .split(['\n', '|'])
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(str::to_owned)
+            .collect();
+        builder.add(
+            *line,
+            cell(columns.track),
+            level,
+            area,
+            text,
+            cell(columns.id),
+            examples,
+        );
+    }
+    let lines = builder.lines.clone();
+    let rubric = builder.rubric(name);
+    problems.extend(
+        rubric
+            .located_problems(0)
+            .into_iter()
+            .map(|(id, message)| Problem {
+                line: id.and_then(|id| lines.get(&id).copied()),
+                message: first_letter(&message, Case::Upper) + ".",
+            }),
+    );
+    if rows.is_empty() {
+        problems.push(Problem {
+            line: None,
+            message: "This file has a header but no criteria.".to_owned(),
+        });
+    }
+    if problems.is_empty() {
+        Ok(rubric)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The rubric as rows add to it, in the order things first appear.
+#[derive(Default)]
+struct Builder {
+    levels: Vec<Level>,
+    tracks: Vec<Track>,
+    /// The line each criterion's id came from, for the problems.
+    lines: HashMap<String, usize>,
+    /// How often each made-up id was made, to number repeats.
+    made: HashMap<String, usize>,
+}
+
+impl Builder {
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        line: usize,
+        track: &str,
+        level: &str,
+        area: &str,
+        text: &str,
+        id: &str,
+        examples: Vec<String>,
+    ) {
+        let level_id = match self.levels.iter().find(|l| l.name == level) {
+            Some(found) => found.id.clone(),
+            None => {
+                let id = slug(level, &format!("level-{}", self.levels.len() + 1));
+                self.levels.push(Level {
+                    id: id.clone(),
+                    name: level.to_owned(),
+                    summary: String::new(),
+                });
+                id
+            }
+        };
+        let track_name = if track.is_empty() { "Main" } else { track };
+        let track_at = match self.tracks.iter().position(|t| t.name == track_name) {
+            Some(at) => at,
+            None => {
+                let fallback = format!("track-{}", self.tracks.len() + 1);
+                self.tracks.push(Track {
+                    id: slug(track_name, &fallback),
+                    name: track_name.to_owned(),
+                    ..Track::default()
+                });
+                self.tracks.len() - 1
+            }
+        };
+        let track = &mut self.tracks[track_at];
+        let area_at = match track.areas.iter().position(|a| a.name == area) {
+            Some(at) => at,
+            None => {
+                let fallback = format!("area-{}", track.areas.len() + 1);
+                track.areas.push(Area {
+                    id: slug(area, &fallback),
+                    name: area.to_owned(),
+                    ..Area::default()
+                });
+                track.areas.len() - 1
+            }
+        };
+        let area = &mut track.areas[area_at];
+        let id = if id.is_empty() {
+            let made = format!("{}.{}.{}", area.id, level_id, slug(text, "criterion"));
+            let count = self.made.entry(made.clone()).or_default();
+            *count += 1;
+            match *count {
+                1 => made,
+                n => format!("{made}-{n}"),
+            }
+        } else {
+            id.to_owned()
+        };
+        // The last row with an id: where a repeated id repeats.
+        self.lines.insert(id.clone(), line);
+        area.criteria.push(Criterion {
+            id,
+            level: level_id,
+            text: text.to_owned(),
+            examples,
+            weight: None,
+        });
+    }
+
+    fn rubric(self, name: &str) -> Rubric {
+        let name = name.trim();
+        let name = if name.is_empty() {
+            "Imported ladder"
+        } else {
+            name
+        };
+        Rubric {
+            id: slug(name, "imported"),
+            name: name.to_owned(),
+            levels: self.levels,
+            tracks: self.tracks,
+            ..Rubric::default()
+        }
+    }
+}
+
+/// `rubric` as a spreadsheet the importer reads back: a header row, then
+/// one row per criterion, level by level, quoted where needed. Levels read
+/// back in order; an area with nothing at the first levels may come back
+/// later in its track, and summaries have no column.
+pub fn export(rubric: &Rubric) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let level_name = |id: &str| {
+        rubric
+            .levels
+            .iter()
+            .find(|l| l.id == id)
+            .map_or(id, |l| l.name.as_str())
+            .to_owned()
+    };
+    let _ = writer.write_record(["track", "level", "area", "criterion", "id", "examples"]);
+    // Level by level, so that the levels read back in their order.
+    for level in &rubric.levels {
+        for track in &rubric.tracks {
+            for area in &track.areas {
+                for criterion in area.at(&level.id) {
+                    let _ = writer.write_record([
+                        track.name.clone(),
+                        level_name(&criterion.level),
+                        area.name.clone(),
+                        criterion.text.clone(),
+                        criterion.id.clone(),
+                        criterion.examples.join("\n"),
+                    ]);
+                }
+            }
+        }
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
