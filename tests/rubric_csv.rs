@@ -151,7 +151,7 @@ fn broken_rows_are_named_with_their_line() {
         (
             "level,area,criterion\n",
             None,
-            "This file has a header but no criteria.",
+            "The rubric has no criteria to grade.",
         ),
         (
             "level,area,criterion\n1,Craft\n",

@@ -12,8 +12,7 @@
 use std::collections::HashMap;
 
 use super::rubric::{Area, Criterion, Level, Rubric, Track};
-use super::rubric_file::Problem;
-use super::transfer::MAX_FILE_BYTES;
+use super::rubric_file::{checked, opened, Problem};
 use super::{first_letter, Case};
 
 /// Which column holds what.
@@ -123,13 +122,7 @@ pub fn import(text: &str, name: &str) -> Result<Rubric, Vec<Problem>> {
             message: message.to_owned(),
         }])
     };
-    if text.len() as u64 > MAX_FILE_BYTES {
-        return fail("This file is over 10 MB: no leveling guide is that long.");
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return fail("This file is empty.");
-    }
+    let text = opened(text)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -223,28 +216,11 @@ pub fn import(text: &str, name: &str) -> Result<Rubric, Vec<Problem>> {
             examples,
         );
     }
-    let lines = builder.lines.clone();
-    let rubric = builder.rubric(name);
-    problems.extend(
-        rubric
-            .located_problems(0)
-            .into_iter()
-            .map(|(id, message)| Problem {
-                line: id.and_then(|id| lines.get(&id).copied()),
-                message: first_letter(&message, Case::Upper) + ".",
-            }),
-    );
-    if rows.is_empty() {
-        problems.push(Problem {
-            line: None,
-            message: "This file has a header but no criteria.".to_owned(),
-        });
-    }
-    if problems.is_empty() {
-        Ok(rubric)
-    } else {
-        Err(problems)
-    }
+    let lines = std::mem::take(&mut builder.lines);
+    // The last row with an id is the line for every problem about it.
+    checked(builder.rubric(name), problems, |id, _| {
+        lines.get(id).copied()
+    })
 }
 
 /// The rubric as rows add to it, in the order things first appear.

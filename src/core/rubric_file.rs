@@ -105,16 +105,7 @@ struct File {
 /// it has one; nothing is returned unless the whole file is usable.
 pub fn import(text: &str) -> Result<Rubric, Vec<Problem>> {
     let fail = |line, message: &str| Err(vec![Problem::new(line, message)]);
-    if text.len() as u64 > MAX_FILE_BYTES {
-        return fail(
-            None,
-            "This file is over 10 MB: no leveling guide is that long.",
-        );
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return fail(None, "This file is empty.");
-    }
+    let text = opened(text)?;
     if let Err(error) = check_depth(text) {
         return fail(None, &error.to_string());
     }
@@ -168,24 +159,45 @@ pub fn import(text: &str) -> Result<Rubric, Vec<Problem>> {
         levels: file.levels,
         tracks,
     };
-    let mut problems: Vec<Problem> = rubric
-        .located_problems(0)
-        .into_iter()
-        .map(|(id, message)| {
-            // A repeated id is pointed at where it repeats.
-            let line = id.and_then(|id| line_of(text, &id, message.contains("twice")));
-            Problem::new(line, first_letter(&message, Case::Upper) + ".")
-        })
-        .collect();
+    let mut problems = Vec::new();
     if rubric.id.trim().is_empty() || rubric.name.trim().is_empty() {
-        problems.insert(0, Problem::new(None, "The rubric needs an id and a name."));
+        problems.push(Problem::new(None, "The rubric needs an id and a name."));
     }
-    let criteria = rubric
-        .tracks
-        .iter()
+    checked(rubric, problems, |id, last| line_of(text, id, last))
+}
+
+/// The text of a file to import, without a byte order mark; refused when
+/// it is too large to be a leveling guide, or empty. Shared by every
+/// importer.
+pub(crate) fn opened(text: &str) -> Result<&str, Vec<Problem>> {
+    let refuse = |message: &str| Err(vec![Problem::new(None, message)]);
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return refuse("This file is over 10 MB: no leveling guide is that long.");
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return refuse("This file is empty.");
+    }
+    Ok(text)
+}
+
+/// `rubric`, when neither `problems` (found while reading it) nor the
+/// rubric's own checks find anything wrong; otherwise every problem, each
+/// placed with `line(id, last)`: the line of the id it is about, its last
+/// line for an id that repeats. Shared by every importer.
+pub(crate) fn checked(
+    rubric: Rubric,
+    mut problems: Vec<Problem>,
+    line: impl Fn(&str, bool) -> Option<usize>,
+) -> Result<Rubric, Vec<Problem>> {
+    problems.extend(rubric.located_problems(0).into_iter().map(|(id, message)| {
+        let at = id.and_then(|id| line(&id, message.contains("twice")));
+        Problem::new(at, first_letter(&message, Case::Upper) + ".")
+    }));
+    let criteria: usize = (rubric.tracks.iter())
         .flat_map(|t| &t.areas)
         .map(|a| a.criteria.len())
-        .sum::<usize>();
+        .sum();
     if criteria == 0 {
         problems.push(Problem::new(None, "The rubric has no criteria to grade."));
     }
