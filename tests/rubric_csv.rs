@@ -159,6 +159,11 @@ fn broken_rows_are_named_with_their_line() {
             "This row has 2 cells; a criterion needs 3",
         ),
         (
+            "level,area,criterion\n1\n",
+            Some(2),
+            "This row has 1 cell; a criterion needs 3",
+        ),
+        (
             "level,area,criterion\n1,Craft,Writes code.\n,Craft,\n",
             Some(3),
             "This row has no level and no criterion.",

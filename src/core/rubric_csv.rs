@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use super::rubric::{Area, Criterion, Level, Rubric, Track};
 use super::rubric_file::{checked, opened, Problem};
-use super::{first_letter, Case};
+use super::{counted, first_letter, Case};
 
 /// Which column holds what.
 #[derive(Clone, Copy, Debug, Default)]
@@ -174,8 +174,8 @@ pub fn import(text: &str, name: &str) -> Result<Rubric, Vec<Problem>> {
             problems.push(Problem {
                 line: Some(*line),
                 message: format!(
-                    "This row has {} cells; a criterion needs {needed}: its level, area and text.",
-                    cells.len()
+                    "This row has {}; a criterion needs {needed}: its level, area and text.",
+                    counted(cells.len(), "cell", "cells")
                 ),
             });
             continue;
