@@ -33,37 +33,61 @@ pub struct FieldProps {
 /// assistive technology.
 #[function_component]
 pub fn Field(props: &FieldProps) -> Html {
-    let error_id = format!("{}-error", props.id);
-    let hint_id = format!("{}-hint", props.id);
-    let described = match (&props.problem, &props.hint) {
-        (Some(_), _) => Some(AttrValue::from(error_id.clone())),
-        (None, Some(_)) => Some(AttrValue::from(hint_id.clone())),
-        (None, None) => props.described_by.clone(),
-    };
-    let invalid = props.problem.as_ref().map(|_| "true");
     let oninput = props.oninput.reform(|event: InputEvent| value_of(&event));
     let (id, value, node) = (
         props.id.clone(),
         props.value.clone(),
         props.input_ref.clone(),
     );
-    let control = match props.rows {
-        Some(rows) => html! {
-            <textarea {id} ref={node} rows={rows.to_string()} {value} {oninput}
-                aria-invalid={invalid} aria-describedby={described} />
+    let rows = props.rows;
+    framed(
+        &props.id,
+        &props.label,
+        props.problem.as_deref(),
+        props.hint.as_deref(),
+        props.described_by.as_deref(),
+        move |described, invalid| match rows {
+            Some(rows) => html! {
+                <textarea {id} ref={node} rows={rows.to_string()} {value} {oninput}
+                    aria-invalid={invalid} aria-describedby={described} />
+            },
+            None => html! {
+                <input {id} ref={node} type="text" {value} {oninput}
+                    aria-invalid={invalid} aria-describedby={described} />
+            },
         },
-        None => html! {
-            <input {id} ref={node} type="text" {value} {oninput}
-                aria-invalid={invalid} aria-describedby={described} />
-        },
+    )
+}
+
+/// Every form field's frame: the label, `control`, and below it the
+/// `problem` (which marks the control invalid) or else the `hint`.
+/// `control` is given what describes it, the problem or hint and then
+/// `described_by`, and whether it is invalid.
+pub fn framed(
+    id: &str,
+    label: &str,
+    problem: Option<&str>,
+    hint: Option<&str>,
+    described_by: Option<&str>,
+    control: impl FnOnce(Option<String>, Option<&'static str>) -> Html,
+) -> Html {
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let own = match (problem, hint) {
+        (Some(_), _) => Some(error_id.as_str()),
+        (None, Some(_)) => Some(hint_id.as_str()),
+        (None, None) => None,
     };
+    let described: Vec<&str> = own.into_iter().chain(described_by).collect();
+    let described = (!described.is_empty()).then(|| described.join(" "));
+    let control = control(described, problem.map(|_| "true"));
     html! {
         <div class="field">
-            <label for={props.id.clone()}>{ &props.label }</label>
+            <label for={id.to_owned()}>{ label }</label>
             { control }
-            if let Some(problem) = &props.problem {
+            if let Some(problem) = problem {
                 <p id={error_id} class="field-error">{ problem }</p>
-            } else if let Some(hint) = &props.hint {
+            } else if let Some(hint) = hint {
                 <p id={hint_id} class="hint">{ hint }</p>
             }
         </div>

@@ -16,7 +16,7 @@ use crate::core::rubric::Rubric;
 use crate::core::smart::{check_with, Check};
 use crate::core::time::{entered_date, Date, FIRST_YEAR, LAST_YEAR};
 use crate::ui::clock::{now, today};
-use crate::ui::components::field::Field;
+use crate::ui::components::field::{framed, Field};
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::timeline::timeline as timeline_chart;
 use crate::ui::components::{scroll_region, subnav};
@@ -114,35 +114,26 @@ fn DateField(props: &DateFieldProps) -> Html {
             }
         })
     };
-    let (error_id, hint_id) = (format!("{}-error", props.id), format!("{}-hint", props.id));
-    let own = match (&*wrong, &props.hint) {
-        (Some(_), _) => Some(error_id.as_str()),
-        (None, Some(_)) => Some(hint_id.as_str()),
-        (None, None) => None,
-    };
-    let described: Vec<&str> = own
-        .into_iter()
-        .chain(props.described_by.as_deref())
-        .collect();
     let value = match &*wrong {
         Some((text, _)) => text.clone(),
         None => props.value.map(Date::iso).unwrap_or_default(),
     };
-    html! {
-        <div class="field">
-            <label for={props.id.clone()}>{ &props.label }</label>
-            <input id={props.id.clone()} ref={props.input_ref.clone()} type="date"
-                min={format!("{FIRST_YEAR}-01-01")} max={format!("{LAST_YEAR}-12-31")}
-                {value} {onchange}
-                aria-invalid={wrong.as_ref().map(|_| "true")}
-                aria-describedby={(!described.is_empty()).then(|| described.join(" "))} />
-            if let Some((_, problem)) = &*wrong {
-                <p id={error_id} class="field-error">{ problem }</p>
-            } else if let Some(hint) = &props.hint {
-                <p id={hint_id} class="hint">{ hint }</p>
+    let (id, node) = (props.id.clone(), props.input_ref.clone());
+    framed(
+        &props.id,
+        &props.label,
+        wrong.as_ref().map(|(_, problem)| problem.as_str()),
+        props.hint.as_deref(),
+        props.described_by.as_deref(),
+        move |described, invalid| {
+            html! {
+                <input {id} ref={node} type="date"
+                    min={format!("{FIRST_YEAR}-01-01")} max={format!("{LAST_YEAR}-12-31")}
+                    {value} {onchange}
+                    aria-invalid={invalid} aria-describedby={described} />
             }
-        </div>
-    }
+        },
+    )
 }
 
 /// The plan's pages, as a second navigation.
