@@ -627,7 +627,7 @@ fn far_apart_grades_are_flagged_in_the_report_order() {
 fn the_honesty_check_says_nothing_before_there_is_something_to_judge() {
     let rubric = rubric();
     let nothing = at("a").report(&rubric).unwrap();
-    assert_eq!(nothing.graded, 0);
+    assert_eq!(nothing.graded(), 0);
     let words = nothing.honesty_summary().unwrap();
     assert!(!words.contains("Nothing stands out"), "{words}");
     assert!(words.contains("8 criteria; 8 to go"), "{words}");
@@ -1077,6 +1077,10 @@ fn an_area_with_nothing_at_a_level_says_so() {
         (None, "nothing at this level".to_owned())
     );
     assert_eq!(impact.percent_label(), "\u{2013}");
+    assert_eq!(
+        impact.standing(Stage::Target),
+        "No verdict: there is nothing to grade here."
+    );
 }
 
 #[test]

@@ -113,6 +113,8 @@ proptest! {
                 // Nothing graded, or nothing at the level: no figure, no verdict.
                 prop_assert_eq!(score.percent().is_none(), score.graded == 0);
                 prop_assert!(score.percent().is_none_or(|p| p <= 100));
+                // Never "grade 0 more" for a verdict.
+                prop_assert!(!score.standing(stage).starts_with("Grade 0 "));
                 if score.total == 0 {
                     prop_assert_eq!(score.verdict(stage), None);
                     let said = if score.excluded == 0 { "nothing at this level" } else { "none apply to your role" };

@@ -480,7 +480,6 @@ impl Assessment {
         // Stable, so ties stay in rubric order.
         comparisons.sort_by_key(|c| Reverse(c.spread));
         let flags = flags(&entries, &areas, &comparisons);
-        let graded = count(entries.iter().filter(|e| e.grade().is_some()));
 
         Some(Report {
             track_id: selection.track.id.clone(),
@@ -494,7 +493,6 @@ impl Assessment {
             unassessed_target,
             strengths,
             flags,
-            graded,
             comparisons,
             ratings: self.ratings.clone(),
         })
@@ -764,6 +762,8 @@ impl Score {
         match self.verdict(stage) {
             Some(verdict) => verdict.to_owned(),
             None => match self.left_for_verdict() {
+                // Nothing at the level applies: there is nothing to judge.
+                0 => "No verdict: there is nothing to grade here.".to_owned(),
                 1 => "Grade 1 more criterion for a verdict.".to_owned(),
                 n => format!("Grade {n} more criteria for a verdict."),
             },
@@ -809,8 +809,6 @@ pub struct Report {
     pub strengths: Vec<Item>,
     /// The honesty check, in the order of [`Flag`]'s variants.
     pub flags: Vec<Flag>,
-    /// Criteria of both levels you graded.
-    pub graded: u32,
     /// Criteria of both levels with a manager or peer grade; largest
     /// disagreement first, ties in rubric order (current level first).
     pub comparisons: Vec<Comparison>,
@@ -975,6 +973,11 @@ fn natural_list(names: &[String]) -> String {
 }
 
 impl Report {
+    /// Criteria of both levels you graded.
+    pub fn graded(&self) -> u32 {
+        self.overall_current.graded + self.overall_target.map_or(0, |t| t.graded)
+    }
+
     /// What the honesty check says when it flags nothing: nothing at all
     /// before there is enough to judge, then that nothing stands out.
     /// None when there are flags.
@@ -982,10 +985,11 @@ impl Report {
         if !self.flags.is_empty() {
             return None;
         }
-        Some(if self.graded < MOSTLY_TOP_MIN_GRADED {
+        let graded = self.graded();
+        Some(if graded < MOSTLY_TOP_MIN_GRADED {
             format!(
                 "The check looks at how your grades are spread once you have graded {MOSTLY_TOP_MIN_GRADED} criteria; {} to go.",
-                MOSTLY_TOP_MIN_GRADED - self.graded
+                MOSTLY_TOP_MIN_GRADED - graded
             )
         } else {
             "Nothing stands out: your grades are spread the way an honest self-assessment usually is.".to_owned()

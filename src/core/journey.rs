@@ -116,7 +116,6 @@ pub fn path(assessment: &Assessment, report: Option<&Report>, plan: &Plan) -> [P
             ),
         ),
     };
-    let [assess, plan, evidence] = [assess, plan, evidence];
     [
         (Step::Assess, assess),
         (Step::Plan, plan),
