@@ -24,7 +24,7 @@ pub fn dashboard() -> Html {
     let (built, coming): (Vec<&Route>, Vec<&Route>) = Route::NAV
         .iter()
         .skip(1)
-        .partition(|route| route.surface().and_then(Split::of).is_some());
+        .partition(|route| super::split(route).is_some());
     let sections = built.into_iter().map(|route| {
         html! {
             <li key={route.nav_label()}>

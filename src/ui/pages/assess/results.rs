@@ -40,26 +40,6 @@ fn figure(title: String, score: &Score, stage: Stage) -> Html {
     }
 }
 
-/// "Readiness: Senior Engineer 75%, 6 of 8 graded; …", for the live
-/// region that follows grading.
-fn announcement(report: &Report) -> String {
-    let mut words = format!(
-        "Readiness: {} {}, {}",
-        report.current.name,
-        report.overall_current.percent_label(),
-        report.overall_current.coverage()
-    );
-    if let Some((level, score)) = report.target.as_ref().zip(report.overall_target.as_ref()) {
-        words += &format!(
-            "; {} {}, {}",
-            level.name,
-            score.percent_label(),
-            score.coverage()
-        );
-    }
-    words + "."
-}
-
 /// Overall readiness at both levels, how it is computed, and the honesty
 /// check.
 pub fn summary(report: &Report) -> Html {
@@ -122,25 +102,25 @@ fn grades_apart(c: &Comparison) -> String {
 }
 
 /// Readiness so far, kept in sight while grading, with the way to the
-/// results; announced politely as grades change.
+/// results; a list, each level an item, announced politely as grades
+/// change.
 pub fn progress_bar(report: &Report) -> Html {
     let level = |name: &str, score: &Score| {
         html! {
-            <span class="progress-level">
+            <li class="progress-level">
                 <strong>{ format!("{name}: {}", score.percent_label()) }</strong>
                 { format!(" · {}", score.coverage()) }
-            </span>
+            </li>
         }
     };
     html! {
         <aside class="progress-bar" aria-label="Readiness so far">
-            <p aria-live="polite">
+            <ul aria-live="polite">
                 { level(&report.current.name, &report.overall_current) }
                 if let Some((target, score)) = report.target.as_ref().zip(report.overall_target.as_ref()) {
                     { level(&target.name, score) }
                 }
-                <span class="visually-hidden">{ announcement(report) }</span>
-            </p>
+            </ul>
             <a href={Route::Readiness.href()}>{ "See your readiness" }</a>
         </aside>
     }
@@ -404,8 +384,9 @@ pub fn History(props: &HistoryProps) -> Html {
         Callback::from(move |_: MouseEvent| on_edit.emit(Edit::AddSnapshot(report.snapshot(now()))))
     };
     let offset = utc_offset_minutes();
-    let shown = &snapshots[snapshots.len().saturating_sub(HISTORY_COLUMNS)..];
-    let names = snapshot_names(shown, offset);
+    // One name per snapshot, the same in the table and the list below.
+    let from = snapshots.len().saturating_sub(HISTORY_COLUMNS);
+    let (shown, names) = (&snapshots[from..], snapshot_names(snapshots, offset));
     // A snapshot shows its target readiness, or its current readiness when
     // it had no target.
     let cell = |current: u8, target: Option<u8>| format!("{}%", target.unwrap_or(current));
@@ -427,7 +408,7 @@ pub fn History(props: &HistoryProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ "Area" }</th>
-                        { for shown.iter().zip(&names).map(|(s, name)| html! {
+                        { for shown.iter().zip(&names[from..]).map(|(s, name)| html! {
                             <th scope="col"><time datetime={iso_utc(s.at)}>{ name }</time></th>
                         }) }
                     </tr>
@@ -443,8 +424,7 @@ pub fn History(props: &HistoryProps) -> Html {
         })
     });
     let manage = (!shown.is_empty()).then(|| {
-        let names = snapshot_names(snapshots, offset);
-        let items = snapshots.iter().zip(names).enumerate().rev().map(|(i, (snapshot, name))| {
+        let items = snapshots.iter().zip(&names).enumerate().rev().map(|(i, (snapshot, name))| {
             let at = snapshot.at;
             let when = DateTime::at(at, offset).label();
             let rename = {
