@@ -223,6 +223,23 @@ pub fn import(text: &str, name: &str) -> Result<Rubric, Vec<Problem>> {
     })
 }
 
+/// Where the item called `name` is in `items`, added at the end with
+/// `make(its number, from 1)` when there is none yet.
+fn named<T>(
+    items: &mut Vec<T>,
+    name: &str,
+    name_of: impl Fn(&T) -> &String,
+    make: impl FnOnce(usize) -> T,
+) -> usize {
+    items
+        .iter()
+        .position(|item| name_of(item) == name)
+        .unwrap_or_else(|| {
+            items.push(make(items.len() + 1));
+            items.len() - 1
+        })
+}
+
 /// The rubric as rows add to it, in the order things first appear.
 #[derive(Default)]
 struct Builder {
@@ -246,45 +263,40 @@ impl Builder {
         id: &str,
         examples: Vec<String>,
     ) {
-        let level_id = match self.levels.iter().find(|l| l.name == level) {
-            Some(found) => found.id.clone(),
-            None => {
-                let id = slug(level, &format!("level-{}", self.levels.len() + 1));
-                self.levels.push(Level {
-                    id: id.clone(),
-                    name: level.to_owned(),
-                    summary: String::new(),
-                });
-                id
-            }
-        };
+        let at = named(
+            &mut self.levels,
+            level,
+            |l| &l.name,
+            |id| Level {
+                id: slug(level, &format!("level-{id}")),
+                name: level.to_owned(),
+                summary: String::new(),
+            },
+        );
+        let level_id = self.levels[at].id.clone();
         let track_name = if track.is_empty() { "Main" } else { track };
-        let track_at = match self.tracks.iter().position(|t| t.name == track_name) {
-            Some(at) => at,
-            None => {
-                let fallback = format!("track-{}", self.tracks.len() + 1);
-                self.tracks.push(Track {
-                    id: slug(track_name, &fallback),
-                    name: track_name.to_owned(),
-                    ..Track::default()
-                });
-                self.tracks.len() - 1
-            }
-        };
-        let track = &mut self.tracks[track_at];
-        let area_at = match track.areas.iter().position(|a| a.name == area) {
-            Some(at) => at,
-            None => {
-                let fallback = format!("area-{}", track.areas.len() + 1);
-                track.areas.push(Area {
-                    id: slug(area, &fallback),
-                    name: area.to_owned(),
-                    ..Area::default()
-                });
-                track.areas.len() - 1
-            }
-        };
-        let area = &mut track.areas[area_at];
+        let at = named(
+            &mut self.tracks,
+            track_name,
+            |t| &t.name,
+            |id| Track {
+                id: slug(track_name, &format!("track-{id}")),
+                name: track_name.to_owned(),
+                ..Track::default()
+            },
+        );
+        let track = &mut self.tracks[at];
+        let at = named(
+            &mut track.areas,
+            area,
+            |a| &a.name,
+            |id| Area {
+                id: slug(area, &format!("area-{id}")),
+                name: area.to_owned(),
+                ..Area::default()
+            },
+        );
+        let area = &mut track.areas[at];
         let id = if id.is_empty() {
             let made = format!("{}.{}.{}", area.id, level_id, slug(text, "criterion"));
             let count = self.made.entry(made.clone()).or_default();
