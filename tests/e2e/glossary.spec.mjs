@@ -207,7 +207,11 @@ test('terms in the rubric and in your notes open their definitions', async ({ pa
   await card.getByLabel('Note to yourself').fill('Ask about our SLOs before the review.');
   const mention = card.locator('.term-mentions').getByRole('button', { name: 'Service level objective' });
   await mention.click();
-  await popover.getByRole('link', { name: 'Open “Service level objective” in the glossary' }).click();
+  // Followed by keyboard: a pointer can find the link under the readiness
+  // bar pinned at the bottom while the anchored popover follows the scroll.
+  const follow = popover.getByRole('link', { name: 'Open “Service level objective” in the glossary' });
+  await follow.focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Service level objective' })).toBeVisible();
 });
 
