@@ -6,6 +6,7 @@ pub mod export;
 pub mod fold;
 pub mod glossary;
 pub mod journey;
+pub mod ladder;
 pub mod markdown;
 pub mod merge;
 pub mod part;

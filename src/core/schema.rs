@@ -20,6 +20,7 @@ use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
 use super::assessment::Assessment;
+use super::ladder::Ladders;
 use super::part::{Part, Stored};
 use super::plan::Plan;
 use super::replace;
@@ -27,14 +28,14 @@ use super::time::Millis;
 use super::vocabulary::Vocabulary;
 
 /// The version this build reads and writes.
-pub const CURRENT_VERSION: u32 = 6;
+pub const CURRENT_VERSION: u32 = 7;
 
 /// One migration step: `MIGRATIONS[i]` turns the `data` of version `i + 1`
 /// (JSON text) into the `data` of version `i + 2`. Steps work on text so that
 /// the current format decodes straight into typed structs: a generic JSON
 /// tree costs wasm size, and only a step that needs one should bring it.
 pub type Migration = fn(&str) -> Result<String, String>;
-pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
 /// Version 2 added the self-assessment. Version 1 data is a version 2
 /// document with no assessment yet, so its text carries over unchanged.
@@ -67,6 +68,14 @@ fn v5_to_v6(data: &str) -> Result<String, String> {
     Ok(data.to_owned())
 }
 
+/// Version 7 adds the ladders: rubrics the user imported or edited, and
+/// the grades each keeps while another is in use. Version 6 data is a
+/// version 7 document that uses the default rubric, so its text carries
+/// over unchanged.
+fn v6_to_v7(data: &str) -> Result<String, String> {
+    Ok(data.to_owned())
+}
+
 /// Everything the user keeps in Rungs. Each part but the preferences is
 /// decoded only when something reads it (see [`Part`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -76,6 +85,7 @@ pub struct Document {
     pub assessment: Part<Assessment>,
     pub vocabulary: Part<Vocabulary>,
     pub plan: Part<Plan>,
+    pub ladders: Part<Ladders>,
 }
 
 /// How the user likes the app.
@@ -150,6 +160,7 @@ pub enum Restore {
     Assessment(Part<Assessment>),
     Vocabulary(Part<Vocabulary>),
     Plan(Part<Plan>),
+    Ladders(Part<Ladders>),
     Document(Box<Document>),
 }
 
@@ -171,6 +182,7 @@ impl Change for Restore {
                 swap(&mut document.vocabulary, part).map(Restore::Vocabulary)
             }
             Restore::Plan(part) => swap(&mut document.plan, part).map(Restore::Plan),
+            Restore::Ladders(part) => swap(&mut document.ladders, part).map(Restore::Ladders),
             Restore::Document(whole) => {
                 swap(document, whole).map(|previous| Restore::Document(Box::new(previous)))
             }
@@ -232,11 +244,12 @@ impl Document {
 
     /// Each part, by the name it is stored under, in the order they are
     /// stored: the one list of them that saving and checking both use.
-    fn parts(&self) -> [(&'static str, &dyn Stored); 3] {
+    fn parts(&self) -> [(&'static str, &dyn Stored); 4] {
         [
             ("assessment", &self.assessment),
             ("vocabulary", &self.vocabulary),
             ("plan", &self.plan),
+            ("ladders", &self.ladders),
         ]
     }
 

@@ -182,6 +182,7 @@ pub fn read(text: &str) -> Result<Incoming, ImportError> {
         document.assessment.value(),
         document.vocabulary.value(),
         document.plan.value(),
+        document.ladders.value(),
     );
     if let Some(ReadError::BadData { detail, .. }) = document.unreadable_parts().into_iter().next()
     {
