@@ -2,6 +2,7 @@
 //! is tested natively.
 
 pub mod assessment;
+pub mod config;
 pub mod export;
 pub mod fold;
 pub mod glossary;

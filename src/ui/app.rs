@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::components::footer::footer;
 use super::components::header::header;
 use super::components::notices::notices;
+use super::components::site::SiteNotice;
 use super::components::undo::undo_bar;
 use super::dom;
 use super::focus::focus;
@@ -64,6 +65,7 @@ pub fn App(props: &AppProps) -> Html {
             <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
             { header(&route) }
             { notices(&context) }
+            <SiteNotice />
             <main id="main" ref={main} tabindex="-1">
                 { undo_bar(&context) }
                 { pages::page(&route) }

@@ -12,9 +12,13 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{RequestCache, RequestInit, Response};
 use yew::prelude::*;
 
+use super::components::site;
 use super::dom;
+use super::state::use_app;
+use crate::core::config::{Config, CONFIG_FILE};
 use crate::core::glossary::{Glossary, GLOSSARY_FILE};
 use crate::core::rubric::{Rubric, RUBRIC_FILE};
+use crate::core::rubric_file;
 
 /// Content on its way.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +38,15 @@ pub trait Content: DeserializeOwned + Clone + PartialEq + 'static {
     /// Where it is kept once fetched, so that every page after the first
     /// gets it at once.
     fn cache() -> &'static LocalKey<RefCell<Option<Rc<Self>>>>;
+
+    /// Fetches and reads it; why not, in plain words. (The app has one
+    /// thread, so the future need not be `Send`.)
+    #[allow(async_fn_in_trait)]
+    async fn load() -> Result<Self, String> {
+        let text = fetch_text(Self::FILE).await?;
+        serde_json::from_str::<Self>(&text)
+            .map_err(|e| format!("the {} file is damaged ({e})", Self::NAME))
+    }
 }
 
 thread_local! {
@@ -50,6 +63,34 @@ impl Content for Rubric {
     const NAME: &'static str = "rubric";
     fn cache() -> &'static LocalKey<RefCell<Option<Rc<Self>>>> {
         &RUBRIC
+    }
+
+    /// The default rubric: the organisation's, when `rungs.config.json`
+    /// names one that can be used; else the built-in one, and the
+    /// configuration's problem is told (see [`site`]).
+    async fn load() -> Result<Self, String> {
+        if let Ok(Config {
+            rubric: Some(file), ..
+        }) = &*site::config().await
+        {
+            let organisation = fetch_text(file)
+                .await
+                .map_err(|problem| vec![problem])
+                .and_then(|text| {
+                    rubric_file::import(&text)
+                        .map_err(|problems| problems.iter().map(|p| p.to_string()).collect())
+                });
+            match organisation {
+                Ok(rubric) => return Ok(rubric),
+                Err(problems) => site::tell(format!(
+                    "The rubric this site names in {CONFIG_FILE}, {file}, could not be used: {}",
+                    problems.join("; ")
+                )),
+            }
+        }
+        let text = fetch_text(Self::FILE).await?;
+        serde_json::from_str::<Self>(&text)
+            .map_err(|e| format!("the {} file is damaged ({e})", Self::NAME))
     }
 }
 
@@ -90,10 +131,7 @@ pub fn use_content<T: Content>() -> (Loaded<T>, Callback<()>) {
                 Loaded::Loading => {}
             }
             spawn_local(async move {
-                match fetch_text(T::FILE).await.and_then(|text| {
-                    serde_json::from_str::<T>(&text)
-                        .map_err(|e| format!("the {} file is damaged ({e})", T::NAME))
-                }) {
+                match T::load().await {
                     Ok(content) => {
                         provide(Some(content));
                         state.set(cached::<T>());
@@ -107,9 +145,23 @@ pub fn use_content<T: Content>() -> (Loaded<T>, Callback<()>) {
     ((*state).clone(), retry)
 }
 
+/// The rubric in use: the one the user chose among the ladders they keep,
+/// else the default one (see [`use_content`]), with the retry of the
+/// default's fetch.
+#[hook]
+pub fn use_rubric() -> (Loaded<Rubric>, Callback<()>) {
+    let (default, retry) = use_rubric();
+    let document = use_app().state.document.clone();
+    let loaded = match default {
+        Loaded::Ready(default) => Loaded::Ready(document.ladders.value().active(&default)),
+        other => other,
+    };
+    (loaded, retry)
+}
+
 /// The text at `url`, relative to the page. Revalidated with the server
 /// each time, so that an updated build never meets stale content.
-async fn fetch_text(url: &str) -> Result<String, String> {
+pub async fn fetch_text(url: &str) -> Result<String, String> {
     let init = RequestInit::new();
     init.set_cache(RequestCache::NoCache);
     let unreachable = |_| "the file could not be reached (are you offline?)".to_owned();

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::site::Organisation;
 use crate::core::route::Route;
 
 /// The product name and the main navigation, with `route`'s section
@@ -25,6 +26,7 @@ pub fn header(route: &Route) -> Html {
                 <span class="brand-name">{ "Rungs" }</span>
                 <span class="visually-hidden">{ ", dashboard" }</span>
             </a>
+            <Organisation />
             <nav aria-label="Main">
                 <ul>{ for links }</ul>
             </nav>

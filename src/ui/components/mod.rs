@@ -12,6 +12,7 @@ pub mod page_header;
 pub mod print;
 pub mod radar;
 pub mod share;
+pub mod site;
 pub mod term_links;
 pub mod timeline;
 pub mod undo;

@@ -9,12 +9,11 @@ use crate::core::journey::{next, path, State, Step};
 use crate::core::plan::Plan;
 use crate::core::progress::overall;
 use crate::core::route::Route;
-use crate::core::rubric::Rubric;
 use crate::ui::clock::today;
 use crate::ui::components::content_status::content_status;
 use crate::ui::components::data_health::DataHealth;
 use crate::ui::components::page_header::PageHeader;
-use crate::ui::content::{use_content, Loaded};
+use crate::ui::content::{use_rubric, Loaded};
 use crate::ui::pages::Split;
 use crate::ui::split::Lazy;
 use crate::ui::state::use_app;
@@ -90,7 +89,7 @@ fn Cards() -> Html {
 #[function_component]
 fn Reported() -> Html {
     let document = use_app().state.document.clone();
-    let (rubric, retry) = use_content::<Rubric>();
+    let (rubric, retry) = use_rubric();
     let Loaded::Ready(rubric) = rubric else {
         return content_status(&rubric, &retry);
     };

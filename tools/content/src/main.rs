@@ -1,7 +1,7 @@
 //! Trunk runs this after every build (see `Trunk.toml`): it checks the
 //! built-in content in `src/content/` (the rubric and the glossary) and
 //! writes it as compact JSON into the build, where the app fetches it when a
-//! page first needs it. Keeping the content out of the wasm keeps the first
+//! page first needs it, beside an empty `rungs.config.json`. Keeping the content out of the wasm keeps the first
 //! load small, and the app parses it with the serde_json it links anyway.
 //!
 //! Usage: `rungs-content [OUT_DIR]`; without an argument it writes into
@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use rungs::core::config::CONFIG_FILE;
 use rungs::core::glossary::{Glossary, GLOSSARY_FILE};
 use rungs::core::rubric::{Rubric, RUBRIC_FILE};
 
@@ -32,7 +33,14 @@ fn main() -> ExitCode {
     let written = write::<Rubric>(&out, "rubric.toml", RUBRIC_FILE, |rubric| {
         rubric.problems(CRITERIA_PER_LEVEL)
     })
-    .and_then(|()| write::<Glossary>(&out, "glossary.toml", GLOSSARY_FILE, Glossary::problems));
+    .and_then(|()| write::<Glossary>(&out, "glossary.toml", GLOSSARY_FILE, Glossary::problems))
+    .and_then(|()| {
+        // The empty configuration: the built-in rubric, no organisation's
+        // name. A site that hosts Rungs replaces it (see the README).
+        let target = out.join(CONFIG_FILE);
+        std::fs::write(&target, "{}\n")
+            .map_err(|e| format!("cannot write {}: {e}", target.display()))
+    });
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(problem) => {

@@ -14,7 +14,7 @@ use crate::core::rubric::Rubric;
 use crate::ui::components::content_status::content_status;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::subnav;
-use crate::ui::content::{use_content, Loaded};
+use crate::ui::content::{use_rubric, Loaded};
 use crate::ui::state::{use_app, use_edit};
 
 /// The surface's pages (the entry point of its split point).
@@ -47,7 +47,7 @@ pub struct AssessProps {
 
 #[function_component]
 pub fn Assess(props: &AssessProps) -> Html {
-    let (rubric, retry) = use_content::<Rubric>();
+    let (rubric, retry) = use_rubric();
     let (title, lead) = match props.view {
         View::Grade => (
             "Readiness self-assessment",

@@ -13,13 +13,12 @@ use yew::prelude::*;
 use crate::core::export::{everything, file_name};
 use crate::core::persist::CopyKind;
 use crate::core::route::Route;
-use crate::core::rubric::Rubric;
 use crate::core::schema::{Document, Replace};
 use crate::ui::clock::today;
 use crate::ui::components::notices::{data_file_name, download_data};
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::share::use_share;
-use crate::ui::content::{use_content, Loaded};
+use crate::ui::content::{use_rubric, Loaded};
 use crate::ui::state::{use_app, Action, AppContext};
 
 /// The surface's page (the entry point of its split point).
@@ -50,7 +49,7 @@ fn DataPage() -> Html {
 #[function_component]
 fn Export() -> Html {
     let app = use_app();
-    let (rubric, _) = use_content::<Rubric>();
+    let (rubric, _) = use_rubric();
     let rubric = match rubric {
         Loaded::Ready(rubric) => Some(rubric),
         _ => None,

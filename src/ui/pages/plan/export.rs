@@ -15,13 +15,13 @@ use crate::ui::clock::now;
 use crate::ui::clock::today;
 use crate::ui::components::print::use_print;
 use crate::ui::components::share::use_share;
-use crate::ui::content::{use_content, Loaded};
+use crate::ui::content::{use_rubric, Loaded};
 use crate::ui::state::use_app;
 
 #[function_component]
 pub fn PlanExport() -> Html {
     let app = use_app();
-    let (rubric, _) = use_content::<Rubric>();
+    let (rubric, _) = use_rubric();
     let rubric = match rubric {
         Loaded::Ready(rubric) => Some(rubric),
         _ => None,

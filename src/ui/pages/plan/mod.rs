@@ -20,7 +20,7 @@ use crate::ui::components::field::{framed, Field};
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::timeline::timeline as timeline_chart;
 use crate::ui::components::{scroll_region, subnav};
-use crate::ui::content::{use_content, Loaded};
+use crate::ui::content::{self, Loaded};
 use crate::ui::dom::{self, value_of};
 use crate::ui::draft::use_draft;
 use crate::ui::focus::use_focus;
@@ -46,7 +46,7 @@ pub fn view(route: &Route) -> Html {
 /// The rubric, once it has arrived.
 #[hook]
 fn use_rubric() -> Option<std::rc::Rc<Rubric>> {
-    match use_content::<Rubric>().0 {
+    match content::use_rubric().0 {
         Loaded::Ready(rubric) => Some(rubric),
         _ => None,
     }
