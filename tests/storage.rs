@@ -91,13 +91,14 @@ fn keys_starting(store: &Store<Flaky>, prefix: &str) -> Vec<String> {
 
 /// Every golden fixture, by the version that wrote it. Each version that
 /// ships adds one here, and every one stays readable forever.
-const FIXTURES: [(u32, &str); 6] = [
+const FIXTURES: [(u32, &str); 7] = [
     (1, include_str!("fixtures/document-v1.json")),
     (2, include_str!("fixtures/document-v2.json")),
     (3, include_str!("fixtures/document-v3.json")),
     (4, include_str!("fixtures/document-v4.json")),
     (5, include_str!("fixtures/document-v5.json")),
     (6, include_str!("fixtures/document-v6.json")),
+    (7, include_str!("fixtures/document-v7.json")),
 ];
 
 fn fixture(version: u32) -> Decoded {
@@ -110,6 +111,7 @@ fn fixture(version: u32) -> Decoded {
         document.assessment.value(),
         document.vocabulary.value(),
         document.plan.value(),
+        document.ladders.value(),
     );
     assert_eq!(document.unreadable_parts(), [], "version {version}");
     decoded
@@ -254,10 +256,9 @@ fn golden_v5_fixture_loads_a_labelled_snapshot() {
 }
 
 #[test]
-fn golden_v6_fixture_loads_a_criterion_that_does_not_apply_and_writes_back_byte_for_byte() {
-    let (_, text) = FIXTURES[5];
+fn golden_v6_fixture_loads_a_criterion_that_does_not_apply() {
     let decoded = fixture(6);
-    assert_eq!(decoded.migrated_from, None);
+    assert_eq!(decoded.migrated_from, Some(6));
     let document = &decoded.document;
     assert_fixture_assessment(&document.assessment);
     let rating = document
@@ -266,10 +267,21 @@ fn golden_v6_fixture_loads_a_criterion_that_does_not_apply_and_writes_back_byte_
         .unwrap();
     assert!(rating.not_applicable);
     assert_eq!(rating.note, "We do no estimates in my team.");
+}
 
+#[test]
+fn golden_v7_fixture_writes_back_byte_for_byte() {
+    let (_, text) = FIXTURES[6];
+    let decoded = fixture(7);
+    assert_eq!(decoded.migrated_from, None);
+    assert_fixture_assessment(&decoded.document.assessment);
     // The current format writes exactly what it reads.
     assert_eq!(
-        encode(&document.to_json(), decoded.revision, decoded.saved_at),
+        encode(
+            &decoded.document.to_json(),
+            decoded.revision,
+            decoded.saved_at
+        ),
         text.trim_end()
     );
 }
@@ -427,9 +439,9 @@ fn a_second_unreadable_copy_gets_its_own_quarantine_key() {
 
 #[test]
 fn data_from_a_newer_version_is_left_in_place_and_never_written_over() {
-    let newer = r#"{"version":7,"revision":9,"saved_at":1,"data":{"whatever":true}}"#;
+    let newer = r#"{"version":8,"revision":9,"saved_at":1,"data":{"whatever":true}}"#;
     let (mut store, _) = open(holding(newer));
-    assert_eq!(store.health().problems, [Problem::TooNew { version: 7 }]);
+    assert_eq!(store.health().problems, [Problem::TooNew { version: 8 }]);
     assert_eq!(store.save(&dark(), NOW), Saved::NotSaved);
     assert_eq!(stored(&store).as_deref(), Some(newer));
     assert_eq!(
@@ -931,7 +943,7 @@ fn every_problem_is_explained_in_plain_words() {
             key: "k".into(),
             reason: ReadError::NotJson("EOF".into()),
         },
-        Problem::TooNew { version: 6 },
+        Problem::TooNew { version: 7 },
         Problem::Unreadable {
             reason: ReadError::NotJson("EOF".into()),
             copy_failed: BackendError::Full,

@@ -105,7 +105,10 @@ mod tests {
             ("{", "line 1, EOF while parsing an object"),
             (r#"{"rubrik": "a.json"}"#, "unknown field `rubrik`"),
             (r#"{"rubric": ""}"#, "is empty"),
-            (r#"{"rubric": "https://example.com/a.json"}"#, "not an address"),
+            (
+                r#"{"rubric": "https://example.com/a.json"}"#,
+                "not an address",
+            ),
             (r#"{"rubric": "//example.com/a.json"}"#, "not an address"),
             (r#"{"rubric": "../a.json"}"#, "must not leave"),
             (r#"{"rubric": "ladder.yaml"}"#, "export them as Rungs JSON"),

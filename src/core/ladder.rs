@@ -96,7 +96,9 @@ impl Ladders {
     pub fn choices(&self, default: &Rc<Rubric>) -> Vec<Choice> {
         let active = self.active(default).id.clone();
         let first = Choice {
-            rubric: self.rubric(&default.id, default).unwrap_or_else(|| default.clone()),
+            rubric: self
+                .rubric(&default.id, default)
+                .unwrap_or_else(|| default.clone()),
             is_default: true,
             stored: self.stored(&default.id).is_some(),
             active: active == default.id,
@@ -125,7 +127,12 @@ impl Ladders {
                 .map(|choice| choice.rubric.clone())
         };
         by(&|rubric| rubric.id == incoming.id).or_else(|| {
-            by(&|rubric| rubric.name.trim().eq_ignore_ascii_case(incoming.name.trim()))
+            by(&|rubric| {
+                rubric
+                    .name
+                    .trim()
+                    .eq_ignore_ascii_case(incoming.name.trim())
+            })
         })
     }
 
@@ -240,7 +247,11 @@ impl Changes {
             }
         }
         let names = |rubric: &Rubric| -> Vec<String> {
-            rubric.levels.iter().map(|level| level.name.clone()).collect()
+            rubric
+                .levels
+                .iter()
+                .map(|level| level.name.clone())
+                .collect()
         };
         let (was, now) = (names(before), names(after));
         changes.levels_added = now.iter().filter(|n| !was.contains(n)).cloned().collect();
@@ -306,7 +317,10 @@ impl Changes {
         if goals > 0 {
             lines.push(format!(
                 "{} to a removed criterion; {} the link until you move it.",
-                first_letter(&counted(goals, "plan goal is linked", "plan goals are linked"), Case::Upper),
+                first_letter(
+                    &counted(goals, "plan goal is linked", "plan goals are linked"),
+                    Case::Upper
+                ),
                 if goals == 1 { "it keeps" } else { "they keep" },
             ));
         }
@@ -319,15 +333,26 @@ impl Changes {
             lines.push(format!(
                 "{} reworded; {} stay with {}.",
                 first_letter(
-                    &counted(graded_reworded, "graded criterion is", "graded criteria are"),
+                    &counted(
+                        graded_reworded,
+                        "graded criterion is",
+                        "graded criteria are"
+                    ),
                     Case::Upper
                 ),
-                if graded_reworded == 1 { "its grades" } else { "their grades" },
+                if graded_reworded == 1 {
+                    "its grades"
+                } else {
+                    "their grades"
+                },
                 if graded_reworded == 1 { "it" } else { "them" },
             ));
         }
         if lines.is_empty() {
-            lines.push("None of your grades, notes or goals are on a criterion this version removes.".to_owned());
+            lines.push(
+                "None of your grades, notes or goals are on a criterion this version removes."
+                    .to_owned(),
+            );
         }
         lines
     }
@@ -426,12 +451,12 @@ impl Change for LadderEdit {
                 .map_or_else(|| id.to_owned(), |rubric| rubric.name.clone())
         };
         Some(match self {
-            LadderEdit::Put { rubric, default, .. } => {
-                match ladders.rubric(&rubric.id, default) {
-                    Some(_) => format!("Updated the ladder “{}”.", rubric.name),
-                    None => format!("Added the ladder “{}”.", rubric.name),
-                }
-            }
+            LadderEdit::Put {
+                rubric, default, ..
+            } => match ladders.rubric(&rubric.id, default) {
+                Some(_) => format!("Updated the ladder “{}”.", rubric.name),
+                None => format!("Added the ladder “{}”.", rubric.name),
+            },
             LadderEdit::Switch { to, default } => format!("Switched to “{}”.", name(to, default)),
             LadderEdit::Remove { id, default } if *id == default.id => {
                 format!("Put back “{}” as shipped.", default.name)
@@ -440,9 +465,7 @@ impl Change for LadderEdit {
                 format!("Removed the ladder “{}”.", name(id, default))
             }
             LadderEdit::Map { .. } => "Moved grades to a new criterion.".to_owned(),
-            LadderEdit::Forget { .. } => {
-                "Deleted what was kept on a removed criterion.".to_owned()
-            }
+            LadderEdit::Forget { .. } => "Deleted what was kept on a removed criterion.".to_owned(),
         })
     }
 }
@@ -533,8 +556,6 @@ fn retire(document: &mut Document, before: &Rubric, after: &Rubric, default: &Ru
         changed
     });
 }
-
-
 
 fn kept_in_plan(plan: &Plan, criterion: &str) -> bool {
     plan.goals

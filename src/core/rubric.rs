@@ -175,6 +175,70 @@ impl Rubric {
     }
 }
 
+/// What the reader shows of one area: its criteria that match.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Shown<'r> {
+    pub area: &'r Area,
+    pub criteria: Vec<&'r Criterion>,
+}
+
+impl Rubric {
+    /// The areas of track `track` (the first track for an unknown id) with
+    /// their criteria at `level` (every level with `None`) whose text or
+    /// examples hold every word of `query`, ignoring case. Every area is
+    /// listed while nothing is searched, so that an area with nothing at a
+    /// level shows as such; a search lists only the areas it found in.
+    pub fn read(&self, track: &str, level: Option<&str>, query: &str) -> Vec<Shown<'_>> {
+        let Some(track) = self
+            .tracks
+            .iter()
+            .find(|t| t.id == track)
+            .or_else(|| self.tracks.first())
+        else {
+            return Vec::new();
+        };
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let matches = |criterion: &Criterion| {
+            let text = std::iter::once(&criterion.text)
+                .chain(&criterion.examples)
+                .map(|t| t.to_lowercase())
+                .collect::<Vec<_>>()
+                .join("\n");
+            words.iter().all(|word| text.contains(word.as_str()))
+        };
+        track
+            .areas
+            .iter()
+            .map(|area| Shown {
+                area,
+                criteria: area
+                    .criteria
+                    .iter()
+                    .filter(|c| level.is_none_or(|level| c.level == level) && matches(c))
+                    .collect(),
+            })
+            .filter(|shown| words.is_empty() || !shown.criteria.is_empty())
+            .collect()
+    }
+
+    /// The name of the level with `id`, or the id itself.
+    pub fn level_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.levels
+            .iter()
+            .find(|level| level.id == id)
+            .map_or(id, |level| level.name.as_str())
+    }
+
+    /// How many criteria it has, in all tracks.
+    pub fn criteria_count(&self) -> usize {
+        self.tracks
+            .iter()
+            .flat_map(|track| &track.areas)
+            .map(|area| area.criteria.len())
+            .sum()
+    }
+}
+
 /// Collects problems while walking a rubric, each with the id of what it
 /// is about when there is one.
 #[derive(Default)]

@@ -97,7 +97,8 @@ pub fn SiteNotice() -> Html {
     {
         let problem = problem.setter();
         use_effect_with((), move |_| {
-            LISTENER.with(|l| *l.borrow_mut() = Some(Callback::from(move |p| problem.set(Some(p)))));
+            LISTENER
+                .with(|l| *l.borrow_mut() = Some(Callback::from(move |p| problem.set(Some(p)))));
             || LISTENER.with(|l| *l.borrow_mut() = None)
         });
     }

@@ -8,6 +8,7 @@ mod dashboard;
 mod data;
 mod glossary;
 pub mod plan;
+mod rubric;
 mod upcoming;
 
 use yew::prelude::*;
@@ -20,6 +21,7 @@ split_points! {
     data @ Surface::Data => data::view,
     glossary @ Surface::Glossary => glossary::view,
     plan @ Surface::Plan => plan::view,
+    rubric @ Surface::Rubric => rubric::view,
     // The dashboard's readiness and plan cards, shown after its first paint.
     cards => dashboard::cards,
     // The choice between two tabs' versions, in the conflict notice: with

@@ -1,0 +1,472 @@
+//! The ladders a user keeps: switching keeps each rubric's grades, a new
+//! version keeps what was on the criteria it drops, and that can be moved
+//! onto a criterion of the new version or deleted; every change undoes.
+
+use std::rc::Rc;
+
+use rungs::core::assessment::{Edit, Grade, Perspective};
+use rungs::core::ladder::{likely_successor, no_longer, Changes, LadderEdit};
+use rungs::core::plan::{Goal, PlanEdit};
+use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
+use rungs::core::schema::{decode, Document};
+
+fn criterion(id: &str, level: &str, text: &str) -> Criterion {
+    Criterion {
+        id: id.into(),
+        level: level.into(),
+        text: text.into(),
+        ..Criterion::default()
+    }
+}
+
+/// A two-level ladder with one track; `craft` holds `criteria`.
+fn ladder(id: &str, name: &str, criteria: Vec<Criterion>) -> Rc<Rubric> {
+    Rc::new(Rubric {
+        id: id.into(),
+        name: name.into(),
+        levels: vec![
+            Level {
+                id: "l1".into(),
+                name: "Engineer".into(),
+                ..Level::default()
+            },
+            Level {
+                id: "l2".into(),
+                name: "Senior".into(),
+                ..Level::default()
+            },
+        ],
+        tracks: vec![Track {
+            id: "main".into(),
+            name: "Engineering".into(),
+            areas: vec![Area {
+                id: "craft".into(),
+                name: "Craft".into(),
+                criteria,
+                ..Area::default()
+            }],
+            ..Track::default()
+        }],
+        ..Rubric::default()
+    })
+}
+
+fn builtin() -> Rc<Rubric> {
+    ladder(
+        "rungs",
+        "Rungs ladder",
+        vec![
+            criterion("b1", "l1", "Ships small changes."),
+            criterion("b2", "l2", "Leads a project."),
+        ],
+    )
+}
+
+fn acme() -> Rc<Rubric> {
+    ladder(
+        "acme",
+        "Acme ladder",
+        vec![
+            criterion("tests", "l1", "Writes tests for the code they change."),
+            criterion("reviews", "l1", "Reviews code within a day of being asked."),
+            criterion("design", "l2", "Leads the design of a service."),
+        ],
+    )
+}
+
+fn grade(criterion: &str, grade: Grade) -> Edit {
+    Edit::Grade {
+        criterion: criterion.into(),
+        perspective: Perspective::Mine,
+        grade: Some(grade),
+    }
+}
+
+fn mine(document: &Document, criterion: &str) -> Option<Grade> {
+    document.assessment.value().rating(criterion)?.mine
+}
+
+/// A document with the built-in ladder graded, and Acme added and in use.
+fn with_acme() -> Document {
+    let mut document = Document::default();
+    document.apply(grade("b1", Grade::Consistently));
+    document.apply(LadderEdit::Put {
+        rubric: acme(),
+        default: builtin(),
+        use_it: true,
+    });
+    document
+}
+
+#[test]
+fn each_ladder_keeps_its_own_grades_when_the_user_switches() {
+    let mut document = with_acme();
+    assert_eq!(document.ladders.value().active.as_deref(), Some("acme"));
+    assert_eq!(mine(&document, "b1"), None, "Acme starts ungraded");
+    document.apply(grade("tests", Grade::Sometimes));
+
+    let default = builtin();
+    document.apply(LadderEdit::Switch {
+        to: "rungs".into(),
+        default: default.clone(),
+    });
+    assert_eq!(document.ladders.value().active, None);
+    assert_eq!(mine(&document, "b1"), Some(Grade::Consistently));
+    assert_eq!(mine(&document, "tests"), None);
+
+    document.apply(LadderEdit::Switch {
+        to: "acme".into(),
+        default: default.clone(),
+    });
+    assert_eq!(mine(&document, "tests"), Some(Grade::Sometimes));
+    assert_eq!(
+        document.ladders.value().active(&default).name,
+        "Acme ladder"
+    );
+
+    // A ladder that is not here cannot be switched to.
+    assert!(document
+        .apply(LadderEdit::Switch {
+            to: "nowhere".into(),
+            default,
+        })
+        .is_none());
+}
+
+#[test]
+fn the_choices_list_the_default_first_and_a_users_version_stands_in_for_it() {
+    let document = with_acme();
+    let default = builtin();
+    let choices = document.ladders.value().choices(&default);
+    let names: Vec<_> = choices
+        .iter()
+        .map(|c| (&*c.rubric.name, c.is_default, c.stored, c.active))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Rungs ladder", true, false, false),
+            ("Acme ladder", false, true, true)
+        ]
+    );
+
+    // Editing the default stores the user's version under its id.
+    let mut edited = (*default).clone();
+    edited.name = "Rungs ladder, our way".into();
+    let mut document = Document::default();
+    document.apply(LadderEdit::Put {
+        rubric: Rc::new(edited),
+        default: default.clone(),
+        use_it: true,
+    });
+    let choices = document.ladders.value().choices(&default);
+    assert_eq!(choices.len(), 1);
+    assert_eq!(choices[0].rubric.name, "Rungs ladder, our way");
+    assert!(choices[0].is_default && choices[0].stored && choices[0].active);
+    assert_eq!(
+        document.ladders.value().active,
+        None,
+        "the default's id is the default"
+    );
+}
+
+#[test]
+fn a_new_version_shows_what_changed_and_what_it_means() {
+    let before = acme();
+    let mut after = (*acme()).clone();
+    let craft = &mut after.tracks[0].areas[0].criteria;
+    craft.retain(|c| c.id != "reviews");
+    craft[0].text = "Writes tests first.".into();
+    craft[1].level = "l1".into();
+    craft.push(criterion(
+        "pairing",
+        "l1",
+        "Pairs with a newer engineer each week.",
+    ));
+    after.levels.push(Level {
+        id: "l3".into(),
+        name: "Staff".into(),
+        ..Level::default()
+    });
+
+    let changes = Changes::between(&before, &after);
+    assert_eq!(changes.added.len(), 1);
+    assert_eq!(
+        changes.removed[0].text,
+        "Reviews code within a day of being asked."
+    );
+    assert_eq!(changes.reworded[0].1.text, "Writes tests first.");
+    assert_eq!(changes.moved[0].1.level, "Engineer");
+    assert_eq!(
+        changes.summary(),
+        [
+            "1 criterion added",
+            "1 criterion removed",
+            "1 criterion reworded",
+            "1 criterion moved to another level or area",
+            "New level: Staff",
+        ]
+    );
+
+    let mut document = with_acme();
+    document.apply(grade("reviews", Grade::Sometimes));
+    document.apply(grade("tests", Grade::Beyond));
+    let impact = changes.impact(document.assessment.value(), document.plan.value());
+    assert_eq!(impact.len(), 2, "{impact:?}");
+    assert!(
+        impact[0]
+            .starts_with("1 grade or note is on criteria this version removes. Nothing is deleted"),
+        "{impact:?}"
+    );
+    assert!(
+        impact[1].starts_with("1 graded criterion is reworded; its grades stay"),
+        "{impact:?}"
+    );
+
+    assert!(Changes::between(&before, &before).is_empty());
+    assert_eq!(
+        Changes::between(&before, &before).summary(),
+        ["Nothing changed in the criteria"]
+    );
+}
+
+/// Acme graded, a goal proving "reviews", then a version without it.
+fn updated_without_reviews() -> Document {
+    let mut document = with_acme();
+    document.apply(grade("reviews", Grade::Sometimes));
+    document.apply(Edit::Note {
+        criterion: "reviews".into(),
+        text: "Ask for more reviews.".into(),
+    });
+    let goal = Goal {
+        id: "g1".into(),
+        outcome: "Review faster".into(),
+        criteria: vec!["reviews".into()],
+        ..Goal::default()
+    };
+    document.apply(PlanEdit::SaveGoal(goal));
+    let mut next = (*acme()).clone();
+    next.tracks[0].areas[0]
+        .criteria
+        .retain(|c| c.id != "reviews");
+    next.tracks[0].areas[0].criteria.push(criterion(
+        "review-speed",
+        "l1",
+        "Reviews code within a day.",
+    ));
+    document.apply(LadderEdit::Put {
+        rubric: Rc::new(next),
+        default: builtin(),
+        use_it: false,
+    });
+    document
+}
+
+#[test]
+fn nothing_keyed_to_a_removed_criterion_is_dropped() {
+    let document = updated_without_reviews();
+    let ladders = document.ladders.value();
+    let rubric = ladders.active(&builtin());
+    assert!(rubric.tracks[0].areas[0]
+        .criteria
+        .iter()
+        .all(|c| c.id != "reviews"));
+    let kept = no_longer(
+        ladders,
+        &rubric,
+        document.assessment.value(),
+        document.plan.value(),
+    );
+    assert_eq!(kept.len(), 1);
+    let (retired, rating, goals) = &kept[0];
+    assert_eq!(retired.text, "Reviews code within a day of being asked.");
+    assert_eq!((&*retired.level, &*retired.area), ("Engineer", "Craft"));
+    let rating = rating.expect("the grade is kept");
+    assert_eq!(rating.mine, Some(Grade::Sometimes));
+    assert_eq!(rating.note, "Ask for more reviews.");
+    assert_eq!(*goals, 1);
+    // The likely successor shares most of its words.
+    assert_eq!(likely_successor(retired, &rubric), Some("review-speed"));
+
+    // Stored and read back, it is all still there.
+    let text = rungs::core::schema::encode(&document.to_json(), 1, 0);
+    let again = decode(&text).unwrap().document;
+    assert_eq!(again.ladders.value(), ladders);
+    assert_eq!(again.assessment.value(), document.assessment.value());
+}
+
+#[test]
+fn a_retired_criterion_moves_to_a_new_one_with_its_goals_and_undoes() {
+    let mut document = updated_without_reviews();
+    let before = document.clone();
+    let undo = document
+        .apply(LadderEdit::Map {
+            rubric: "acme".into(),
+            from: "reviews".into(),
+            to: "review-speed".into(),
+            default: builtin(),
+        })
+        .expect("moved");
+    assert_eq!(mine(&document, "review-speed"), Some(Grade::Sometimes));
+    assert_eq!(mine(&document, "reviews"), None);
+    assert_eq!(document.plan.value().goals[0].criteria, ["review-speed"]);
+    assert!(document.ladders.value().retired.is_empty());
+
+    document.apply(undo);
+    assert_eq!(document, before);
+}
+
+#[test]
+fn moving_onto_a_graded_criterion_keeps_both_and_fills_gaps() {
+    let mut document = updated_without_reviews();
+    document.apply(grade("review-speed", Grade::Consistently));
+    document.apply(Edit::Note {
+        criterion: "review-speed".into(),
+        text: "Faster since May.".into(),
+    });
+    document.apply(LadderEdit::Map {
+        rubric: "acme".into(),
+        from: "reviews".into(),
+        to: "review-speed".into(),
+        default: builtin(),
+    });
+    let rating = document.assessment.value().rating("review-speed").unwrap();
+    assert_eq!(
+        rating.mine,
+        Some(Grade::Consistently),
+        "the grade there stays"
+    );
+    assert_eq!(rating.note, "Faster since May.\n\nAsk for more reviews.");
+}
+
+#[test]
+fn a_retired_criterion_can_be_deleted_and_a_criterion_that_comes_back_is_live_again() {
+    let mut document = updated_without_reviews();
+    let mut deleted = document.clone();
+    deleted.apply(LadderEdit::Forget {
+        rubric: "acme".into(),
+        id: "reviews".into(),
+        default: builtin(),
+    });
+    assert_eq!(deleted.assessment.value().rating("reviews"), None);
+    assert!(deleted.plan.value().goals[0].criteria.is_empty());
+    assert!(deleted.ladders.value().retired.is_empty());
+
+    document.apply(LadderEdit::Put {
+        rubric: acme(),
+        default: builtin(),
+        use_it: false,
+    });
+    assert!(
+        document.ladders.value().retired.is_empty(),
+        "back in the rubric"
+    );
+    assert_eq!(mine(&document, "reviews"), Some(Grade::Sometimes));
+}
+
+#[test]
+fn a_version_of_a_shelved_ladder_keeps_its_grades_aside() {
+    let mut document = updated_without_reviews();
+    document.apply(grade("tests", Grade::Sometimes));
+    let default = builtin();
+    document.apply(LadderEdit::Switch {
+        to: "rungs".into(),
+        default: default.clone(),
+    });
+    // Acme's assessment is shelved; a version dropping "tests" retires it
+    // there, and the built-in ladder's grades are untouched.
+    let mut next = (*document.ladders.value().stored("acme").unwrap().clone()).clone();
+    next.tracks[0].areas[0].criteria.retain(|c| c.id != "tests");
+    document.apply(LadderEdit::Put {
+        rubric: Rc::new(next),
+        default: default.clone(),
+        use_it: false,
+    });
+    let retired: Vec<_> = document.ladders.value().retired["acme"]
+        .iter()
+        .map(|r| r.id.clone())
+        .collect();
+    assert_eq!(retired, ["reviews", "tests"]);
+    assert_eq!(mine(&document, "b1"), Some(Grade::Consistently));
+}
+
+#[test]
+fn a_ladder_is_found_again_by_id_or_name_and_removed_with_its_grades() {
+    let document = with_acme();
+    let default = builtin();
+    let ladders = document.ladders.value();
+    let mut renamed = (*acme()).clone();
+    renamed.id = "acme-2027".into();
+    assert_eq!(ladders.version_of(&renamed, &default).unwrap().id, "acme");
+    renamed.name = "ACME LADDER ".into();
+    assert_eq!(ladders.version_of(&renamed, &default).unwrap().id, "acme");
+    renamed.name = "Other".into();
+    assert_eq!(ladders.version_of(&renamed, &default), None);
+    assert_eq!(ladders.free_id("acme", &default), "acme-2");
+    assert_eq!(ladders.free_id("rungs", &default), "rungs-2");
+    assert_eq!(ladders.free_id("new", &default), "new");
+
+    let mut document = with_acme();
+    let before = document.clone();
+    let undo = document
+        .apply(LadderEdit::Remove {
+            id: "acme".into(),
+            default: default.clone(),
+        })
+        .unwrap();
+    assert_eq!(document.ladders.value().rubrics.len(), 0);
+    assert_eq!(document.ladders.value().active, None);
+    assert_eq!(
+        mine(&document, "b1"),
+        Some(Grade::Consistently),
+        "back on the default, graded"
+    );
+    document.apply(undo);
+    assert_eq!(document, before);
+}
+
+#[test]
+fn putting_back_the_default_keeps_grades_on_criteria_only_the_users_version_had() {
+    let default = builtin();
+    let mut mine_version = (*default).clone();
+    mine_version.tracks[0].areas[0].criteria.push(criterion(
+        "ours",
+        "l1",
+        "Writes the on-call handbook.",
+    ));
+    let mut document = Document::default();
+    document.apply(LadderEdit::Put {
+        rubric: Rc::new(mine_version),
+        default: default.clone(),
+        use_it: true,
+    });
+    document.apply(grade("ours", Grade::Beyond));
+    document.apply(LadderEdit::Remove {
+        id: "rungs".into(),
+        default: default.clone(),
+    });
+    let ladders = document.ladders.value();
+    assert!(ladders.rubrics.is_empty());
+    assert_eq!(
+        ladders.retired["rungs"][0].text,
+        "Writes the on-call handbook."
+    );
+    assert_eq!(mine(&document, "ours"), Some(Grade::Beyond));
+}
+
+#[test]
+fn the_version_7_fixture_keeps_its_ladders() {
+    let decoded = decode(include_str!("fixtures/document-v7.json")).unwrap();
+    let ladders = decoded.document.ladders.value();
+    let acme = ladders.stored("acme").unwrap();
+    assert_eq!(acme.levels[1].name, "Senior Engineer 2 (People Manager)");
+    assert_eq!(acme.licence, "Internal use");
+    let shelved = &ladders.shelved["acme"];
+    assert_eq!(
+        shelved.rating("craft-l1-tests").unwrap().mine,
+        Some(Grade::Consistently)
+    );
+    assert_eq!(ladders.retired["acme"][0].id, "craft-l1-reviews");
+    let kept = no_longer(ladders, acme, shelved, &Default::default());
+    assert_eq!(kept[0].1.unwrap().note, "Ask for more reviews.");
+}
