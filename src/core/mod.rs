@@ -17,6 +17,7 @@ pub mod progress;
 pub mod route;
 pub mod rubric;
 pub mod rubric_csv;
+pub mod rubric_edit;
 pub mod rubric_file;
 pub mod schema;
 pub mod search;
