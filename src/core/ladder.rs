@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use super::assessment::{Assessment, Rating};
 use super::plan::Plan;
 use super::rubric::Rubric;
+use super::rubric_edit::RubricEdit;
 use super::schema::{Change, Document, Restore};
 use super::{counted, first_letter, Case};
 
@@ -409,6 +410,14 @@ pub enum LadderEdit {
         to: String,
         default: Rc<Rubric>,
     },
+    /// Edit the rubric with `id` (the default's id edits the user's
+    /// version of it, made on the first edit). What a removal drops is
+    /// kept as for a new version.
+    EditRubric {
+        id: String,
+        edit: RubricEdit,
+        default: Rc<Rubric>,
+    },
     /// Delete what is kept on the retired criterion `id`.
     Forget {
         rubric: String,
@@ -439,6 +448,16 @@ impl Change for LadderEdit {
                 id,
                 default,
             } => map(document, rubric, id, None, default),
+            LadderEdit::EditRubric { id, edit, default } => {
+                match document.ladders.value().rubric(id, default) {
+                    Some(rubric) => {
+                        let mut edited = (*rubric).clone();
+                        edited.edit(edit.clone())
+                            && put(document, &Rc::new(edited), default, false)
+                    }
+                    None => false,
+                }
+            }
         };
         changed.then(|| Restore::Document(Box::new(before)))
     }
@@ -466,6 +485,23 @@ impl Change for LadderEdit {
             }
             LadderEdit::Map { .. } => "Moved grades to a new criterion.".to_owned(),
             LadderEdit::Forget { .. } => "Deleted what was kept on a removed criterion.".to_owned(),
+            // Removals are offered back; the rest is undone by editing.
+            LadderEdit::EditRubric { id, edit, default } => {
+                let rubric = ladders.rubric(id, default)?;
+                match edit {
+                    RubricEdit::RemoveLevel(level) => format!(
+                        "Removed the level “{}” and its criteria.",
+                        rubric.level_name(level)
+                    ),
+                    RubricEdit::RemoveTrack(_) => "Removed a track.".to_owned(),
+                    RubricEdit::RemoveArea { .. } => "Removed an area.".to_owned(),
+                    RubricEdit::RemoveCriterion(criterion) => format!(
+                        "Removed the criterion “{}”.",
+                        rubric.criterion(criterion).map_or("", |c| &c.text)
+                    ),
+                    _ => return None,
+                }
+            }
         })
     }
 }

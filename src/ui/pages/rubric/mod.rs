@@ -2,6 +2,7 @@
 //! level and area, search it, switch to another, bring one in from a file,
 //! edit it, move grades off criteria a new version dropped, and export it.
 
+mod edit;
 mod import;
 mod read;
 mod retired;
@@ -68,6 +69,7 @@ fn Ladders(props: &LaddersProps) -> Html {
             <import::ImportLadder default={default.clone()} />
             <retired::NoLonger rubric={active.clone()} default={default.clone()} />
             <read::Reader rubric={active.clone()} />
+            <edit::Editor rubric={active.clone()} default={default.clone()} />
             <Export rubric={active} />
         </div>
     }

@@ -1,0 +1,407 @@
+//! Editing the ladder in use: its facts, its levels, tracks and areas, and
+//! the criteria of one level at a time. Every change is kept at once and
+//! checked as it is typed; a removal is offered back, and what it took
+//! from the user's grades is kept under "No longer in the rubric". The
+//! default ladder is never changed: the first edit makes the user's own
+//! version of it, which "Put back the ladder as shipped" removes.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::core::counted;
+use crate::core::ladder::LadderEdit;
+use crate::core::rubric::{Criterion, Rubric};
+use crate::core::rubric_edit::{RubricEdit, Way};
+use crate::ui::components::confirm::ConfirmDelete;
+use crate::ui::state::use_edit;
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub rubric: Rc<Rubric>,
+    pub default: Rc<Rubric>,
+}
+
+/// Text typed into an input or text area.
+fn typed(event: &InputEvent) -> String {
+    let target = event.target();
+    if let Some(area) = target.as_ref().and_then(|t| {
+        wasm_bindgen::JsCast::dyn_ref::<HtmlTextAreaElement>(t).cloned()
+    }) {
+        return area.value();
+    }
+    event.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+#[function_component]
+pub fn Editor(props: &EditorProps) -> Html {
+    let rubric = props.rubric.clone();
+    let open = use_state(|| false);
+    let track = use_state(|| rubric.tracks.first().map(|t| t.id.clone()).unwrap_or_default());
+    let level = use_state(|| rubric.levels.first().map(|l| l.id.clone()).unwrap_or_default());
+    let new_level = use_state(String::new);
+    let new_area = use_state(String::new);
+    let edit = use_edit::<LadderEdit>();
+    // Sends an edit of this rubric.
+    let send = {
+        let (edit, id, default) = (edit.clone(), rubric.id.clone(), props.default.clone());
+        Callback::from(move |change: RubricEdit| {
+            edit.emit(LadderEdit::EditRubric {
+                id: id.clone(),
+                edit: change,
+                default: default.clone(),
+            })
+        })
+    };
+    let on_text = |make: Rc<dyn Fn(String) -> RubricEdit>| {
+        let send = send.clone();
+        Callback::from(move |event: InputEvent| send.emit(make(typed(&event))))
+    };
+    let button = |label: String, text: &'static str, change: RubricEdit, enabled: bool| {
+        let send = send.clone();
+        html! {
+            <button type="button" class="secondary small" aria-label={label} disabled={!enabled}
+                onclick={Callback::from(move |_: MouseEvent| send.emit(change.clone()))}>{ text }</button>
+        }
+    };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let heading = html! {
+        <>
+            <h2 id="edit-ladder-heading">{ "Edit this ladder" }</h2>
+            <p>{ if props.rubric.id == props.default.id {
+                "Your edits make your own version of this ladder; the one it came with stays, and you can put it back."
+            } else {
+                "Every change is kept as you make it. A removal can be undone, and grades on what you remove are kept."
+            } }</p>
+            <button type="button" aria-expanded={open.to_string()} aria-controls="ladder-editor" onclick={toggle}>
+                { if *open { "Close the editor" } else { "Edit this ladder" } }
+            </button>
+        </>
+    };
+    if !*open {
+        return html! {
+            <section class="card" aria-labelledby="edit-ladder-heading">{ heading }</section>
+        };
+    }
+
+    let problems = rubric.located_problems(0);
+    let track_id = rubric
+        .tracks
+        .iter()
+        .find(|t| t.id == *track)
+        .or_else(|| rubric.tracks.first())
+        .map(|t| t.id.clone())
+        .unwrap_or_default();
+    let level_id = rubric
+        .levels
+        .iter()
+        .find(|l| l.id == *level)
+        .or_else(|| rubric.levels.first())
+        .map(|l| l.id.clone())
+        .unwrap_or_default();
+    let level_name = rubric.level_name(&level_id).to_owned();
+
+    // The rubric's own facts.
+    let facts = {
+        let field = |id: &'static str, label: &'static str, value: &str, make: fn(String) -> RubricEdit| {
+            html! {
+                <div class="field">
+                    <label for={id}>{ label }</label>
+                    <input {id} type="text" value={value.to_owned()} oninput={on_text(Rc::new(make))} />
+                </div>
+            }
+        };
+        let cumulative = {
+            let send = send.clone();
+            Callback::from(move |event: Event| {
+                send.emit(RubricEdit::SetCumulative(
+                    event.target_unchecked_into::<HtmlInputElement>().checked(),
+                ))
+            })
+        };
+        html! {
+            <fieldset class="editor-group">
+                <legend>{ "About the ladder" }</legend>
+                { field("ladder-name", "Name", &rubric.name, RubricEdit::Rename) }
+                { field("ladder-description", "Description", &rubric.description, RubricEdit::SetDescription) }
+                { field("ladder-source", "Source", &rubric.source, RubricEdit::SetSource) }
+                { field("ladder-licence", "Licence", &rubric.licence, RubricEdit::SetLicence) }
+                <div class="choice">
+                    <input id="ladder-cumulative" type="checkbox" checked={rubric.cumulative} onchange={cumulative} />
+                    <label for="ladder-cumulative">{ "Each level expects the criteria of the levels below it too" }</label>
+                </div>
+            </fieldset>
+        }
+    };
+
+    // Levels, in order.
+    let last_level = rubric.levels.len().saturating_sub(1);
+    let levels = rubric.levels.iter().enumerate().map(|(i, l)| {
+        let id = l.id.clone();
+        let name_id = format!("level-name-{id}");
+        let used = rubric.level_use(&id);
+        let remove = {
+            let (send, id) = (send.clone(), id.clone());
+            Callback::from(move |()| send.emit(RubricEdit::RemoveLevel(id.clone())))
+        };
+        let rename = {
+            let id = id.clone();
+            on_text(Rc::new(move |name| RubricEdit::RenameLevel { level: id.clone(), name }))
+        };
+        html! {
+            <li key={id.clone()} class="editor-row">
+                <div class="field">
+                    <label for={name_id.clone()}>{ format!("Level {}", i + 1) }</label>
+                    <input id={name_id} type="text" value={l.name.clone()} oninput={rename} />
+                </div>
+                <div class="actions">
+                    { button(format!("Move {} up", l.name), "Up", RubricEdit::MoveLevel { level: id.clone(), way: Way::Up }, i > 0) }
+                    { button(format!("Move {} down", l.name), "Down", RubricEdit::MoveLevel { level: id.clone(), way: Way::Down }, i < last_level) }
+                    <ConfirmDelete
+                        label={format!("Remove {}…", l.name)}
+                        question={format!("Remove the level “{}” and its {}? Grades on them are kept under “No longer in the rubric”.", l.name, counted(used, "criterion", "criteria"))}
+                        on_delete={remove}
+                    />
+                </div>
+            </li>
+        }
+    });
+    let add_level = {
+        let (send, new_level) = (send.clone(), new_level.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if !new_level.trim().is_empty() {
+                send.emit(RubricEdit::AddLevel {
+                    name: (*new_level).clone(),
+                    after: None,
+                });
+                new_level.set(String::new());
+            }
+        })
+    };
+
+    // The chosen track's areas, with their criteria at the chosen level.
+    let track_ref = rubric.tracks.iter().find(|t| t.id == track_id);
+    let last_area = track_ref.map_or(0, |t| t.areas.len().saturating_sub(1));
+    let criterion_row = |c: &Criterion, first: bool, last: bool| {
+        let id = c.id.clone();
+        let text_id = format!("criterion-text-{id}");
+        let examples_id = format!("criterion-examples-{id}");
+        let set_text = {
+            let id = id.clone();
+            on_text(Rc::new(move |text| RubricEdit::SetCriterionText { criterion: id.clone(), text }))
+        };
+        let set_examples = {
+            let (send, id) = (send.clone(), id.clone());
+            Callback::from(move |event: Event| {
+                let text = event.target_unchecked_into::<HtmlTextAreaElement>().value();
+                send.emit(RubricEdit::SetExamples {
+                    criterion: id.clone(),
+                    examples: text.lines().map(str::to_owned).collect(),
+                })
+            })
+        };
+        let remove = {
+            let (send, id) = (send.clone(), id.clone());
+            Callback::from(move |()| send.emit(RubricEdit::RemoveCriterion(id.clone())))
+        };
+        let short: String = c.text.chars().take(40).collect();
+        html! {
+            <li key={id.clone()} class="editor-row">
+                <div class="field">
+                    <label for={text_id.clone()}>{ "Criterion" }</label>
+                    <textarea id={text_id} rows="2" value={c.text.clone()} oninput={set_text} />
+                </div>
+                <div class="field">
+                    <label for={examples_id.clone()}>{ "Examples, one per line" }</label>
+                    <textarea id={examples_id} rows="2" value={c.examples.join("\n")} onchange={set_examples} />
+                </div>
+                <div class="actions">
+                    { button(format!("Move “{short}” up"), "Up", RubricEdit::MoveCriterion { criterion: id.clone(), way: Way::Up }, !first) }
+                    { button(format!("Move “{short}” down"), "Down", RubricEdit::MoveCriterion { criterion: id.clone(), way: Way::Down }, !last) }
+                    <ConfirmDelete
+                        label={format!("Remove “{short}”…")}
+                        question={format!("Remove “{}”? Grades on it are kept under “No longer in the rubric”.", c.text)}
+                        on_delete={remove}
+                    />
+                </div>
+            </li>
+        }
+    };
+    let areas = track_ref.into_iter().flat_map(|t| t.areas.iter().enumerate()).map(|(i, area)| {
+        let area_id = area.id.clone();
+        let name_id = format!("area-name-{track_id}-{area_id}");
+        let rename = {
+            let (track, area) = (track_id.clone(), area_id.clone());
+            on_text(Rc::new(move |name| RubricEdit::RenameArea { track: track.clone(), area: area.clone(), name }))
+        };
+        let remove = {
+            let (send, track, area) = (send.clone(), track_id.clone(), area_id.clone());
+            Callback::from(move |()| send.emit(RubricEdit::RemoveArea { track: track.clone(), area: area.clone() }))
+        };
+        let at_level: Vec<&Criterion> = area.at(&level_id).collect();
+        let count = at_level.len();
+        html! {
+            <li key={area_id.clone()} class="editor-area">
+                <div class="field">
+                    <label for={name_id.clone()}>{ "Area" }</label>
+                    <input id={name_id} type="text" value={area.name.clone()} oninput={rename} />
+                </div>
+                <div class="actions">
+                    { button(format!("Move {} up", area.name), "Up", RubricEdit::MoveArea { track: track_id.clone(), area: area_id.clone(), way: Way::Up }, i > 0) }
+                    { button(format!("Move {} down", area.name), "Down", RubricEdit::MoveArea { track: track_id.clone(), area: area_id.clone(), way: Way::Down }, i < last_area) }
+                    <ConfirmDelete
+                        label={format!("Remove {}…", area.name)}
+                        question={format!("Remove the area “{}” and its {}? Grades on them are kept under “No longer in the rubric”.", area.name, counted(area.criteria.len(), "criterion", "criteria"))}
+                        on_delete={remove}
+                    />
+                </div>
+                <h4>{ format!("{} at {level_name}", area.name) }</h4>
+                if at_level.is_empty() {
+                    <p class="muted">{ "Nothing at this level." }</p>
+                } else {
+                    <ol class="editor-list">
+                        { for at_level.iter().enumerate().map(|(n, c)| criterion_row(c, n == 0, n + 1 == count)) }
+                    </ol>
+                }
+                <AddCriterion send={send.clone()} track={track_id.clone()} area={area_id.clone()} level={level_id.clone()} area_name={area.name.clone()} />
+            </li>
+        }
+    });
+    let add_area = {
+        let (send, new_area, track) = (send.clone(), new_area.clone(), track_id.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if !new_area.trim().is_empty() {
+                send.emit(RubricEdit::AddArea {
+                    track: track.clone(),
+                    name: (*new_area).clone(),
+                });
+                new_area.set(String::new());
+            }
+        })
+    };
+    let keep = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| state.set(typed(&event)))
+    };
+    let choose = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |event: Event| {
+            state.set(event.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+
+    html! {
+        <section class="card editor" aria-labelledby="edit-ladder-heading">
+            { heading }
+            <div id="ladder-editor">
+                <div role="status" class="editor-check">
+                    if problems.is_empty() {
+                        <p>{ "No problems: every level, area and criterion is named, and every id is its own." }</p>
+                    } else {
+                        <p><strong>{ format!("{} to fix:", counted(problems.len(), "problem", "problems")) }</strong></p>
+                        <ul>{ for problems.iter().take(10).map(|(_, p)| html! { <li>{ p }</li> }) }</ul>
+                    }
+                </div>
+                { facts }
+                <fieldset class="editor-group">
+                    <legend>{ "Levels, lowest first" }</legend>
+                    <ol class="editor-list">{ for levels }</ol>
+                    <form class="add-row" onsubmit={add_level}>
+                        <div class="field">
+                            <label for="new-level">{ "New level's name" }</label>
+                            <input id="new-level" type="text" value={(*new_level).clone()} oninput={keep(&new_level)} />
+                        </div>
+                        <button type="submit">{ "Add the level" }</button>
+                    </form>
+                </fieldset>
+                <fieldset class="editor-group">
+                    <legend>{ "Areas and criteria" }</legend>
+                    <div class="reader-controls">
+                        if rubric.tracks.len() > 1 {
+                            <div class="field">
+                                <label for="editor-track">{ "Track" }</label>
+                                <select id="editor-track" onchange={choose(&track)}>
+                                    { for rubric.tracks.iter().map(|t| html! {
+                                        <option value={t.id.clone()} selected={t.id == track_id}>{ &t.name }</option>
+                                    }) }
+                                </select>
+                            </div>
+                        }
+                        <div class="field">
+                            <label for="editor-level">{ "Criteria at level" }</label>
+                            <select id="editor-level" onchange={choose(&level)}>
+                                { for rubric.levels.iter().map(|l| html! {
+                                    <option value={l.id.clone()} selected={l.id == level_id}>{ &l.name }</option>
+                                }) }
+                            </select>
+                        </div>
+                    </div>
+                    <ol class="editor-list">{ for areas }</ol>
+                    <form class="add-row" onsubmit={add_area}>
+                        <div class="field">
+                            <label for="new-area">{ "New area's name" }</label>
+                            <input id="new-area" type="text" value={(*new_area).clone()} oninput={keep(&new_area)} />
+                        </div>
+                        <button type="submit">{ "Add the area" }</button>
+                    </form>
+                </fieldset>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AddProps {
+    send: Callback<RubricEdit>,
+    track: String,
+    area: String,
+    level: String,
+    area_name: String,
+}
+
+/// A new criterion for one area at one level.
+#[function_component]
+fn AddCriterion(props: &AddProps) -> Html {
+    let text = use_state(String::new);
+    let id = format!("new-criterion-{}-{}", props.track, props.area);
+    let add = {
+        let text = text.clone();
+        let (send, track, area, level) = (
+            props.send.clone(),
+            props.track.clone(),
+            props.area.clone(),
+            props.level.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if !text.trim().is_empty() {
+                send.emit(RubricEdit::AddCriterion {
+                    track: track.clone(),
+                    area: area.clone(),
+                    level: level.clone(),
+                    text: (*text).clone(),
+                });
+                text.set(String::new());
+            }
+        })
+    };
+    let typed = {
+        let text = text.clone();
+        Callback::from(move |event: InputEvent| text.set(typed(&event)))
+    };
+    html! {
+        <form class="add-row" onsubmit={add}>
+            <div class="field">
+                <label for={id.clone()}>{ format!("New criterion in {}", props.area_name) }</label>
+                <input {id} type="text" value={(*text).clone()} oninput={typed} />
+            </div>
+            <button type="submit">{ "Add the criterion" }</button>
+        </form>
+    }
+}
