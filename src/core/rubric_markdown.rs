@@ -95,6 +95,11 @@ fn indent_of(line: &str) -> usize {
         .sum()
 }
 
+/// `text` with its runs of white space as one space.
+fn squeezed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `text` without the backslash that keeps Markdown from reading its start
 /// as markup: before its first character, or after its first digits
 /// (`1\. `).
@@ -145,7 +150,7 @@ fn heading(trimmed: &str) -> Option<(usize, String)> {
     if closing.is_empty() || closing.ends_with([' ', '\t']) {
         text = closing.trim_end();
     }
-    Some((depth, unescaped(text)))
+    Some((depth, unescaped(&squeezed(text))))
 }
 
 /// Three or more of the same `-`, `*` or `_`, alone on a line.
@@ -172,11 +177,11 @@ fn classify(line: &str) -> Line {
     match item_text(trimmed) {
         Some(text) => Line::Item {
             indent,
-            text: unescaped(text),
+            text: unescaped(&squeezed(text)),
         },
         None => Line::Text {
             indent,
-            text: unescaped(trimmed),
+            text: unescaped(&squeezed(trimmed)),
         },
     }
 }
@@ -542,21 +547,29 @@ pub fn import(text: &str, name: &str) -> Result<Rubric, Vec<Problem>> {
             }
         }
     }
-    let mut lines_of = std::mem::take(&mut builder.lines);
-    for level in &builder.levels {
-        if let Some(at) = level_lines.get(&level.name) {
-            lines_of.entry(level.id.clone()).or_insert(*at);
+    // Each id's first and last line: a repeated id is placed at its last.
+    let mut lines_of: HashMap<String, (usize, usize)> = std::mem::take(&mut builder.lines)
+        .into_iter()
+        .map(|(id, at)| (id, (at, at)))
+        .collect();
+    for (level, at) in &level_lines {
+        if let Some(level) = builder.levels.iter().find(|l| &l.name == level) {
+            let (first, last) = lines_of.entry(level.id.clone()).or_insert((*at, *at));
+            (*first, *last) = ((*first).min(*at), (*last).max(*at));
         }
     }
     let mut rubric = builder.rubric(&name);
     rubric.description = description;
-    checked(rubric, problems, |id, _| lines_of.get(id).copied())
+    checked(rubric, problems, |id, last| {
+        let (first, at_last) = lines_of.get(id)?;
+        Some(if last { *at_last } else { *first })
+    })
 }
 
 /// `text` on one line, its runs of white space as one space, with a
 /// backslash before a first character that Markdown would read as markup.
 fn escaped(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = squeezed(text);
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let numbered = digits > 0 && text[digits..].starts_with(['.', ')']);
     if numbered {
