@@ -12,9 +12,11 @@ use rungs::core::rubric::Rubric;
 use rungs::core::rubric_file;
 use rungs::core::rubric_import::{import, Format};
 
-/// Our test ladders: file name, content, format, and the levels, tracks,
-/// areas (over all tracks) and criteria each holds.
-const LADDERS: &[(&str, &str, Format, (usize, usize, usize, usize))] = &[
+/// Levels, tracks, areas over all tracks, and criteria.
+type Counts = (usize, usize, usize, usize);
+
+/// Our test ladders: file name, content, format, and what each holds.
+const LADDERS: &[(&str, &str, Format, Counts)] = &[
     (
         "two-levels.md",
         include_str!("fixtures/ladders/two-levels.md"),
@@ -65,7 +67,7 @@ const LADDERS: &[(&str, &str, Format, (usize, usize, usize, usize))] = &[
     ),
 ];
 
-fn counts(rubric: &Rubric) -> (usize, usize, usize, usize) {
+fn counts(rubric: &Rubric) -> Counts {
     let areas = rubric.tracks.iter().map(|t| t.areas.len()).sum();
     let criteria = (rubric.tracks.iter())
         .flat_map(|t| &t.areas)

@@ -139,9 +139,7 @@ pub fn front_matter(text: &str) -> Option<(&str, &str)> {
 fn check_depth(text: &str) -> Result<(), Problem> {
     let mut brackets = 0usize;
     for (at, line) in text.lines().enumerate() {
-        let lead = line
-            .trim_start_matches(|c: char| c == ' ' || c == '-' || c == '?' || c == ':')
-            .len();
+        let lead = line.trim_start_matches([' ', '-', '?', ':']).len();
         let indent = line.len() - lead;
         for byte in line.bytes() {
             match byte {
