@@ -225,7 +225,7 @@ pub fn import(text: &str, name: &str) -> Result<Rubric, Vec<Problem>> {
 
 /// Where the item called `name` is in `items`, added at the end with
 /// `make(its number, from 1)` when there is none yet.
-fn named<T>(
+pub(crate) fn named<T>(
     items: &mut Vec<T>,
     name: &str,
     name_of: impl Fn(&T) -> &String,
@@ -240,20 +240,73 @@ fn named<T>(
         })
 }
 
-/// The rubric as rows add to it, in the order things first appear.
+/// The rubric as rows add to it, in the order things first appear. Every
+/// importer that makes up ids builds its rubric with one.
 #[derive(Default)]
-struct Builder {
-    levels: Vec<Level>,
-    tracks: Vec<Track>,
+pub(crate) struct Builder {
+    pub(crate) levels: Vec<Level>,
+    pub(crate) tracks: Vec<Track>,
     /// The line each criterion's id came from, for the problems.
-    lines: HashMap<String, usize>,
+    pub(crate) lines: HashMap<String, usize>,
     /// How often each made-up id was made, to number repeats.
     made: HashMap<String, usize>,
 }
 
 impl Builder {
+    /// The level called `name`, added after the others when new, so that
+    /// levels keep the order they first appear in.
+    pub(crate) fn level(&mut self, name: &str) -> &mut Level {
+        let at = named(
+            &mut self.levels,
+            name,
+            |l| &l.name,
+            |id| Level {
+                id: slug(name, &format!("level-{id}")),
+                name: name.to_owned(),
+                summary: String::new(),
+            },
+        );
+        &mut self.levels[at]
+    }
+
+    /// The track called `name` ("Main" when empty), added when new.
+    pub(crate) fn track(&mut self, name: &str) -> &mut Track {
+        let name = if name.is_empty() { "Main" } else { name };
+        let at = named(
+            &mut self.tracks,
+            name,
+            |t| &t.name,
+            |id| Track {
+                id: slug(name, &format!("track-{id}")),
+                name: name.to_owned(),
+                ..Track::default()
+            },
+        );
+        &mut self.tracks[at]
+    }
+
+    /// The area called `name` in the track called `track`, both added when
+    /// new.
+    pub(crate) fn area(&mut self, track: &str, name: &str) -> &mut Area {
+        let track = self.track(track);
+        let at = named(
+            &mut track.areas,
+            name,
+            |a| &a.name,
+            |id| Area {
+                id: slug(name, &format!("area-{id}")),
+                name: name.to_owned(),
+                ..Area::default()
+            },
+        );
+        &mut track.areas[at]
+    }
+
+    /// Adds the criterion `text` of `area` at `level` (adding them when
+    /// new), read at `line`. Without an `id`, it gets one made from its
+    /// area, level and text, numbered when another has the same.
     #[allow(clippy::too_many_arguments)]
-    fn add(
+    pub(crate) fn add(
         &mut self,
         line: usize,
         track: &str,
@@ -263,42 +316,10 @@ impl Builder {
         id: &str,
         examples: Vec<String>,
     ) {
-        let at = named(
-            &mut self.levels,
-            level,
-            |l| &l.name,
-            |id| Level {
-                id: slug(level, &format!("level-{id}")),
-                name: level.to_owned(),
-                summary: String::new(),
-            },
-        );
-        let level_id = self.levels[at].id.clone();
-        let track_name = if track.is_empty() { "Main" } else { track };
-        let at = named(
-            &mut self.tracks,
-            track_name,
-            |t| &t.name,
-            |id| Track {
-                id: slug(track_name, &format!("track-{id}")),
-                name: track_name.to_owned(),
-                ..Track::default()
-            },
-        );
-        let track = &mut self.tracks[at];
-        let at = named(
-            &mut track.areas,
-            area,
-            |a| &a.name,
-            |id| Area {
-                id: slug(area, &format!("area-{id}")),
-                name: area.to_owned(),
-                ..Area::default()
-            },
-        );
-        let area = &mut track.areas[at];
+        let level_id = self.level(level).id.clone();
+        let area_id = self.area(track, area).id.clone();
         let id = if id.is_empty() {
-            let made = format!("{}.{}.{}", area.id, level_id, slug(text, "criterion"));
+            let made = format!("{area_id}.{level_id}.{}", slug(text, "criterion"));
             let count = self.made.entry(made.clone()).or_default();
             *count += 1;
             match *count {
@@ -310,7 +331,7 @@ impl Builder {
         };
         // The last row with an id: where a repeated id repeats.
         self.lines.insert(id.clone(), line);
-        area.criteria.push(Criterion {
+        self.area(track, area).criteria.push(Criterion {
             id,
             level: level_id,
             text: text.to_owned(),
@@ -319,7 +340,8 @@ impl Builder {
         });
     }
 
-    fn rubric(self, name: &str) -> Rubric {
+    /// The rubric built, named `name` ("Imported ladder" when empty).
+    pub(crate) fn rubric(self, name: &str) -> Rubric {
         let name = name.trim();
         let name = if name.is_empty() {
             "Imported ladder"
