@@ -309,6 +309,38 @@ fn broken_files_are_named_with_their_line() {
     }
 }
 
+#[test]
+fn hostile_yaml_neither_hangs_nor_overflows() {
+    // Aliases that multiply: refused or read, but quickly.
+    let mut laughs = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for n in 1..12 {
+        laughs.push_str(&format!(
+            "{}: &{} [*{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}]\n",
+            (b'a' + n) as char,
+            (b'a' + n) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char
+        ));
+    }
+    laughs.push_str("topics: *l\n");
+    let started = std::time::Instant::now();
+    assert!(import(&laughs, "x").is_err());
+    // Block nesting as deep as the limit lets through.
+    let deep = format!("topics:\n{}x\n", "- ".repeat(450));
+    assert!(import(&deep, "x").is_err());
+    let deeper = format!("topics:\n{}x\n", "- ".repeat(600));
+    assert!(import(&deeper, "x").is_err());
+    assert!(started.elapsed().as_secs() < 10);
+}
+
 proptest! {
     #![proptest_config(common::bounded(300))]
 
