@@ -54,6 +54,12 @@ const LADDERS: &[(&str, &str, Format, Counts)] = &[
         (3, 1, 2, 6),
     ),
     (
+        "snowflake.yaml",
+        include_str!("fixtures/ladders/snowflake.yaml"),
+        Format::Snowflake,
+        (5, 1, 2, 20),
+    ),
+    (
         "ladder.csv",
         include_str!("fixtures/ladders/ladder.csv"),
         Format::Csv,
@@ -120,6 +126,7 @@ fn the_ladder_is_named_after_its_file_when_it_names_none() {
     );
     assert_eq!(Format::FrontMatter.label(), "Markdown with front matter");
     assert_eq!(Format::YamlJobFamily.label(), "YAML job family");
+    assert_eq!(Format::Snowflake.label(), "snowflake tracks");
 }
 
 #[test]

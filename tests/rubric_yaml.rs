@@ -13,6 +13,7 @@ use rungs::core::rubric_yaml::{import, Shape};
 const FIFTEEN: &str = include_str!("fixtures/ladders/fifteen-levels.yaml");
 const MAP: &str = include_str!("fixtures/ladders/job-family-map.yml");
 const FRONT: &str = include_str!("fixtures/ladders/front-matter.md");
+const SNOWFLAKE: &str = include_str!("fixtures/ladders/snowflake.yaml");
 
 /// A small job family, for changing in the tests.
 const FAMILY: &str = "title: Acme
@@ -144,6 +145,39 @@ fn front_matter_topics_are_read_with_levels_in_numeric_order() {
 }
 
 #[test]
+fn snowflake_milestones_are_read_as_levels_with_a_warning() {
+    let read = import(SNOWFLAKE, "Growth").unwrap();
+    assert_eq!(read.shape, Shape::Snowflake);
+    assert!(read.warnings[0].contains("milestones are steps within one skill, not job levels"));
+    let rubric = read.rubric;
+    assert_eq!(rubric.name, "Growth");
+    assert_eq!(rubric.levels.len(), 5);
+    assert_eq!(rubric.levels[4].name, "Milestone 5");
+    let testing = &rubric.tracks[0].areas[0];
+    assert_eq!(
+        (testing.name.as_str(), testing.summary.as_str()),
+        ("Testing", "Checks that software works.")
+    );
+    let first: Vec<(&str, usize)> = testing
+        .at("milestone-1")
+        .map(|c| (c.text.as_str(), c.examples.len()))
+        .collect();
+    assert_eq!(
+        first,
+        [
+            ("Tests at milestone 1.", 1),
+            ("Writes a test of kind 1.", 0),
+            ("Reviews tests of kind 1.", 0)
+        ]
+    );
+    // Tracks as a list, named by `name`.
+    let list = rubric_of(
+        "tracks:\n  - name: A\n    milestones:\n      - {summary: a}\n      - {signals: [b, c]}\n",
+    );
+    assert_eq!(list.tracks[0].areas[0].criteria.len(), 3);
+}
+
+#[test]
 fn broken_files_are_named_with_their_line() {
     let with = |from: &str, to: &str| {
         assert!(FAMILY.contains(from), "{from}");
@@ -256,6 +290,16 @@ fn broken_files_are_named_with_their_line() {
             Some(2),
             "indented more than 1000 places",
         ),
+        (
+            "tracks:\n  - name: A\n    milestones:\n      - {summary: a}\n      - {examples: [b]}\n".into(),
+            Some(5),
+            "This milestone has no summary and no signals.",
+        ),
+        (
+            "tracks:\n  - milestones:\n      - {summary: a}\n      - {summary: b}\n".into(),
+            Some(2),
+            "This track has no name.",
+        ),
     ];
     for (text, line, words) in cases {
         let problems = import(&text, "x").expect_err(words);
@@ -263,6 +307,38 @@ fn broken_files_are_named_with_their_line() {
         let found = found.unwrap_or_else(|| panic!("no {words:?} in {problems:?}"));
         assert_eq!(found.line, line, "{words}: {problems:?}");
     }
+}
+
+#[test]
+fn hostile_yaml_neither_hangs_nor_overflows() {
+    // Aliases that multiply: refused or read, but quickly.
+    let mut laughs = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for n in 1..12 {
+        laughs.push_str(&format!(
+            "{}: &{} [*{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}, *{}]\n",
+            (b'a' + n) as char,
+            (b'a' + n) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char,
+            (b'a' + n - 1) as char
+        ));
+    }
+    laughs.push_str("topics: *l\n");
+    let started = std::time::Instant::now();
+    assert!(import(&laughs, "x").is_err());
+    // Block nesting as deep as the limit lets through.
+    let deep = format!("topics:\n{}x\n", "- ".repeat(450));
+    assert!(import(&deep, "x").is_err());
+    let deeper = format!("topics:\n{}x\n", "- ".repeat(600));
+    assert!(import(&deeper, "x").is_err());
+    assert!(started.elapsed().as_secs() < 10);
 }
 
 proptest! {
@@ -274,8 +350,8 @@ proptest! {
     }
 
     #[test]
-    fn a_valid_file_cut_or_changed_anywhere_never_panics(front in any::<bool>(), at in 0usize..700, len in 0usize..30, with in "[a-z0-9:\\- \n\\[{]{0,8}") {
-        let text = if front { FRONT } else { FAMILY };
+    fn a_valid_file_cut_or_changed_anywhere_never_panics(which in 0usize..3, at in 0usize..700, len in 0usize..30, with in "[a-z0-9:\\- \n\\[{]{0,8}") {
+        let text = [FAMILY, FRONT, SNOWFLAKE][which];
         let at = text.floor_char_boundary(at.min(text.len()));
         let end = text.floor_char_boundary((at + len).min(text.len()));
         let text = format!("{}{with}{}", &text[..at], &text[end..]);

@@ -1,6 +1,6 @@
 //! One door for every ladder file the app imports: Rungs' own JSON, a
-//! spreadsheet, Markdown, or YAML (a job family, or topics in Markdown's
-//! front matter). The file's extension chooses the importer; without one
+//! spreadsheet, Markdown, or YAML (a job family, topics in Markdown's
+//! front matter, or snowflake's tracks). The file's extension chooses the importer; without one
 //! that says, its first characters do. Only the chosen importer's problems
 //! are told, not every other importer's.
 
@@ -17,6 +17,7 @@ pub enum Format {
     Markdown,
     YamlJobFamily,
     FrontMatter,
+    Snowflake,
 }
 
 impl Format {
@@ -28,6 +29,7 @@ impl Format {
             Format::Markdown => "Markdown",
             Format::YamlJobFamily => "YAML job family",
             Format::FrontMatter => "Markdown with front matter",
+            Format::Snowflake => "snowflake tracks",
         }
     }
 }
@@ -80,7 +82,9 @@ fn sniffed(text: &str) -> Reader {
     };
     if text.starts_with('{') {
         Reader::Json
-    } else if text.starts_with("---") || ["competencies", "topics"].into_iter().any(starts) {
+    } else if text.starts_with("---")
+        || ["competencies", "topics", "tracks"].into_iter().any(starts)
+    {
         Reader::Yaml
     } else if text
         .lines()
@@ -121,6 +125,7 @@ pub fn import(file_name: &str, text: &str) -> Result<Imported, Vec<Problem>> {
             format: match read.shape {
                 Shape::JobFamily => Format::YamlJobFamily,
                 Shape::FrontMatter => Format::FrontMatter,
+                Shape::Snowflake => Format::Snowflake,
             },
             warnings: read.warnings,
         }),

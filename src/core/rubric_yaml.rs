@@ -39,7 +39,12 @@
 //! ```
 //!
 //! Its levels are the numbers found, lowest first, named "Level 1" and so
-//! on; the Markdown after the front matter is not imported. Criteria
+//! on; the Markdown after the front matter is not imported.
+//!
+//! **Snowflake** tracks each hold five milestones with a `summary`,
+//! `signals` and `examples`; a track is an area here, milestone `n` the
+//! level "Milestone n", and the summary and each signal are criteria. The
+//! import warns that milestones are not job levels. Criteria
 //! without an `id` get one made from their area, level and text, so the
 //! same file imports with the same ids every time.
 
@@ -57,6 +62,8 @@ pub enum Shape {
     JobFamily,
     /// Topics with per-level content, in Markdown's front matter.
     FrontMatter,
+    /// Snowflake's tracks, each with its milestones.
+    Snowflake,
 }
 
 /// A ladder read from YAML, with the shape it was in and what was left
@@ -67,6 +74,9 @@ pub struct Read {
     pub shape: Shape,
     pub warnings: Vec<String>,
 }
+
+/// What a snowflake import warns of.
+const MILESTONES: &str = "Snowflake's milestones are steps within one skill, not job levels: each milestone is imported as a level. Check that they match your ladder's levels.";
 
 /// How far block nesting may reach: leading spaces and `- ` on one line.
 /// Each depth takes at least one, so with [`MAX_DEPTH`] brackets this
@@ -85,10 +95,18 @@ pub fn import(text: &str, name: &str) -> Result<Read, Vec<Problem>> {
     };
     let root = parsed(yaml)?;
     let has = |key: &str| get(&root, &[key]).is_some();
+    let mut warnings = Vec::new();
     let (rubric, shape) = if has("topics") {
         (topics(&root, name)?, Shape::FrontMatter)
     } else if has("competencies") {
         (job_family(&root, name)?, Shape::JobFamily)
+    } else if get(&root, &["tracks"]).is_some_and(|tracks| {
+        entries(tracks)
+            .iter()
+            .any(|(_, track)| get(track, &["milestones"]).is_some())
+    }) {
+        warnings.push(MILESTONES.to_owned());
+        (snowflake(&root, name)?, Shape::Snowflake)
     } else {
         let what = if body.is_some() {
             "This front matter has no `topics`: Rungs reads a ladder from front matter as topics, each with its content per level."
@@ -97,7 +115,6 @@ pub fn import(text: &str, name: &str) -> Result<Read, Vec<Problem>> {
         };
         return Err(vec![problem(None, what)]);
     };
-    let mut warnings = Vec::new();
     if body.is_some_and(|body| !body.trim().is_empty()) {
         warnings.push("The Markdown after the front matter is not imported.".to_owned());
     }
@@ -499,6 +516,58 @@ fn topics(root: &MarkedYaml, name: &str) -> Result<Rubric, Vec<Problem>> {
             "",
             examples,
         );
+    }
+    finish(builder, root, &name, problems)
+}
+
+/// Snowflake's tracks (areas here), each with its milestones: milestone
+/// `n` is the level "Milestone n"; its summary is a criterion with the
+/// milestone's examples, and each of its signals a criterion too.
+fn snowflake(root: &MarkedYaml, name: &str) -> Result<Rubric, Vec<Problem>> {
+    let name = ladder_name(root, name);
+    let mut problems = Vec::new();
+    let mut builder = Builder::default();
+    let tracks = get(root, &["tracks"]).map_or_else(Vec::new, entries);
+    let most = tracks
+        .iter()
+        .filter_map(|(_, track)| get(track, &["milestones"]))
+        .map(|milestones| entries(milestones).len())
+        .max()
+        .unwrap_or(0);
+    for number in 1..=most {
+        builder.level(&format!("Milestone {number}"));
+    }
+    for (key, track) in tracks {
+        let title = field(track, &["displayName", "title", "name"]);
+        let Some(title) = Some(title)
+            .filter(|title| !title.is_empty())
+            .or(key.filter(|key| !key.is_empty()))
+        else {
+            problems.push(problem(line(track), "This track has no name."));
+            continue;
+        };
+        builder.area(&name, &title).summary = field(track, &["description", "summary"]);
+        let milestones = get(track, &["milestones"]).map_or_else(Vec::new, entries);
+        for (number, (_, milestone)) in milestones.into_iter().enumerate() {
+            let level = format!("Milestone {}", number + 1);
+            let at = line(milestone).unwrap_or(0);
+            let summary = field(milestone, &["summary"]);
+            let signals = texts(get(milestone, &["signals"]));
+            let examples = texts(get(milestone, &["examples"]));
+            if summary.is_empty() && signals.is_empty() {
+                problems.push(problem(
+                    line(milestone),
+                    "This milestone has no summary and no signals.",
+                ));
+                continue;
+            }
+            if !summary.is_empty() {
+                builder.add(at, &name, &level, &title, &summary, "", examples);
+            }
+            for signal in signals {
+                builder.add(at, &name, &level, &title, &signal, "", Vec::new());
+            }
+        }
     }
     finish(builder, root, &name, problems)
 }
