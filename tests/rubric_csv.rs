@@ -180,10 +180,13 @@ fn broken_rows_are_named_with_their_line() {
         ),
     ];
     for (text, line, words) in cases {
-        let problems = import(text, "x").expect_err(words);
-        let found = problems.iter().find(|p| p.message.contains(words));
-        let found = found.unwrap_or_else(|| panic!("no {words:?} in {problems:?}"));
-        assert_eq!(found.line, line, "{words}");
+        // Windows line endings name the same lines.
+        for text in [text.to_owned(), text.replace('\n', "\r\n")] {
+            let problems = import(&text, "x").expect_err(words);
+            let found = problems.iter().find(|p| p.message.contains(words));
+            let found = found.unwrap_or_else(|| panic!("no {words:?} in {problems:?}"));
+            assert_eq!(found.line, line, "{words} in {text:?}");
+        }
     }
 }
 

@@ -452,8 +452,7 @@ impl Change for LadderEdit {
                 match document.ladders.value().rubric(id, default) {
                     Some(rubric) => {
                         let mut edited = (*rubric).clone();
-                        edited.edit(edit.clone())
-                            && put(document, &Rc::new(edited), default, false)
+                        edited.edit(edit.clone()) && put(document, &Rc::new(edited), default, false)
                     }
                     None => false,
                 }

@@ -75,6 +75,18 @@ impl Columns {
     }
 }
 
+/// The line a record starts on. The reader's own count is one short after
+/// a Windows line ending, whose `\n` it counts as part of the next record,
+/// so the line is counted from the record's first byte instead.
+fn line_at(text: &str, position: &csv::Position) -> usize {
+    let bytes = text.as_bytes();
+    let mut start = usize::try_from(position.byte()).map_or(bytes.len(), |b| b.min(bytes.len()));
+    while bytes.get(start).is_some_and(|b| *b == b'\r' || *b == b'\n') {
+        start += 1;
+    }
+    bytes[..start].iter().filter(|b| **b == b'\n').count() + 1
+}
+
 /// The separator the first line with text uses most: a comma (also when
 /// none is used more), a semicolon or a tab.
 fn separator(text: &str) -> u8 {
@@ -132,14 +144,14 @@ pub fn import(text: &str, name: &str) -> Result<Rubric, Vec<Problem>> {
     for record in reader.records() {
         match record {
             Ok(record) => {
-                let line = record.position().map_or(0, |p| p.line() as usize);
+                let line = record.position().map_or(0, |p| line_at(text, p));
                 let cells: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
                 if cells.iter().any(|c| !c.is_empty()) {
                     rows.push((line, cells));
                 }
             }
             Err(error) => {
-                let line = error.position().map(|p| p.line() as usize);
+                let line = error.position().map(|p| line_at(text, p));
                 return Err(vec![Problem {
                     line,
                     message: "This line cannot be read as spreadsheet cells.".to_owned(),

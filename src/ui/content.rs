@@ -150,7 +150,7 @@ pub fn use_content<T: Content>() -> (Loaded<T>, Callback<()>) {
 /// default's fetch.
 #[hook]
 pub fn use_rubric() -> (Loaded<Rubric>, Callback<()>) {
-    let (default, retry) = use_rubric();
+    let (default, retry) = use_content::<Rubric>();
     let document = use_app().state.document.clone();
     let loaded = match default {
         Loaded::Ready(default) => Loaded::Ready(document.ladders.value().active(&default)),

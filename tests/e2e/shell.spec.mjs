@@ -135,7 +135,7 @@ test('a first visit offers one clear first step, and lists only the pages that w
   const everything = page.getByRole('region', { name: 'Everything in Rungs' });
   await expect(everything.getByRole('link', { name: 'Plan builder' })).toBeVisible();
   await expect(everything.getByRole('link', { name: 'Accomplishment log' })).toHaveCount(0);
-  await expect(everything).toContainText('Still to come: Accomplishment log, Conversation prep, Rubric.');
+  await expect(everything).toContainText('Still to come: Accomplishment log, Conversation prep.');
   await start.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Readiness self-assessment' })).toBeVisible();
 });

@@ -26,9 +26,10 @@ pub struct EditorProps {
 /// Text typed into an input or text area.
 fn typed(event: &InputEvent) -> String {
     let target = event.target();
-    if let Some(area) = target.as_ref().and_then(|t| {
-        wasm_bindgen::JsCast::dyn_ref::<HtmlTextAreaElement>(t).cloned()
-    }) {
+    if let Some(area) = target
+        .as_ref()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_ref::<HtmlTextAreaElement>(t).cloned())
+    {
         return area.value();
     }
     event.target_unchecked_into::<HtmlInputElement>().value()
@@ -38,8 +39,20 @@ fn typed(event: &InputEvent) -> String {
 pub fn Editor(props: &EditorProps) -> Html {
     let rubric = props.rubric.clone();
     let open = use_state(|| false);
-    let track = use_state(|| rubric.tracks.first().map(|t| t.id.clone()).unwrap_or_default());
-    let level = use_state(|| rubric.levels.first().map(|l| l.id.clone()).unwrap_or_default());
+    let track = use_state(|| {
+        rubric
+            .tracks
+            .first()
+            .map(|t| t.id.clone())
+            .unwrap_or_default()
+    });
+    let level = use_state(|| {
+        rubric
+            .levels
+            .first()
+            .map(|l| l.id.clone())
+            .unwrap_or_default()
+    });
     let new_level = use_state(String::new);
     let new_area = use_state(String::new);
     let edit = use_edit::<LadderEdit>();
@@ -107,7 +120,10 @@ pub fn Editor(props: &EditorProps) -> Html {
 
     // The rubric's own facts.
     let facts = {
-        let field = |id: &'static str, label: &'static str, value: &str, make: fn(String) -> RubricEdit| {
+        let field = |id: &'static str,
+                     label: &'static str,
+                     value: &str,
+                     make: fn(String) -> RubricEdit| {
             html! {
                 <div class="field">
                     <label for={id}>{ label }</label>
@@ -193,7 +209,10 @@ pub fn Editor(props: &EditorProps) -> Html {
         let examples_id = format!("criterion-examples-{id}");
         let set_text = {
             let id = id.clone();
-            on_text(Rc::new(move |text| RubricEdit::SetCriterionText { criterion: id.clone(), text }))
+            on_text(Rc::new(move |text| RubricEdit::SetCriterionText {
+                criterion: id.clone(),
+                text,
+            }))
         };
         let set_examples = {
             let (send, id) = (send.clone(), id.clone());

@@ -68,9 +68,9 @@ fn Ladders(props: &LaddersProps) -> Html {
             </section>
             <import::ImportLadder default={default.clone()} />
             <retired::NoLonger rubric={active.clone()} default={default.clone()} />
-            <read::Reader rubric={active.clone()} />
             <edit::Editor rubric={active.clone()} default={default.clone()} />
-            <Export rubric={active} />
+            <Export rubric={active.clone()} />
+            <read::Reader rubric={active} />
         </div>
     }
 }
