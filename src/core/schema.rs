@@ -440,7 +440,7 @@ mod tests {
         let error = ReadError::TooNew { version: 9 };
         assert_eq!(
             error.to_string(),
-            "a newer version of Rungs saved it (format 9; this copy reads up to 6)"
+            "a newer version of Rungs saved it (format 9; this copy reads up to 7)"
         );
     }
 

@@ -285,6 +285,7 @@ pub struct Counts {
     pub weeks: usize,
     pub terms: usize,
     pub familiar: usize,
+    pub ladders: usize,
 }
 
 impl Counts {
@@ -292,16 +293,19 @@ impl Counts {
         let assessment = document.assessment.value();
         let plan = document.plan.value();
         let vocabulary = document.vocabulary.value();
+        let ladders = document.ladders.value();
+        // The grades of every ladder: the one in use and those set aside.
+        let grades = std::iter::once(assessment)
+            .chain(ladders.shelved.values())
+            .flat_map(|assessment| assessment.ratings.values())
+            .map(|r| {
+                usize::from(r.mine.is_some())
+                    + usize::from(r.manager.is_some())
+                    + usize::from(r.peer.is_some())
+            })
+            .sum();
         Counts {
-            grades: assessment
-                .ratings
-                .values()
-                .map(|r| {
-                    usize::from(r.mine.is_some())
-                        + usize::from(r.manager.is_some())
-                        + usize::from(r.peer.is_some())
-                })
-                .sum(),
+            grades,
             snapshots: assessment.snapshots.len(),
             goals: plan.goals.len(),
             milestones: plan.goals.iter().map(|g| g.milestones.len()).sum(),
@@ -309,11 +313,12 @@ impl Counts {
             weeks: plan.weeks.len(),
             terms: vocabulary.terms.len(),
             familiar: vocabulary.familiarity.len(),
+            ladders: ladders.rubrics.len(),
         }
     }
 
     /// Each kind, singular and plural, with its count: ("goal", "goals", 3).
-    pub fn rows(&self) -> [(&'static str, &'static str, usize); 8] {
+    pub fn rows(&self) -> [(&'static str, &'static str, usize); 9] {
         [
             ("grade", "grades", self.grades),
             ("saved assessment", "saved assessments", self.snapshots),
@@ -323,6 +328,7 @@ impl Counts {
             ("week of goals", "weeks of goals", self.weeks),
             ("own term", "own terms", self.terms),
             ("term marked", "terms marked", self.familiar),
+            ("ladder of your own", "ladders of your own", self.ladders),
         ]
     }
 

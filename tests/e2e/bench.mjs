@@ -6,7 +6,7 @@
 // - The build's files: every file in dist/, raw, gzip -9 and brotli
 //   (quality 11), grouped as the shell, each split point's modules, the
 //   stylesheets and the content.
-// - First load of #/, #/assess, #/glossary and #/plan: every file the
+// - First load of #/, #/assess, #/glossary, #/plan and #/rubric: every file the
 //   browser started fetching before the page's first interactive render,
 //   from a cold cache.
 // - Cold load to first interactive render of each of those routes, as a
@@ -85,6 +85,7 @@ const ROUTES = [
   { hash: '#/assess', content: '#assess-current' },
   { hash: '#/glossary', content: '#glossary-count' },
   { hash: '#/plan', content: 'main h1' },
+  { hash: '#/rubric', content: '#read-heading' },
 ];
 const MOBILE = {
   network: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) },

@@ -8,6 +8,10 @@ use crate::ui::focus::use_focus;
 pub struct ConfirmDeleteProps {
     /// What the first button says ("Delete the goal…").
     pub label: AttrValue,
+    /// The first button's accessible name, when its label alone does not
+    /// say what it deletes ("Remove…" beside many others).
+    #[prop_or_default]
+    pub name: Option<AttrValue>,
     /// The question, naming what goes ("Delete “…”? Its milestones go with it.").
     pub question: AttrValue,
     pub on_delete: Callback<()>,
@@ -31,7 +35,7 @@ pub fn ConfirmDelete(props: &ConfirmDeleteProps) -> Html {
     };
     if !*confirming {
         return html! {
-            <button type="button" ref={ask_button} class="secondary" onclick={ask}>{ &props.label }</button>
+            <button type="button" ref={ask_button} class="secondary" aria-label={props.name.clone()} onclick={ask}>{ &props.label }</button>
         };
     }
     let keep = {

@@ -178,7 +178,8 @@ pub fn Editor(props: &EditorProps) -> Html {
                     { button(format!("Move {} up", l.name), "Up", RubricEdit::MoveLevel { level: id.clone(), way: Way::Up }, i > 0) }
                     { button(format!("Move {} down", l.name), "Down", RubricEdit::MoveLevel { level: id.clone(), way: Way::Down }, i < last_level) }
                     <ConfirmDelete
-                        label={format!("Remove {}…", l.name)}
+                        label="Remove…"
+                        name={format!("Remove {}…", l.name)}
                         question={format!("Remove the level “{}” and its {}? Grades on them are kept under “No longer in the rubric”.", l.name, counted(used, "criterion", "criteria"))}
                         on_delete={remove}
                     />
@@ -243,7 +244,8 @@ pub fn Editor(props: &EditorProps) -> Html {
                     { button(format!("Move “{short}” up"), "Up", RubricEdit::MoveCriterion { criterion: id.clone(), way: Way::Up }, !first) }
                     { button(format!("Move “{short}” down"), "Down", RubricEdit::MoveCriterion { criterion: id.clone(), way: Way::Down }, !last) }
                     <ConfirmDelete
-                        label={format!("Remove “{short}”…")}
+                        label="Remove…"
+                        name={format!("Remove “{short}”…")}
                         question={format!("Remove “{}”? Grades on it are kept under “No longer in the rubric”.", c.text)}
                         on_delete={remove}
                     />
@@ -274,12 +276,13 @@ pub fn Editor(props: &EditorProps) -> Html {
                     { button(format!("Move {} up", area.name), "Up", RubricEdit::MoveArea { track: track_id.clone(), area: area_id.clone(), way: Way::Up }, i > 0) }
                     { button(format!("Move {} down", area.name), "Down", RubricEdit::MoveArea { track: track_id.clone(), area: area_id.clone(), way: Way::Down }, i < last_area) }
                     <ConfirmDelete
-                        label={format!("Remove {}…", area.name)}
+                        label="Remove…"
+                        name={format!("Remove {}…", area.name)}
                         question={format!("Remove the area “{}” and its {}? Grades on them are kept under “No longer in the rubric”.", area.name, counted(area.criteria.len(), "criterion", "criteria"))}
                         on_delete={remove}
                     />
                 </div>
-                <h4>{ format!("{} at {level_name}", area.name) }</h4>
+                <h3>{ format!("{} at {level_name}", area.name) }</h3>
                 if at_level.is_empty() {
                     <p class="muted">{ "Nothing at this level." }</p>
                 } else {
