@@ -470,3 +470,47 @@ fn the_version_7_fixture_keeps_its_ladders() {
     let kept = no_longer(ladders, acme, shelved, &Default::default());
     assert_eq!(kept[0].1.unwrap().note, "Ask for more reviews.");
 }
+
+#[test]
+fn the_reader_lists_every_area_at_a_level_and_searches_texts_and_examples() {
+    let mut rubric = (*acme()).clone();
+    rubric.tracks[0].areas.push(Area {
+        id: "people".into(),
+        name: "People".into(),
+        criteria: vec![criterion("mentor", "l2", "Mentors a newer engineer.")],
+        ..Area::default()
+    });
+    rubric.tracks[0].areas[0].criteria[0].examples = vec!["A regression test with each fix.".into()];
+
+    // Not searching, every area is listed, an empty one as empty.
+    let shown = rubric.read("main", Some("l1"), "");
+    let counts: Vec<_> = shown.iter().map(|s| (&*s.area.name, s.criteria.len())).collect();
+    assert_eq!(counts, [("Craft", 2), ("People", 0)]);
+    // All levels, in the rubric's order.
+    assert_eq!(rubric.read("main", None, "").iter().map(|s| s.criteria.len()).sum::<usize>(), 4);
+    // A search matches every word, in texts and examples, whatever the
+    // case, and lists only the areas it found in.
+    let found = rubric.read("main", None, "REGRESSION fix");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].criteria[0].id, "tests");
+    assert!(rubric.read("main", None, "regression mentors").is_empty());
+    // An unknown track reads as the first.
+    assert_eq!(rubric.read("nowhere", Some("l2"), "").len(), 2);
+    assert_eq!(rubric.level_name("l2"), "Senior");
+    assert_eq!(rubric.level_name("l9"), "l9");
+    assert_eq!(rubric.criteria_count(), 4);
+}
+
+mod common;
+
+proptest::proptest! {
+    #![proptest_config(common::bounded(300))]
+
+    /// The site's configuration is read from whatever the host serves.
+    #[test]
+    fn the_site_configuration_never_panics(text in "\\PC{0,80}", rubric in "\\PC{0,40}") {
+        let _ = rungs::core::config::Config::parse(&text);
+        let json = serde_json::json!({ "rubric": rubric, "organisation": text }).to_string();
+        let _ = rungs::core::config::Config::parse(&json);
+    }
+}
