@@ -1,6 +1,7 @@
 //! The ladders a user keeps: switching keeps each rubric's grades, a new
 //! version keeps what was on the criteria it drops, and that can be moved
 //! onto a criterion of the new version or deleted; every change undoes.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
 
@@ -405,6 +406,9 @@ fn a_ladder_is_found_again_by_id_or_name_and_removed_with_its_grades() {
     assert_eq!(ladders.free_id("acme", &default), "acme-2");
     assert_eq!(ladders.free_id("rungs", &default), "rungs-2");
     assert_eq!(ladders.free_id("new", &default), "new");
+    assert_eq!(ladders.free_name("acme ladder", &default), "acme ladder (2)");
+    assert_eq!(ladders.free_name("Rungs ladder", &default), "Rungs ladder (2)");
+    assert_eq!(ladders.free_name("Platform", &default), "Platform");
 
     let mut document = with_acme();
     let before = document.clone();

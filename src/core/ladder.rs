@@ -137,6 +137,24 @@ impl Ladders {
         })
     }
 
+    /// A name no ladder here has: `name` when free, else numbered
+    /// ("Acme ladder (2)"), so that two ladders can be told apart.
+    pub fn free_name(&self, name: &str, default: &Rc<Rubric>) -> String {
+        let choices = self.choices(default);
+        let taken = |candidate: &str| {
+            choices
+                .iter()
+                .any(|c| c.rubric.name.trim().eq_ignore_ascii_case(candidate.trim()))
+        };
+        (1..)
+            .map(|n| match n {
+                1 => name.to_owned(),
+                n => format!("{name} ({n})"),
+            })
+            .find(|candidate| !taken(candidate))
+            .unwrap_or_default()
+    }
+
     /// An id for `rubric` that no rubric here has: its own when free,
     /// else numbered.
     pub fn free_id(&self, id: &str, default: &Rubric) -> String {

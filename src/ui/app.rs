@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::components::footer::footer;
 use super::components::header::header;
 use super::components::notices::notices;
-use super::components::site::SiteNotice;
+use super::components::site::{site_notice, use_site};
 use super::components::undo::undo_bar;
 use super::dom;
 use super::focus::focus;
@@ -38,6 +38,7 @@ pub fn App(props: &AppProps) -> Html {
     let route = use_route();
     use_autosave(&state);
     use_theme(state.document.preferences.theme);
+    use_site(&state);
     {
         // A page whose code could not be fetched at start marks itself once
         // it shows why.
@@ -63,9 +64,9 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<AppContext> context={context.clone()}>
             <a class="skip-link" href="#main" onclick={skip}>{ "Skip to content" }</a>
-            { header(&route) }
+            { header(&route, &context.state.site) }
             { notices(&context) }
-            <SiteNotice />
+            { site_notice(&context.state.site) }
             <main id="main" ref={main} tabindex="-1">
                 { undo_bar(&context) }
                 { pages::page(&route) }

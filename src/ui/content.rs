@@ -71,7 +71,7 @@ impl Content for Rubric {
     async fn load() -> Result<Self, String> {
         if let Ok(Config {
             rubric: Some(file), ..
-        }) = &*site::config().await
+        }) = &site::config().await
         {
             let organisation = fetch_text(file)
                 .await

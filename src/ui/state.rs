@@ -37,7 +37,18 @@ pub struct AppState {
     /// while it can be undone: until it is, or is dismissed, or the
     /// document changes again.
     pub undo: Option<Rc<Undo>>,
+    /// What the hosting site's configuration says (see `components::site`).
+    pub site: Rc<Site>,
     session: Rc<Session>,
+}
+
+/// The hosting site, as its `rungs.config.json` describes it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Site {
+    /// The organisation's name, for the header.
+    pub organisation: Option<String>,
+    /// Why the configuration, or the rubric it names, cannot be used.
+    pub problem: Option<String>,
 }
 
 /// A change on offer to be undone: what to call it, and its inverse.
@@ -73,6 +84,9 @@ pub enum Action {
     /// The storage layer reports its state after a page used it directly
     /// (a backup, a download).
     Health(Health),
+    /// What is learnt of the site: its name once the configuration is
+    /// read, or why it, or the rubric it names, cannot be used.
+    Site(Site),
 }
 
 impl AppState {
@@ -85,6 +99,7 @@ impl AppState {
             saved_edits: 0,
             health: Rc::new(session.health()),
             undo: None,
+            site: Rc::default(),
             session,
         }
     }
@@ -140,6 +155,7 @@ impl PartialEq for AppState {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.document, &other.document)
             && Rc::ptr_eq(&self.health, &other.health)
+            && Rc::ptr_eq(&self.site, &other.site)
             && self.edits == other.edits
             && self.saved_edits == other.saved_edits
             && match (&self.undo, &other.undo) {
@@ -213,6 +229,21 @@ impl Reducible for AppState {
                 health: Rc::new(health),
                 ..(*self).clone()
             }),
+            // What is known adds up, whichever arrives first: the name, and
+            // a problem found by the configuration's reader or the rubric's.
+            Action::Site(news) => {
+                let site = Site {
+                    organisation: news.organisation.or_else(|| self.site.organisation.clone()),
+                    problem: news.problem.or_else(|| self.site.problem.clone()),
+                };
+                if site == *self.site {
+                    return self;
+                }
+                Rc::new(AppState {
+                    site: Rc::new(site),
+                    ..(*self).clone()
+                })
+            }
         }
     }
 }

@@ -3,12 +3,13 @@
 
 use yew::prelude::*;
 
-use super::site::Organisation;
+use super::site::organisation;
 use crate::core::route::Route;
+use crate::ui::state::Site;
 
-/// The product name and the main navigation, with `route`'s section
-/// marked as the current page.
-pub fn header(route: &Route) -> Html {
+/// The product name (and the organisation's, when the site names one) and
+/// the main navigation, with `route`'s section marked as the current page.
+pub fn header(route: &Route, site: &Site) -> Html {
     let links = Route::NAV.iter().map(|entry| {
         let current = entry.is_section_of(route).then_some("page");
         html! {
@@ -26,7 +27,7 @@ pub fn header(route: &Route) -> Html {
                 <span class="brand-name">{ "Rungs" }</span>
                 <span class="visually-hidden">{ ", dashboard" }</span>
             </a>
-            <Organisation />
+            { organisation(site) }
             <nav aria-label="Main">
                 <ul>{ for links }</ul>
             </nav>

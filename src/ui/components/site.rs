@@ -2,31 +2,34 @@
 //! the organisation's name in the header, and its default rubric (read by
 //! the rubric's loader, see `ui::content`). A configuration that cannot be
 //! used leaves the built-in rubric in place, and a notice says why.
+//!
+//! The app reads the configuration once at start ([`use_site`]) and keeps
+//! what it says in its state, so the header and the notice are functions
+//! of that state rather than components of their own.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use js_sys::Promise;
 use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::{future_to_promise, spawn_local, JsFuture};
 use yew::prelude::*;
 
 use crate::core::config::{Config, CONFIG_FILE};
 use crate::ui::content::fetch_text;
+use crate::ui::state::{Action, AppState, Site};
 
 thread_local! {
-    // The configuration's text on its way, fetched once for the header
-    // and the rubric's loader alike.
+    // The configuration's text on its way, fetched once for the app and
+    // the rubric's loader alike.
     static FETCH: RefCell<Option<Promise>> = const { RefCell::new(None) };
-    // What could not be used, and the notice to tell it: site facts, the
-    // same for every page, not the user's state.
-    static PROBLEM: RefCell<Option<String>> = const { RefCell::new(None) };
-    static LISTENER: RefCell<Option<Callback<String>>> = const { RefCell::new(None) };
+    // Where a problem found later (by the rubric's loader) is told: the
+    // app's dispatcher, once it has started.
+    static TELL: RefCell<Option<Callback<String>>> = const { RefCell::new(None) };
 }
 
 /// The site's configuration; why it cannot be used, when it cannot. A
 /// site with no configuration file has the empty one.
-pub async fn config() -> Rc<Result<Config, String>> {
+pub async fn config() -> Result<Config, String> {
     let promise = FETCH.with(|fetch| {
         fetch
             .borrow_mut()
@@ -40,69 +43,70 @@ pub async fn config() -> Rc<Result<Config, String>> {
             })
             .clone()
     });
-    let config = match JsFuture::from(promise).await {
+    match JsFuture::from(promise).await {
         Ok(text) => Config::parse(&text.as_string().unwrap_or_default()),
-        Err(problem) if problem.as_string().is_some_and(|p| p.ends_with(" 404")) => {
-            Ok(Config::default())
-        }
-        Err(problem) => Err(format!(
-            "{CONFIG_FILE} could not be read: {}",
-            problem.as_string().unwrap_or_default()
-        )),
-    };
-    if let Err(problem) = &config {
-        tell(problem.clone());
+        Err(problem) => match problem.as_string() {
+            Some(problem) if problem.ends_with(" 404") => Ok(Config::default()),
+            problem => Err(format!(
+                "{CONFIG_FILE} could not be read: {}",
+                problem.unwrap_or_default()
+            )),
+        },
     }
-    Rc::new(config)
 }
 
-/// Tells the user that the site's configuration could not be used.
+/// Tells the user that the site's configuration, or the rubric it names,
+/// could not be used.
 pub fn tell(problem: String) {
-    PROBLEM.with(|slot| *slot.borrow_mut() = Some(problem.clone()));
-    if let Some(listener) = LISTENER.with(|l| l.borrow().clone()) {
-        listener.emit(problem);
+    if let Some(tell) = TELL.with(|tell| tell.borrow().clone()) {
+        tell.emit(problem);
     }
 }
 
-/// The organisation's name, after the product's, once the configuration
-/// names one.
-#[function_component]
-pub fn Organisation() -> Html {
-    let name = use_state(|| None::<String>);
-    {
-        let name = name.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(Config {
-                    organisation: Some(organisation),
-                    ..
-                }) = &*config().await
-                {
-                    name.set(Some(organisation.trim().to_owned()));
-                }
-            });
+/// Reads the site's configuration when the app starts, into its state.
+#[hook]
+pub fn use_site(state: &UseReducerHandle<AppState>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |_| {
+        let told = {
+            let dispatcher = dispatcher.clone();
+            Callback::from(move |problem| {
+                dispatcher.dispatch(Action::Site(Site {
+                    organisation: None,
+                    problem: Some(problem),
+                }))
+            })
+        };
+        TELL.with(|tell| *tell.borrow_mut() = Some(told));
+        spawn_local(async move {
+            let site = match config().await {
+                Ok(config) => Site {
+                    organisation: config.organisation.map(|name| name.trim().to_owned()),
+                    problem: None,
+                },
+                Err(problem) => Site {
+                    organisation: None,
+                    problem: Some(problem),
+                },
+            };
+            dispatcher.dispatch(Action::Site(site));
         });
-    }
-    match &*name {
+        || TELL.with(|tell| *tell.borrow_mut() = None)
+    });
+}
+
+/// The organisation's name, after the product's, when the site names one.
+pub fn organisation(site: &Site) -> Html {
+    match &site.organisation {
         Some(name) => html! { <span class="brand-org">{ name.clone() }</span> },
         None => html! {},
     }
 }
 
-/// Says, once it is known, that the site's configuration could not be
-/// used and that the built-in rubric is in use instead.
-#[function_component]
-pub fn SiteNotice() -> Html {
-    let problem = use_state(|| PROBLEM.with(|slot| slot.borrow().clone()));
-    {
-        let problem = problem.setter();
-        use_effect_with((), move |_| {
-            LISTENER
-                .with(|l| *l.borrow_mut() = Some(Callback::from(move |p| problem.set(Some(p)))));
-            || LISTENER.with(|l| *l.borrow_mut() = None)
-        });
-    }
-    let Some(problem) = &*problem else {
+/// Says that the site's configuration could not be used, and that the
+/// built-in rubric is in use instead.
+pub fn site_notice(site: &Site) -> Html {
+    let Some(problem) = &site.problem else {
         return html! {};
     };
     html! {

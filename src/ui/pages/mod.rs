@@ -22,6 +22,9 @@ split_points! {
     glossary @ Surface::Glossary => glossary::view,
     plan @ Surface::Plan => plan::view,
     rubric @ Surface::Rubric => rubric::view,
+    // The rubric page's importers and exporters, each format's parser
+    // with them, shown after the page's first paint.
+    ladder_files => rubric::files,
     // The dashboard's readiness and plan cards, shown after its first paint.
     cards => dashboard::cards,
     // The choice between two tabs' versions, in the conflict notice: with

@@ -167,7 +167,10 @@ pub fn ImportLadder(props: &ImportProps) -> Html {
             let ladders = app.state.document.ladders.value();
             match (&preview.existing, separate) {
                 (Some(existing), false) => rubric.id = existing.id.clone(),
-                _ => rubric.id = ladders.free_id(&rubric.id, &default),
+                _ => {
+                    rubric.id = ladders.free_id(&rubric.id, &default);
+                    rubric.name = ladders.free_name(&rubric.name, &default);
+                }
             }
             let name = rubric.name.clone();
             let updating = preview.existing.is_some() && !separate;

@@ -20,7 +20,9 @@ use crate::ui::components::confirm::ConfirmDelete;
 use crate::ui::components::content_status::content_status;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::share::use_share;
-use crate::ui::content::{use_content, Loaded};
+use crate::ui::content::{use_content, use_rubric, Loaded};
+use crate::ui::pages::Split;
+use crate::ui::split::Lazy;
 use crate::ui::state::{use_app, use_edit};
 
 /// The surface's page (the entry point of its split point).
@@ -66,10 +68,9 @@ fn Ladders(props: &LaddersProps) -> Html {
                 <h2 id="ladders-heading">{ "Your ladders" }</h2>
                 <LadderChoices choices={Rc::new(choices)} default={default.clone()} />
             </section>
-            <import::ImportLadder default={default.clone()} />
+            <Lazy split={Split::ladder_files} route={Route::Rubric} part="importing and exporting a ladder" />
             <retired::NoLonger rubric={active.clone()} default={default.clone()} />
             <edit::Editor rubric={active.clone()} default={default.clone()} />
-            <Export rubric={active.clone()} />
             <read::Reader rubric={active} />
         </div>
     }
@@ -161,6 +162,28 @@ fn facts(rubric: &Rubric) -> String {
         facts.push(format!("Licence: {}", rubric.licence.trim()));
     }
     facts.join(" · ")
+}
+
+/// Bringing a ladder in and taking it out: the parsers of every format,
+/// fetched with their own code just after the page's first paint (the
+/// entry point of its split point).
+pub fn files(_: &Route) -> Html {
+    html! { <Files /> }
+}
+
+#[function_component]
+fn Files() -> Html {
+    let (default, _) = use_content::<Rubric>();
+    let (active, _) = use_rubric();
+    match (default, active) {
+        (Loaded::Ready(default), Loaded::Ready(active)) => html! {
+            <>
+                <import::ImportLadder {default} />
+                <Export rubric={active} />
+            </>
+        },
+        _ => html! {},
+    }
 }
 
 #[derive(Properties, PartialEq)]
