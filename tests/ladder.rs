@@ -406,8 +406,14 @@ fn a_ladder_is_found_again_by_id_or_name_and_removed_with_its_grades() {
     assert_eq!(ladders.free_id("acme", &default), "acme-2");
     assert_eq!(ladders.free_id("rungs", &default), "rungs-2");
     assert_eq!(ladders.free_id("new", &default), "new");
-    assert_eq!(ladders.free_name("acme ladder", &default), "acme ladder (2)");
-    assert_eq!(ladders.free_name("Rungs ladder", &default), "Rungs ladder (2)");
+    assert_eq!(
+        ladders.free_name("acme ladder", &default),
+        "acme ladder (2)"
+    );
+    assert_eq!(
+        ladders.free_name("Rungs ladder", &default),
+        "Rungs ladder (2)"
+    );
     assert_eq!(ladders.free_name("Platform", &default), "Platform");
 
     let mut document = with_acme();
@@ -484,14 +490,25 @@ fn the_reader_lists_every_area_at_a_level_and_searches_texts_and_examples() {
         criteria: vec![criterion("mentor", "l2", "Mentors a newer engineer.")],
         ..Area::default()
     });
-    rubric.tracks[0].areas[0].criteria[0].examples = vec!["A regression test with each fix.".into()];
+    rubric.tracks[0].areas[0].criteria[0].examples =
+        vec!["A regression test with each fix.".into()];
 
     // Not searching, every area is listed, an empty one as empty.
     let shown = rubric.read("main", Some("l1"), "");
-    let counts: Vec<_> = shown.iter().map(|s| (&*s.area.name, s.criteria.len())).collect();
+    let counts: Vec<_> = shown
+        .iter()
+        .map(|s| (&*s.area.name, s.criteria.len()))
+        .collect();
     assert_eq!(counts, [("Craft", 2), ("People", 0)]);
     // All levels, in the rubric's order.
-    assert_eq!(rubric.read("main", None, "").iter().map(|s| s.criteria.len()).sum::<usize>(), 4);
+    assert_eq!(
+        rubric
+            .read("main", None, "")
+            .iter()
+            .map(|s| s.criteria.len())
+            .sum::<usize>(),
+        4
+    );
     // A search matches every word, in texts and examples, whatever the
     // case, and lists only the areas it found in.
     let found = rubric.read("main", None, "REGRESSION fix");

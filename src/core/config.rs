@@ -30,27 +30,20 @@ pub struct Config {
 }
 
 impl Config {
-    /// Reads and checks a configuration; says what is wrong in plain words.
+    /// Reads a configuration; says what is wrong in plain words. The
+    /// rubric's path is checked when the rubric is read
+    /// ([`rubric_file`](Config::rubric_file)), so that the first load
+    /// carries only what the header needs.
     pub fn parse(text: &str) -> Result<Config, String> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let config: Config = serde_json::from_str(text).map_err(|error| {
-            format!(
-                "{CONFIG_FILE} is not valid: line {}, {}",
-                error.line(),
-                plain(&error.to_string())
-            )
-        })?;
-        if let Some(rubric) = &config.rubric {
-            if let Some(problem) = path_problem(rubric) {
-                return Err(format!("{CONFIG_FILE}: the rubric {rubric:?} {problem}."));
-            }
-        }
+        let config: Config = serde_json::from_str(text)
+            .map_err(|error| format!("{CONFIG_FILE} is not valid: {error}."))?;
         if let Some(name) = &config.organisation {
-            let name = name.trim();
-            if name.is_empty() {
+            let length = name.trim().chars().count();
+            if length == 0 {
                 return Err(format!("{CONFIG_FILE}: the organisation's name is empty."));
             }
-            if name.chars().count() > MAX_NAME {
+            if length > MAX_NAME {
                 return Err(format!(
                     "{CONFIG_FILE}: the organisation's name is longer than {MAX_NAME} characters."
                 ));
@@ -58,30 +51,26 @@ impl Config {
         }
         Ok(config)
     }
-}
 
-/// Why `path` cannot name the rubric file, if it cannot: it must be a
-/// relative path to a `.json` file at or below the page's folder.
-fn path_problem(path: &str) -> Option<&'static str> {
-    let path = path.trim();
-    if path.is_empty() {
-        Some("is empty")
-    } else if path.contains("://") || path.starts_with('/') || path.starts_with('\\') {
-        Some("must be a file beside index.html or in a folder below it, not an address")
-    } else if path.split(['/', '\\']).any(|part| part == "..") {
-        Some("must not leave the folder of index.html")
-    } else if !path.to_ascii_lowercase().ends_with(".json") {
-        Some("must be a Rungs rubric file (.json); import other formats on the Rubric page and export them as Rungs JSON")
-    } else {
-        None
-    }
-}
-
-/// serde's message without its own position, which the caller gives.
-fn plain(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message.to_owned(),
+    /// The rubric file the configuration names, when it names one: a
+    /// relative path to a `.json` file at or below the page's folder, or
+    /// why it is not.
+    pub fn rubric_file(&self) -> Option<Result<&str, String>> {
+        let path = self.rubric.as_deref()?.trim();
+        let problem = if path.is_empty() {
+            "is empty"
+        } else if path.contains("://") || path.starts_with('/') || path.starts_with('\\') {
+            "must be a file beside index.html or in a folder below it, not an address"
+        } else if path.split(['/', '\\']).any(|part| part == "..") {
+            "must not leave the folder of index.html"
+        } else if !path.to_ascii_lowercase().ends_with(".json") {
+            "must be a Rungs rubric file (.json); import other formats on the Rubric page and export them as Rungs JSON"
+        } else {
+            return Some(Ok(path));
+        };
+        Some(Err(format!(
+            "{CONFIG_FILE}: the rubric {path:?} {problem}."
+        )))
     }
 }
 
@@ -93,16 +82,17 @@ mod tests {
     fn a_configuration_names_the_rubric_and_the_organisation() {
         let config =
             Config::parse(r#"{"rubric": "ladders/acme.json", "organisation": "Acme"}"#).unwrap();
-        assert_eq!(config.rubric.as_deref(), Some("ladders/acme.json"));
+        assert_eq!(config.rubric_file(), Some(Ok("ladders/acme.json")));
         assert_eq!(config.organisation.as_deref(), Some("Acme"));
         assert_eq!(Config::parse("{}").unwrap(), Config::default());
         assert_eq!(Config::parse("\u{feff}{}").unwrap(), Config::default());
+        assert_eq!(Config::default().rubric_file(), None);
     }
 
     #[test]
     fn a_broken_configuration_says_what_is_wrong() {
         for (text, expected) in [
-            ("{", "line 1, EOF while parsing an object"),
+            ("{", "EOF while parsing an object at line 1"),
             (r#"{"rubrik": "a.json"}"#, "unknown field `rubrik`"),
             (r#"{"rubric": ""}"#, "is empty"),
             (
@@ -115,7 +105,10 @@ mod tests {
             (r#"{"organisation": "  "}"#, "name is empty"),
             (r#"{"organisation": 3}"#, "invalid type"),
         ] {
-            let problem = Config::parse(text).unwrap_err();
+            let problem = match Config::parse(text) {
+                Ok(config) => config.rubric_file().unwrap().unwrap_err(),
+                Err(problem) => problem,
+            };
             assert!(problem.contains(expected), "{text}: {problem}");
             assert!(problem.starts_with(CONFIG_FILE), "{problem}");
         }

@@ -15,7 +15,7 @@ use yew::prelude::*;
 use super::components::site;
 use super::dom;
 use super::state::use_app;
-use crate::core::config::{Config, CONFIG_FILE};
+use crate::core::config::CONFIG_FILE;
 use crate::core::glossary::{Glossary, GLOSSARY_FILE};
 use crate::core::rubric::{Rubric, RUBRIC_FILE};
 use crate::core::rubric_file;
@@ -69,24 +69,29 @@ impl Content for Rubric {
     /// names one that can be used; else the built-in one, and the
     /// configuration's problem is told (see [`site`]).
     async fn load() -> Result<Self, String> {
-        if let Ok(Config {
-            rubric: Some(file), ..
-        }) = &site::config().await
-        {
-            let organisation = fetch_text(file)
-                .await
-                .map_err(|problem| vec![problem])
-                .and_then(|text| {
-                    rubric_file::import(&text)
-                        .map_err(|problems| problems.iter().map(|p| p.to_string()).collect())
-                });
-            match organisation {
-                Ok(rubric) => return Ok(rubric),
-                Err(problems) => site::tell(format!(
-                    "The rubric this site names in {CONFIG_FILE}, {file}, could not be used: {}",
-                    problems.join("; ")
-                )),
+        let named = match &site::config().await {
+            Ok(config) => config.rubric_file().map(|file| file.map(str::to_owned)),
+            Err(_) => None,
+        };
+        match named {
+            Some(Ok(file)) => {
+                let organisation = fetch_text(&file)
+                    .await
+                    .map_err(|problem| vec![problem])
+                    .and_then(|text| {
+                        rubric_file::import(&text)
+                            .map_err(|problems| problems.iter().map(|p| p.to_string()).collect())
+                    });
+                match organisation {
+                    Ok(rubric) => return Ok(rubric),
+                    Err(problems) => site::tell(format!(
+                        "The rubric this site names in {CONFIG_FILE}, {file}, could not be used: {}",
+                        problems.join("; ")
+                    )),
+                }
             }
+            Some(Err(problem)) => site::tell(problem),
+            None => {}
         }
         let text = fetch_text(Self::FILE).await?;
         serde_json::from_str::<Self>(&text)

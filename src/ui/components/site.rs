@@ -9,9 +9,7 @@
 
 use std::cell::RefCell;
 
-use js_sys::Promise;
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::{future_to_promise, spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::core::config::{Config, CONFIG_FILE};
@@ -19,9 +17,9 @@ use crate::ui::content::fetch_text;
 use crate::ui::state::{Action, AppState, Site};
 
 thread_local! {
-    // The configuration's text on its way, fetched once for the app and
-    // the rubric's loader alike.
-    static FETCH: RefCell<Option<Promise>> = const { RefCell::new(None) };
+    // The configuration once read: the app reads it at start, and the
+    // rubric's loader after that (reading it again only if it asks first).
+    static READ: RefCell<Option<Result<Config, String>>> = const { RefCell::new(None) };
     // Where a problem found later (by the rubric's loader) is told: the
     // app's dispatcher, once it has started.
     static TELL: RefCell<Option<Callback<String>>> = const { RefCell::new(None) };
@@ -30,29 +28,16 @@ thread_local! {
 /// The site's configuration; why it cannot be used, when it cannot. A
 /// site with no configuration file has the empty one.
 pub async fn config() -> Result<Config, String> {
-    let promise = FETCH.with(|fetch| {
-        fetch
-            .borrow_mut()
-            .get_or_insert_with(|| {
-                future_to_promise(async {
-                    fetch_text(CONFIG_FILE)
-                        .await
-                        .map(|text| JsValue::from_str(&text))
-                        .map_err(|problem| JsValue::from_str(&problem))
-                })
-            })
-            .clone()
-    });
-    match JsFuture::from(promise).await {
-        Ok(text) => Config::parse(&text.as_string().unwrap_or_default()),
-        Err(problem) => match problem.as_string() {
-            Some(problem) if problem.ends_with(" 404") => Ok(Config::default()),
-            problem => Err(format!(
-                "{CONFIG_FILE} could not be read: {}",
-                problem.unwrap_or_default()
-            )),
-        },
+    if let Some(read) = READ.with(|read| read.borrow().clone()) {
+        return read;
     }
+    let read = match fetch_text(CONFIG_FILE).await {
+        Ok(text) => Config::parse(&text),
+        Err(problem) if problem.ends_with(" 404") => Ok(Config::default()),
+        Err(problem) => Err(format!("{CONFIG_FILE} could not be read: {problem}")),
+    };
+    READ.with(|slot| *slot.borrow_mut() = Some(read.clone()));
+    read
 }
 
 /// Tells the user that the site's configuration, or the rubric it names,

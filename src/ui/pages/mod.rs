@@ -23,8 +23,10 @@ split_points! {
     plan @ Surface::Plan => plan::view,
     rubric @ Surface::Rubric => rubric::view,
     // The rubric page's importers and exporters, each format's parser
-    // with them, shown after the page's first paint.
-    ladder_files => rubric::files,
+    // with them, shown after the page's first paint: with the rubric
+    // page, as a split point of their own would cut the code the pages
+    // share into many more small chunks.
+    ladder_files in rubric => rubric::files,
     // The dashboard's readiness and plan cards, shown after its first paint.
     cards => dashboard::cards,
     // The choice between two tabs' versions, in the conflict notice: with
