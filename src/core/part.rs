@@ -12,6 +12,7 @@
 //! stored part is decoded at most once, and a copy of the document (one per
 //! change) costs a few reference counts.
 
+use std::any::Any;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::fmt;
@@ -29,8 +30,11 @@ struct Inner<T> {
     /// The JSON it was read from; `None` for a value set by a change, or
     /// for a part that was not stored (its default value).
     stored: Option<Box<RawValue>>,
-    /// The value: decoded from `stored` on first use, or set by a change.
-    value: OnceCell<Rc<T>>,
+    /// The value (an `Rc<T>`): decoded from `stored` on first use, or set
+    /// by a change. Held without its type so that dropping a part, which
+    /// the shell does with every copy of the document, needs no code that
+    /// drops a `T`: that code comes with the code that made the value.
+    value: OnceCell<Rc<dyn Any>>,
     /// Why `stored` could not be decoded; the value is then the default.
     problem: OnceCell<String>,
     /// Encodes a value set by a change; compiled where the change was made.
@@ -52,12 +56,19 @@ pub trait Stored {
     fn problem(&self) -> Option<&str>;
 }
 
-impl<T> Stored for Part<T> {
+/// The `T` an erased value holds.
+fn typed<T: 'static>(value: &Rc<dyn Any>) -> &T {
+    value
+        .downcast_ref::<T>()
+        .expect("a part holds a value of its own type")
+}
+
+impl<T: 'static> Stored for Part<T> {
     fn json(&self) -> Option<Cow<'_, str>> {
         match (&self.0.stored, self.0.encode) {
             (Some(stored), _) => Some(Cow::Borrowed(stored.get())),
             (None, Some(encode)) => {
-                let value = self.0.value.get().expect("a value set by a change");
+                let value = typed::<T>(self.0.value.get().expect("a value set by a change"));
                 Some(Cow::Borrowed(self.0.encoded.get_or_init(|| encode(value))))
             }
             (None, None) => None,
@@ -69,33 +80,37 @@ impl<T> Stored for Part<T> {
     }
 }
 
-impl<T: DeserializeOwned + Default> Part<T> {
+impl<T: DeserializeOwned + Default + 'static> Part<T> {
     /// The value, decoded on first use; the default value when the stored
     /// JSON does not fit `T` (see [`Part::problem`]).
     pub fn value(&self) -> &T {
-        self.shared_ref()
+        typed::<T>(self.erased())
     }
 
     /// The value, shared: the same `Rc` for as long as the part is
     /// unchanged, so that a view can tell "changed" by pointer.
     pub fn shared(&self) -> Rc<T> {
-        self.shared_ref().clone()
+        match self.erased().clone().downcast::<T>() {
+            Ok(value) => value,
+            Err(_) => unreachable!("a part holds a value of its own type"),
+        }
     }
 
-    fn shared_ref(&self) -> &Rc<T> {
+    fn erased(&self) -> &Rc<dyn Any> {
         self.0.value.get_or_init(|| {
-            Rc::new(match &self.0.stored {
+            let value: T = match &self.0.stored {
                 None => T::default(),
                 Some(stored) => serde_json::from_str(stored.get()).unwrap_or_else(|error| {
                     let _ = self.0.problem.set(error.to_string());
                     T::default()
                 }),
-            })
+            };
+            Rc::new(value)
         })
     }
 }
 
-impl<T: DeserializeOwned + Serialize + Default + PartialEq + Clone> Part<T> {
+impl<T: DeserializeOwned + Serialize + Default + PartialEq + Clone + 'static> Part<T> {
     /// A part holding `value`; absent when that is the default value.
     pub fn new(value: T) -> Part<T> {
         if value == T::default() {
@@ -103,7 +118,7 @@ impl<T: DeserializeOwned + Serialize + Default + PartialEq + Clone> Part<T> {
         }
         Part(Rc::new(Inner {
             stored: None,
-            value: OnceCell::from(Rc::new(value)),
+            value: OnceCell::from(Rc::new(value) as Rc<dyn Any>),
             problem: OnceCell::new(),
             encode: Some(|value| serde_json::to_string(value).expect("a part always encodes")),
             encoded: OnceCell::new(),
@@ -120,7 +135,7 @@ impl<T: DeserializeOwned + Serialize + Default + PartialEq + Clone> Part<T> {
     }
 }
 
-impl<T: DeserializeOwned + Default> Deref for Part<T> {
+impl<T: DeserializeOwned + Default + 'static> Deref for Part<T> {
     type Target = T;
 
     fn deref(&self) -> &T {
@@ -147,15 +162,15 @@ impl<T> Clone for Part<T> {
 }
 
 /// Two parts are equal when they would be stored as the same JSON.
-impl<T> PartialEq for Part<T> {
+impl<T: 'static> PartialEq for Part<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0) || self.json() == other.json()
     }
 }
 
-impl<T> Eq for Part<T> {}
+impl<T: 'static> Eq for Part<T> {}
 
-impl<T> fmt::Debug for Part<T> {
+impl<T: 'static> fmt::Debug for Part<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.json() {
             Some(json) => write!(f, "Part({json})"),
