@@ -53,8 +53,6 @@ pub fn Editor(props: &EditorProps) -> Html {
             .map(|l| l.id.clone())
             .unwrap_or_default()
     });
-    let new_level = use_state(String::new);
-    let new_area = use_state(String::new);
     let edit = use_edit::<LadderEdit>();
     // Sends an edit of this rubric.
     let send = {
@@ -188,17 +186,8 @@ pub fn Editor(props: &EditorProps) -> Html {
         }
     });
     let add_level = {
-        let (send, new_level) = (send.clone(), new_level.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            if !new_level.trim().is_empty() {
-                send.emit(RubricEdit::AddLevel {
-                    name: (*new_level).clone(),
-                    after: None,
-                });
-                new_level.set(String::new());
-            }
-        })
+        let send = send.clone();
+        Callback::from(move |name: String| send.emit(RubricEdit::AddLevel { name, after: None }))
     };
 
     // The chosen track's areas, with their criteria at the chosen level.
@@ -253,6 +242,17 @@ pub fn Editor(props: &EditorProps) -> Html {
             </li>
         }
     };
+    let add_criterion = |area: String| {
+        let (send, track, level) = (send.clone(), track_id.clone(), level_id.clone());
+        Callback::from(move |text: String| {
+            send.emit(RubricEdit::AddCriterion {
+                track: track.clone(),
+                area: area.clone(),
+                level: level.clone(),
+                text,
+            })
+        })
+    };
     let areas = track_ref.into_iter().flat_map(|t| t.areas.iter().enumerate()).map(|(i, area)| {
         let area_id = area.id.clone();
         let name_id = format!("area-name-{track_id}-{area_id}");
@@ -290,26 +290,23 @@ pub fn Editor(props: &EditorProps) -> Html {
                         { for at_level.iter().enumerate().map(|(n, c)| criterion_row(c, n == 0, n + 1 == count)) }
                     </ol>
                 }
-                <AddCriterion send={send.clone()} track={track_id.clone()} area={area_id.clone()} level={level_id.clone()} area_name={area.name.clone()} />
+                <AddRow
+                    id={format!("new-criterion-{track_id}-{area_id}")}
+                    label={format!("New criterion in {}", area.name)}
+                    button="Add the criterion"
+                    on_add={add_criterion(area_id.clone())}
+                />
             </li>
         }
     });
     let add_area = {
-        let (send, new_area, track) = (send.clone(), new_area.clone(), track_id.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            if !new_area.trim().is_empty() {
-                send.emit(RubricEdit::AddArea {
-                    track: track.clone(),
-                    name: (*new_area).clone(),
-                });
-                new_area.set(String::new());
-            }
+        let (send, track) = (send.clone(), track_id.clone());
+        Callback::from(move |name: String| {
+            send.emit(RubricEdit::AddArea {
+                track: track.clone(),
+                name,
+            })
         })
-    };
-    let keep = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |event: InputEvent| state.set(typed(&event)))
     };
     let choose = |state: &UseStateHandle<String>| {
         let state = state.clone();
@@ -334,13 +331,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <fieldset class="editor-group">
                     <legend>{ "Levels, lowest first" }</legend>
                     <ol class="editor-list">{ for levels }</ol>
-                    <form class="add-row" onsubmit={add_level}>
-                        <div class="field">
-                            <label for="new-level">{ "New level's name" }</label>
-                            <input id="new-level" type="text" value={(*new_level).clone()} oninput={keep(&new_level)} />
-                        </div>
-                        <button type="submit">{ "Add the level" }</button>
-                    </form>
+                    <AddRow id="new-level" label="New level's name" button="Add the level" on_add={add_level} />
                 </fieldset>
                 <fieldset class="editor-group">
                     <legend>{ "Areas and criteria" }</legend>
@@ -365,13 +356,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                         </div>
                     </div>
                     <ol class="editor-list">{ for areas }</ol>
-                    <form class="add-row" onsubmit={add_area}>
-                        <div class="field">
-                            <label for="new-area">{ "New area's name" }</label>
-                            <input id="new-area" type="text" value={(*new_area).clone()} oninput={keep(&new_area)} />
-                        </div>
-                        <button type="submit">{ "Add the area" }</button>
-                    </form>
+                    <AddRow id="new-area" label="New area's name" button="Add the area" on_add={add_area} />
                 </fieldset>
             </div>
         </section>
@@ -380,35 +365,23 @@ pub fn Editor(props: &EditorProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct AddProps {
-    send: Callback<RubricEdit>,
-    track: String,
-    area: String,
-    level: String,
-    area_name: String,
+    id: AttrValue,
+    label: AttrValue,
+    button: AttrValue,
+    /// Called with what was typed, when it is not blank.
+    on_add: Callback<String>,
 }
 
-/// A new criterion for one area at one level.
+/// A name or text to add (a level, an area, a criterion), and its button.
 #[function_component]
-fn AddCriterion(props: &AddProps) -> Html {
+fn AddRow(props: &AddProps) -> Html {
     let text = use_state(String::new);
-    let id = format!("new-criterion-{}-{}", props.track, props.area);
     let add = {
-        let text = text.clone();
-        let (send, track, area, level) = (
-            props.send.clone(),
-            props.track.clone(),
-            props.area.clone(),
-            props.level.clone(),
-        );
+        let (text, on_add) = (text.clone(), props.on_add.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if !text.trim().is_empty() {
-                send.emit(RubricEdit::AddCriterion {
-                    track: track.clone(),
-                    area: area.clone(),
-                    level: level.clone(),
-                    text: (*text).clone(),
-                });
+                on_add.emit((*text).clone());
                 text.set(String::new());
             }
         })
@@ -420,10 +393,10 @@ fn AddCriterion(props: &AddProps) -> Html {
     html! {
         <form class="add-row" onsubmit={add}>
             <div class="field">
-                <label for={id.clone()}>{ format!("New criterion in {}", props.area_name) }</label>
-                <input {id} type="text" value={(*text).clone()} oninput={typed} />
+                <label for={props.id.clone()}>{ &props.label }</label>
+                <input id={props.id.clone()} type="text" value={(*text).clone()} oninput={typed} />
             </div>
-            <button type="submit">{ "Add the criterion" }</button>
+            <button type="submit">{ &props.button }</button>
         </form>
     }
 }
