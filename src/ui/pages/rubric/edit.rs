@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::counted;
@@ -15,24 +15,13 @@ use crate::core::ladder::LadderEdit;
 use crate::core::rubric::{Criterion, Rubric};
 use crate::core::rubric_edit::{RubricEdit, Way};
 use crate::ui::components::confirm::ConfirmDelete;
+use crate::ui::dom::value_of;
 use crate::ui::state::use_edit;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub rubric: Rc<Rubric>,
     pub default: Rc<Rubric>,
-}
-
-/// Text typed into an input or text area.
-fn typed(event: &InputEvent) -> String {
-    let target = event.target();
-    if let Some(area) = target
-        .as_ref()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_ref::<HtmlTextAreaElement>(t).cloned())
-    {
-        return area.value();
-    }
-    event.target_unchecked_into::<HtmlInputElement>().value()
 }
 
 #[function_component]
@@ -67,7 +56,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let on_text = |make: Rc<dyn Fn(String) -> RubricEdit>| {
         let send = send.clone();
-        Callback::from(move |event: InputEvent| send.emit(make(typed(&event))))
+        Callback::from(move |event: InputEvent| send.emit(make(value_of(&event))))
     };
     let button = |label: String, text: &'static str, change: RubricEdit, enabled: bool| {
         let send = send.clone();
@@ -207,7 +196,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         let set_examples = {
             let (send, id) = (send.clone(), id.clone());
             Callback::from(move |event: Event| {
-                let text = event.target_unchecked_into::<HtmlTextAreaElement>().value();
+                let text = value_of(&event);
                 send.emit(RubricEdit::SetExamples {
                     criterion: id.clone(),
                     examples: text.lines().map(str::to_owned).collect(),
@@ -310,9 +299,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let choose = |state: &UseStateHandle<String>| {
         let state = state.clone();
-        Callback::from(move |event: Event| {
-            state.set(event.target_unchecked_into::<HtmlSelectElement>().value())
-        })
+        Callback::from(move |event: Event| state.set(value_of(&event)))
     };
 
     html! {
@@ -388,7 +375,7 @@ fn AddRow(props: &AddProps) -> Html {
     };
     let typed = {
         let text = text.clone();
-        Callback::from(move |event: InputEvent| text.set(typed(&event)))
+        Callback::from(move |event: InputEvent| text.set(value_of(&event)))
     };
     html! {
         <form class="add-row" onsubmit={add}>

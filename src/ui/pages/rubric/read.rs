@@ -3,11 +3,11 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::core::counted;
 use crate::core::rubric::{Criterion, Rubric};
+use crate::ui::dom::value_of;
 use crate::ui::state::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -41,22 +41,18 @@ pub fn Reader(props: &ReaderProps) -> Html {
 
     let on_track = {
         let track = track.clone();
-        Callback::from(move |event: Event| {
-            track.set(event.target_unchecked_into::<HtmlSelectElement>().value())
-        })
+        Callback::from(move |event: Event| track.set(value_of(&event)))
     };
     let on_level = {
         let level = level.clone();
         Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            let value = value_of(&event);
             level.set((!value.is_empty()).then_some(value));
         })
     };
     let on_query = {
         let query = query.clone();
-        Callback::from(move |event: InputEvent| {
-            query.set(event.target_unchecked_into::<HtmlInputElement>().value())
-        })
+        Callback::from(move |event: InputEvent| query.set(value_of(&event)))
     };
 
     // A level the rubric no longer has (after an edit) reads as all levels.

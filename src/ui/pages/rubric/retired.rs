@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::core::assessment::Rating;
@@ -12,6 +11,7 @@ use crate::core::counted;
 use crate::core::ladder::{likely_successor, no_longer, LadderEdit, Retired};
 use crate::core::rubric::Rubric;
 use crate::ui::components::confirm::ConfirmDelete;
+use crate::ui::dom::value_of;
 use crate::ui::state::{use_app, use_edit};
 
 #[derive(Properties, PartialEq)]
@@ -76,7 +76,7 @@ fn RetiredItem(props: &ItemProps) -> Html {
     let on_select = {
         let target = target.clone();
         Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            let value = value_of(&event);
             target.set((!value.is_empty()).then_some(value));
         })
     };
