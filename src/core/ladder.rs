@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use super::assessment::{Assessment, Rating};
 use super::plan::Plan;
 use super::rubric::Rubric;
-use super::rubric_edit::RubricEdit;
+use super::rubric_edit::{numbered, numbered_as, RubricEdit};
 use super::schema::{Change, Document, Restore};
 use super::{counted, first_letter, Case};
 
@@ -141,34 +141,21 @@ impl Ladders {
     /// ("Acme ladder (2)"), so that two ladders can be told apart.
     pub fn free_name(&self, name: &str, default: &Rc<Rubric>) -> String {
         let choices = self.choices(default);
-        let taken = |candidate: &str| {
-            choices
-                .iter()
-                .any(|c| c.rubric.name.trim().eq_ignore_ascii_case(candidate.trim()))
-        };
-        (1..)
-            .map(|n| match n {
-                1 => name.to_owned(),
-                n => format!("{name} ({n})"),
-            })
-            .find(|candidate| !taken(candidate))
-            .unwrap_or_default()
+        numbered_as(
+            name,
+            |name, n| format!("{name} ({n})"),
+            |candidate| {
+                choices
+                    .iter()
+                    .any(|c| c.rubric.name.trim().eq_ignore_ascii_case(candidate.trim()))
+            },
+        )
     }
 
     /// An id for `rubric` that no rubric here has: its own when free,
     /// else numbered.
     pub fn free_id(&self, id: &str, default: &Rubric) -> String {
-        let taken = |id: &str| id == default.id || self.stored(id).is_some();
-        (1..)
-            .map(|n| {
-                if n == 1 {
-                    id.to_owned()
-                } else {
-                    format!("{id}-{n}")
-                }
-            })
-            .find(|id| !taken(id))
-            .unwrap_or_default()
+        numbered(id, |id| id == default.id || self.stored(id).is_some())
     }
 }
 
@@ -523,6 +510,20 @@ impl Change for LadderEdit {
     }
 }
 
+/// The assessment kept for the rubric with `id`: the document's when it
+/// is the one in use, else the shelved one, if it has one.
+pub fn assessment_of<'d>(
+    document: &'d Document,
+    id: &str,
+    default: &Rubric,
+) -> Option<&'d Assessment> {
+    if document.ladders.value().active_id(default) == id {
+        Some(document.assessment.value())
+    } else {
+        document.ladders.value().shelved.get(id)
+    }
+}
+
 /// Edits the assessment of the rubric with `id`: the document's when it
 /// is the one in use, else the shelved one.
 fn edit_assessment_of(
@@ -577,11 +578,7 @@ fn retire(document: &mut Document, before: &Rubric, after: &Rubric, default: &Ru
     let id = after.id.clone();
     let in_use = document.ladders.value().active_id(default) == id;
     let leaving: Vec<Retired> = {
-        let ladders = document.ladders.value();
-        let assessment = match in_use {
-            true => Some(document.assessment.value()),
-            false => ladders.shelved.get(&id),
-        };
+        let assessment = assessment_of(document, &id, default);
         Changes::between(before, after)
             .removed
             .into_iter()

@@ -450,13 +450,23 @@ impl Rubric {
 }
 
 /// `base`, or `base-2`, `base-3`… the first that is not `taken`.
-fn numbered(base: &str, taken: impl Fn(&str) -> bool) -> String {
+pub(crate) fn numbered(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    numbered_as(base, |base, n| format!("{base}-{n}"), taken)
+}
+
+/// `base`, or `base` marked with 2, 3… by `mark`: the first that is not
+/// `taken`.
+pub(crate) fn numbered_as(
+    base: &str,
+    mark: impl Fn(&str, usize) -> String,
+    taken: impl Fn(&str) -> bool,
+) -> String {
     if !taken(base) {
         return base.to_owned();
     }
     (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| !taken(id))
+        .map(|n| mark(base, n))
+        .find(|candidate| !taken(candidate))
         .unwrap_or_default()
 }
 
