@@ -65,6 +65,16 @@ pub fn go(route: &Route) {
     let _ = window().location().set_hash(&route.href());
 }
 
+/// The text of a file the user chose, read in full once its size is
+/// known to be within what an import takes; why not, in plain words.
+pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
+    crate::core::transfer::check_size(file.size() as u64).map_err(|why| why.to_string())?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| "The browser couldn't read this file.".to_owned())?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
 /// The value of the input, text area or select an event came from.
 pub fn value_of(event: &Event) -> String {
     let target = event.target().expect("an event target");

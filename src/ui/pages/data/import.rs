@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, File, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
@@ -12,9 +11,10 @@ use super::replace_all;
 use crate::core::persist::CopyKind;
 use crate::core::schema::Document;
 use crate::core::time::DateTime;
-use crate::core::transfer::{self, check_size, merge_into, Counts, Incoming};
+use crate::core::transfer::{self, merge_into, Counts, Incoming};
 use crate::core::{first_letter, Case};
 use crate::ui::clock::utc_offset_minutes;
+use crate::ui::dom::file_text;
 use crate::ui::state::use_app;
 
 /// Where an import stands.
@@ -62,20 +62,9 @@ impl Preview {
 /// Reads `file` in full, after checking its size, and checks what it holds.
 async fn read(file: File, here: Rc<Document>) -> Step {
     let name = file.name();
-    if let Err(why) = check_size(file.size() as u64) {
-        return Step::Refused {
-            name,
-            why: why.to_string(),
-        };
-    }
-    let text = match JsFuture::from(file.text()).await {
-        Ok(text) => text.as_string().unwrap_or_default(),
-        Err(_) => {
-            return Step::Refused {
-                name,
-                why: "The browser couldn't read this file.".into(),
-            }
-        }
+    let text = match file_text(&file).await {
+        Ok(text) => text,
+        Err(why) => return Step::Refused { name, why },
     };
     match transfer::read(&text) {
         Ok(incoming) => Step::Ready(Rc::new(Preview::new(name, incoming, &here))),

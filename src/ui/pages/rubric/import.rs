@@ -5,16 +5,17 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::core::ladder::{Changes, LadderEdit};
+use crate::core::assessment::Assessment;
+use crate::core::ladder::{assessment_of, Changes, LadderEdit};
 use crate::core::persist::CopyKind;
 use crate::core::rubric::Rubric;
 use crate::core::rubric_import::{self, Imported};
 use crate::core::schema::Document;
-use crate::core::transfer::{check_size, MAX_FILE_BYTES};
+use crate::core::transfer::MAX_FILE_BYTES;
+use crate::ui::dom::file_text;
 use crate::ui::pages::data::replace_all;
 use crate::ui::state::use_app;
 
@@ -51,17 +52,8 @@ impl Preview {
         let (changes, impact) = match &existing {
             Some(existing) => {
                 let changes = Changes::between(existing, &imported.rubric);
-                let shelved;
-                let assessment = if ladders.active_id(default) == existing.id {
-                    document.assessment.value()
-                } else {
-                    shelved = ladders
-                        .shelved
-                        .get(&existing.id)
-                        .cloned()
-                        .unwrap_or_default();
-                    &shelved
-                };
+                let none = Assessment::default();
+                let assessment = assessment_of(document, &existing.id, default).unwrap_or(&none);
                 (
                     changes.summary(),
                     changes.impact(assessment, document.plan.value()),
@@ -81,17 +73,15 @@ impl Preview {
 
 async fn read(file: File, document: Rc<Document>, default: Rc<Rubric>) -> Step {
     let name = file.name();
-    let refused = |problem: String| Step::Refused {
-        name: name.clone(),
-        problems: vec![problem],
+    let text = match file_text(&file).await {
+        Ok(text) => text,
+        Err(problem) => {
+            return Step::Refused {
+                name,
+                problems: vec![problem],
+            }
+        }
     };
-    if let Err(why) = check_size(file.size() as u64) {
-        return refused(why.to_string());
-    }
-    let Ok(text) = JsFuture::from(file.text()).await else {
-        return refused("The browser couldn't read this file.".into());
-    };
-    let text = text.as_string().unwrap_or_default();
     match rubric_import::import(&name, &text) {
         Ok(imported) => Step::Ready(Rc::new(Preview::new(name, imported, &document, &default))),
         Err(problems) => Step::Refused {
