@@ -43,10 +43,14 @@ pub trait Content: DeserializeOwned + Clone + PartialEq + 'static {
     /// thread, so the future need not be `Send`.)
     #[allow(async_fn_in_trait)]
     async fn load() -> Result<Self, String> {
-        let text = fetch_text(Self::FILE).await?;
-        serde_json::from_str::<Self>(&text)
-            .map_err(|e| format!("the {} file is damaged ({e})", Self::NAME))
+        built_in().await
     }
+}
+
+/// The content as the build ships it, in `T::FILE`.
+async fn built_in<T: Content>() -> Result<T, String> {
+    let text = fetch_text(T::FILE).await?;
+    serde_json::from_str::<T>(&text).map_err(|e| format!("the {} file is damaged ({e})", T::NAME))
 }
 
 thread_local! {
@@ -93,9 +97,7 @@ impl Content for Rubric {
             Some(Err(problem)) => site::tell(problem),
             None => {}
         }
-        let text = fetch_text(Self::FILE).await?;
-        serde_json::from_str::<Self>(&text)
-            .map_err(|e| format!("the {} file is damaged ({e})", Self::NAME))
+        built_in().await
     }
 }
 
@@ -167,6 +169,14 @@ pub fn use_rubric() -> (Loaded<Rubric>, Callback<()>) {
 /// The text at `url`, relative to the page. Revalidated with the server
 /// each time, so that an updated build never meets stale content.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
+    fetch_optional(url)
+        .await?
+        .ok_or_else(|| "the server answered 404".to_owned())
+}
+
+/// [`fetch_text`], for a file a site may leave out: `None` when the
+/// server has no such file.
+pub async fn fetch_optional(url: &str) -> Result<Option<String>, String> {
     let init = RequestInit::new();
     init.set_cache(RequestCache::NoCache);
     let unreachable = |_| "the file could not be reached (are you offline?)".to_owned();
@@ -174,13 +184,16 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .await
         .map_err(unreachable)?
         .unchecked_into();
-    if !response.ok() {
-        return Err(format!("the server answered {}", response.status()));
+    match response.status() {
+        404 => return Ok(None),
+        _ if !response.ok() => return Err(format!("the server answered {}", response.status())),
+        _ => {}
     }
     let text = response.text().map_err(unreachable)?;
     JsFuture::from(text)
         .await
         .map_err(unreachable)?
         .as_string()
+        .map(Some)
         .ok_or_else(|| "the file is not text".to_owned())
 }

@@ -13,7 +13,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::core::config::{Config, CONFIG_FILE};
-use crate::ui::content::fetch_text;
+use crate::ui::content::fetch_optional;
 use crate::ui::state::{Action, AppState, Site};
 
 thread_local! {
@@ -31,9 +31,9 @@ pub async fn config() -> Result<Config, String> {
     if let Some(read) = READ.with(|read| read.borrow().clone()) {
         return read;
     }
-    let read = match fetch_text(CONFIG_FILE).await {
-        Ok(text) => Config::parse(&text),
-        Err(problem) if problem.ends_with(" 404") => Ok(Config::default()),
+    let read = match fetch_optional(CONFIG_FILE).await {
+        Ok(Some(text)) => Config::parse(&text),
+        Ok(None) => Ok(Config::default()),
         Err(problem) => Err(format!("{CONFIG_FILE} could not be read: {problem}")),
     };
     READ.with(|slot| *slot.borrow_mut() = Some(read.clone()));
