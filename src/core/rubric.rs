@@ -189,12 +189,7 @@ impl Rubric {
     /// listed while nothing is searched, so that an area with nothing at a
     /// level shows as such; a search lists only the areas it found in.
     pub fn read(&self, track: &str, level: Option<&str>, query: &str) -> Vec<Shown<'_>> {
-        let Some(track) = self
-            .tracks
-            .iter()
-            .find(|t| t.id == track)
-            .or_else(|| self.tracks.first())
-        else {
+        let Some(track) = self.track(track) else {
             return Vec::new();
         };
         let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
@@ -219,6 +214,15 @@ impl Rubric {
             })
             .filter(|shown| words.is_empty() || !shown.criteria.is_empty())
             .collect()
+    }
+
+    /// The track with `id`, or the first for an unknown one; `None` only
+    /// for a rubric with no tracks.
+    pub fn track(&self, id: &str) -> Option<&Track> {
+        self.tracks
+            .iter()
+            .find(|track| track.id == id)
+            .or_else(|| self.tracks.first())
     }
 
     /// The name of the level with `id`, or the id itself.

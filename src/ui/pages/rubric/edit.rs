@@ -89,13 +89,8 @@ pub fn Editor(props: &EditorProps) -> Html {
     }
 
     let problems = rubric.located_problems(0);
-    let track_id = rubric
-        .tracks
-        .iter()
-        .find(|t| t.id == *track)
-        .or_else(|| rubric.tracks.first())
-        .map(|t| t.id.clone())
-        .unwrap_or_default();
+    let track_ref = rubric.track(&track);
+    let track_id = track_ref.map(|t| t.id.clone()).unwrap_or_default();
     let level_id = rubric
         .levels
         .iter()
@@ -180,7 +175,6 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
 
     // The chosen track's areas, with their criteria at the chosen level.
-    let track_ref = rubric.tracks.iter().find(|t| t.id == track_id);
     let last_area = track_ref.map_or(0, |t| t.areas.len().saturating_sub(1));
     let criterion_row = |c: &Criterion, first: bool, last: bool| {
         let id = c.id.clone();
@@ -323,16 +317,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <fieldset class="editor-group">
                     <legend>{ "Areas and criteria" }</legend>
                     <div class="reader-controls">
-                        if rubric.tracks.len() > 1 {
-                            <div class="field">
-                                <label for="editor-track">{ "Track" }</label>
-                                <select id="editor-track" onchange={choose(&track)}>
-                                    { for rubric.tracks.iter().map(|t| html! {
-                                        <option value={t.id.clone()} selected={t.id == track_id}>{ &t.name }</option>
-                                    }) }
-                                </select>
-                            </div>
-                        }
+                        { super::track_select("editor-track", &rubric, &track_id, choose(&track)) }
                         <div class="field">
                             <label for="editor-level">{ "Criteria at level" }</label>
                             <select id="editor-level" onchange={choose(&level)}>

@@ -148,6 +148,30 @@ fn LadderChoices(props: &ChoicesProps) -> Html {
     }
 }
 
+/// The choice of track (`chosen`, or the first for an unknown id), for a
+/// ladder that has more than one.
+fn track_select(
+    id: &'static str,
+    rubric: &Rubric,
+    chosen: &str,
+    onchange: Callback<Event>,
+) -> Html {
+    if rubric.tracks.len() < 2 {
+        return html! {};
+    }
+    let chosen = rubric.track(chosen).map(|track| track.id.as_str());
+    html! {
+        <div class="field">
+            <label for={id}>{ "Track" }</label>
+            <select {id} {onchange}>
+                { for rubric.tracks.iter().map(|t| html! {
+                    <option value={t.id.clone()} selected={Some(t.id.as_str()) == chosen}>{ &t.name }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
 /// "5 levels · 2 tracks · 120 criteria · Source: … · Licence: …"
 fn facts(rubric: &Rubric) -> String {
     let mut facts = vec![counted(rubric.levels.len(), "level", "levels")];

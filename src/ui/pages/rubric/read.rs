@@ -90,16 +90,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <p>{ &rubric.description }</p>
             }
             <div class="reader-controls">
-                if rubric.tracks.len() > 1 {
-                    <div class="field">
-                        <label for="reader-track">{ "Track" }</label>
-                        <select id="reader-track" onchange={on_track}>
-                            { for rubric.tracks.iter().enumerate().map(|(i, t)| html! {
-                                <option value={t.id.clone()} selected={t.id == *track || (i == 0 && !rubric.tracks.iter().any(|t| t.id == *track))}>{ &t.name }</option>
-                            }) }
-                        </select>
-                    </div>
-                }
+                { super::track_select("reader-track", rubric, &track, on_track) }
                 <div class="field">
                     <label for="reader-level">{ "Level" }</label>
                     <select id="reader-level" onchange={on_level}>
