@@ -25,6 +25,9 @@ test.beforeEach(async ({ page }) => {
 const group = (page, name) => page.getByRole('group', { name, exact: true });
 
 test('a goal from a gap, checked letter by letter, with milestones, check-ins, weeks, exports and undo', async ({ page }) => {
+  // The longest journey: on a loaded machine it runs close to the default
+  // 30 s, which is a limit on the run, not a figure of the app's speed.
+  test.setTimeout(60_000);
   // One action turns a gap of the self-assessment into a goal.
   await open(page, '#/assess/results');
   await page.getByRole('button', { name: /^Make it a goal: Designs services/ }).click();

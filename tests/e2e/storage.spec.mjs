@@ -283,6 +283,8 @@ test('two tabs changing the same value: only that value is asked about, and both
 });
 
 test('three tabs with changes of their own all keep them', async ({ context }) => {
+  // Three pages at once: on a loaded machine this runs past the default 30 s.
+  test.setTimeout(60_000);
   await breakableStorage(context);
   const [a, b, c] = [await context.newPage(), await context.newPage(), await context.newPage()];
   await open(a, '#/');
