@@ -1,37 +1,63 @@
 //! The script `wasm-split-cli` writes to load the split modules: which files
-//! each split point needs, and the changes that make it fetch them through
-//! the start script (which may have fetched them already, for a deep link).
+//! each split point needs, and the same script written again to fetch them
+//! through the start script (which may have fetched them already, for a deep
+//! link), once shared chunks are merged (see `merge.rs`).
 //!
-//! The splitter is pinned (see the Makefile), and every change here checks
-//! that the script has the shape it expects, so that a new version fails the
-//! build instead of loading nothing.
+//! The splitter is pinned (see the Makefile), and reading its script checks
+//! that it has the shape expected, so that a new version fails the build
+//! instead of loading nothing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The loader script, read.
 pub struct Loader {
-    text: String,
-    /// Every split point, with the files it needs: shared chunks first, then
-    /// its own module.
-    splits: BTreeMap<String, Vec<String>>,
+    /// The script up to its first module: the functions that load one.
+    preamble: String,
+    /// Every split point, with the files it needs.
+    splits: BTreeMap<String, Split>,
+}
+
+/// The files one split point needs.
+struct Split {
+    /// Modules shared with other split points, loaded first.
+    shared: Vec<String>,
+    /// Its own module; none when the split point holds no code of its own.
+    own: Option<String>,
 }
 
 const EXPORT: &str = "export const __wasm_split_load_";
+const CHUNK: &str = "const __chunk_";
 const MAIN_IMPORT: &str = r#"import { initSync } from "./rungs.js";"#;
 const INSTANTIATE: &str = "WebAssembly.instantiateStreaming(src, imports)";
+/// What the preamble must define for the modules written after it.
+const PREAMBLE_NEEDS: &[&str] = &[MAIN_IMPORT, "function makeLoad(", "function wrapAsyncCb("];
 
 impl Loader {
     pub fn parse(text: &str) -> Result<Loader, String> {
+        let first = [CHUNK, EXPORT, "/* "]
+            .iter()
+            .filter_map(|start| text.find(&format!("\n{start}")))
+            .min()
+            .ok_or("the splitter's loader names no split point: is the `split` feature on?")?;
+        let (preamble, modules) = text.split_at(first + 1);
+        if let Some(missing) = PREAMBLE_NEEDS
+            .iter()
+            .find(|&&needed| !preamble.contains(needed))
+        {
+            return Err(format!(
+                "the splitter's loader has no {missing:?}: its shape changed"
+            ));
+        }
         let mut splits = BTreeMap::new();
-        for statement in text.split(EXPORT).skip(1) {
+        for statement in modules.split(EXPORT).skip(1) {
             let (name, rest) = statement
                 .split_once(" = ")
                 .ok_or("a split point's loader has no name")?;
-            // Its own module (none when the split point holds no code of its
-            // own), after the chunks it depends on, in `[__chunk_1, …]`.
+            // Its own module, then the chunks it depends on, in
+            // `[__chunk_1, …]`.
             let own = wasm_files(rest);
             let deps = rest.rfind('[').map_or("", |at| &rest[at..]);
-            let mut files: Vec<String> = deps
+            let shared = deps
                 .split("__chunk_")
                 .skip(1)
                 .map(|n| {
@@ -43,23 +69,65 @@ impl Loader {
                     )
                 })
                 .collect();
-            files.extend(own);
-            splits.insert(name.to_owned(), files);
+            let own = match own.as_slice() {
+                [] => None,
+                [own] => Some(own.clone()),
+                _ => {
+                    return Err(format!(
+                        "the split point {name} loads {} modules of its own",
+                        own.len()
+                    ))
+                }
+            };
+            splits.insert(name.to_owned(), Split { shared, own });
         }
         if splits.is_empty() {
             return Err(
                 "the splitter's loader names no split point: is the `split` feature on?".into(),
             );
         }
-        Ok(Loader {
-            text: text.to_owned(),
+        let loader = Loader {
+            preamble: preamble.to_owned(),
             splits,
-        })
+        };
+        // Every module it fetches is one this has read, each fetched once,
+        // and it exports nothing but the split points' loaders.
+        let fetched = wasm_files(modules);
+        if modules.matches("export ").count() != loader.splits.len() {
+            return Err(
+                "the splitter's loader exports more than its split points: its shape changed"
+                    .into(),
+            );
+        }
+        let instantiated = modules.matches(INSTANTIATE).count();
+        let files = loader.files();
+        if fetched.len() != files.len()
+            || instantiated != files.len()
+            || fetched.iter().any(|f| !files.contains(f))
+        {
+            return Err(format!(
+                "the splitter's loader fetches {} modules and instantiates {instantiated}, of {} read: its shape changed",
+                fetched.len(),
+                files.len()
+            ));
+        }
+        Ok(loader)
     }
 
-    /// Every split point by name, with the files it needs.
+    /// Every split point by name, with the files it needs in the order it
+    /// loads them: shared ones first, then its own module.
     pub fn splits(&self) -> serde_json::Value {
-        serde_json::json!(self.splits)
+        let splits: BTreeMap<&str, Vec<&String>> = self
+            .splits
+            .iter()
+            .map(|(name, split)| {
+                (
+                    name.as_str(),
+                    split.shared.iter().chain(&split.own).collect(),
+                )
+            })
+            .collect();
+        serde_json::json!(splits)
     }
 
     /// Whether there is a split point called `name`.
@@ -72,39 +140,86 @@ impl Loader {
         self.splits.keys().map(String::as_str).collect()
     }
 
-    /// Every split module and chunk file, by name, each once.
+    /// Every split module and shared file, by name, each once.
     pub fn files(&self) -> Vec<String> {
-        let mut files: Vec<String> = self.splits.values().flatten().cloned().collect();
+        let mut files: Vec<String> = self
+            .splits
+            .values()
+            .flat_map(|split| split.shared.iter().chain(&split.own))
+            .cloned()
+            .collect();
         files.sort();
         files.dedup();
         files
     }
 
+    /// Every shared file, with the split points that need it.
+    pub fn shared(&self) -> BTreeMap<String, BTreeSet<String>> {
+        let mut shared: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (name, split) in &self.splits {
+            for file in &split.shared {
+                shared.entry(file.clone()).or_default().insert(name.clone());
+            }
+        }
+        shared
+    }
+
+    /// Loads the shared files in `groups` as one each, named by the key:
+    /// a split point that needed any file of a group now loads the group.
+    pub fn regroup(&mut self, groups: &BTreeMap<String, Vec<String>>) {
+        for split in self.splits.values_mut() {
+            split.shared = groups
+                .iter()
+                .filter(|(_, files)| files.iter().any(|file| split.shared.contains(file)))
+                .map(|(group, _)| group.clone())
+                .collect();
+        }
+    }
+
     /// The loader, importing the main script from `glue` and fetching every
     /// module through the start script at `boot`.
     pub fn patched(&self, glue: &str, boot: &str) -> Result<String, String> {
-        let text = super::replace_once(
-            &self.text,
+        let mut text = super::replace_once(
+            &self.preamble,
             MAIN_IMPORT,
             &format!("import {{ initSync }} from \"{glue}\";\nimport {{ chunk }} from \"{boot}\";"),
         )?;
-        let files = wasm_files(&text);
-        let instantiations = text.matches(INSTANTIATE).count();
-        if files.is_empty() || instantiations != files.len() {
-            return Err(format!(
-                "the splitter's loader fetches {} modules and instantiates {instantiations}: its shape changed",
-                files.len()
-            ));
+        let shared: BTreeSet<&String> = self.splits.values().flat_map(|s| &s.shared).collect();
+        let variable = |file: &str| {
+            format!(
+                "__shared_{}",
+                file.replace(|c: char| !c.is_ascii_alphanumeric(), "_")
+            )
+        };
+        for file in shared {
+            text += &format!(
+                "const {} = makeLoad({}, []);\n",
+                variable(file),
+                load(Some(file))
+            );
         }
-        let mut text = text.replace(INSTANTIATE, "WebAssembly.instantiate(await src, imports)");
-        for name in files {
-            text = super::replace_once(
-                &text,
-                &format!(r#"fetch(new URL("./{name}.wasm", import.meta.url))"#),
-                &format!(r#"chunk("{name}")"#),
-            )?;
+        for (name, split) in &self.splits {
+            let deps: Vec<String> = split.shared.iter().map(|file| variable(file)).collect();
+            text += &format!(
+                "{EXPORT}{name} = wrapAsyncCb(makeLoad({}, [{}]));\n",
+                load(split.own.as_deref()),
+                deps.join(", ")
+            );
         }
         Ok(text)
+    }
+}
+
+/// The function that starts fetching `file` (through the start script's
+/// `chunk`) and returns the function that instantiates it: a function that
+/// instantiates nothing for no file.
+fn load(file: Option<&str>) -> String {
+    match file {
+        Some(file) => format!(
+            "() => {{ const src = chunk(\"{file}\"); src.catch(() => {{}}); \
+             return async (imports) => WebAssembly.instantiate(await src, imports); }}"
+        ),
+        None => "() => async () => ({})".to_owned(),
     }
 }
 
@@ -126,6 +241,7 @@ mod tests {
     const SAMPLE: &str = r#"import { initSync } from "./rungs.js";
 
 let sharedImports = undefined;
+function wrapAsyncCb(callee) {}
 function makeLoad(fetcher, deps) {}
 /* assess, cards */
 const __chunk_4 = makeLoad(() => {
@@ -171,6 +287,10 @@ export const __wasm_split_load_cards = wrapAsyncCb(makeLoad(() => {
             loader.files(),
             ["chunk_12", "chunk_4", "split_cards", "split_plan"]
         );
+        assert_eq!(
+            serde_json::json!(loader.shared()),
+            serde_json::json!({"chunk_12": ["cards", "plan"], "chunk_4": ["cards"]})
+        );
     }
 
     #[test]
@@ -182,6 +302,7 @@ export const __wasm_split_load_cards = wrapAsyncCb(makeLoad(() => {
         assert!(patched.starts_with(
             "import { initSync } from \"./rungs-ab.js\";\nimport { chunk } from \"./boot-ab.js\";\n"
         ));
+        assert!(patched.contains("function makeLoad("), "{patched}");
         assert!(!patched.contains("fetch("), "{patched}");
         assert!(!patched.contains("instantiateStreaming"), "{patched}");
         for name in ["chunk_4", "chunk_12", "split_plan", "split_cards"] {
@@ -191,24 +312,57 @@ export const __wasm_split_load_cards = wrapAsyncCb(makeLoad(() => {
                 "{name}"
             );
         }
-        assert_eq!(
-            patched
-                .matches("WebAssembly.instantiate(await src, imports)")
-                .count(),
-            4
+        for name in ["plan", "empty", "cards"] {
+            assert_eq!(
+                patched.matches(&format!("{EXPORT}{name} =")).count(),
+                1,
+                "{name}"
+            );
+        }
+        assert!(
+            patched.contains("makeLoad(() => async () => ({}), [])"),
+            "{patched}"
         );
+        assert!(
+            patched.contains("[__shared_chunk_4, __shared_chunk_12]"),
+            "{patched}"
+        );
+    }
+
+    #[test]
+    fn merged_files_load_for_every_split_point_that_needed_a_part() {
+        let mut loader = Loader::parse(SAMPLE).unwrap();
+        let groups = BTreeMap::from([(
+            "shared_1".to_owned(),
+            vec!["chunk_12".to_owned(), "chunk_4".to_owned()],
+        )]);
+        loader.regroup(&groups);
+        assert_eq!(
+            loader.splits(),
+            serde_json::json!({
+                "cards": ["shared_1", "split_cards"],
+                "empty": [],
+                "plan": ["shared_1", "split_plan"],
+            })
+        );
+        let patched = loader.patched("./a.js", "./b.js").unwrap();
+        assert_eq!(
+            patched.matches("chunk(\"shared_1\")").count(),
+            1,
+            "{patched}"
+        );
+        assert!(!patched.contains("chunk_4"), "{patched}");
     }
 
     #[test]
     fn a_loader_of_another_shape_fails_the_build() {
         assert!(Loader::parse("export default 1;").is_err());
         let renamed = SAMPLE.replace("./rungs.js", "./main.js");
-        assert!(Loader::parse(&renamed).unwrap().patched("a", "b").is_err());
+        assert!(Loader::parse(&renamed).is_err());
         let streaming_elsewhere =
             SAMPLE.replacen("instantiateStreaming(src, imports)", "instantiate(src)", 1);
-        assert!(Loader::parse(&streaming_elsewhere)
-            .unwrap()
-            .patched("a", "b")
-            .is_err());
+        assert!(Loader::parse(&streaming_elsewhere).is_err());
+        let more_exports = format!("{SAMPLE}export const other = 1;\n");
+        assert!(Loader::parse(&more_exports).is_err());
     }
 }

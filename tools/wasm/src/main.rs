@@ -12,11 +12,13 @@
 //!    exports (memory, table, globals) that the other modules link against;
 //! 4. the main module's imports get short names, and `wasm-opt` shrinks
 //!    every module;
-//! 5. each surface's stylesheet (`style/<split>.css`) is minified, to be
+//! 5. the shared chunks are merged into a few files (`merge.rs`), so that a
+//!    deep link fetches a handful of modules rather than dozens;
+//! 6. each surface's stylesheet (`style/<split>.css`) is minified, to be
 //!    loaded with its split's code;
-//! 6. `esbuild` bundles the start script (`boot.js`), the split loader and
+//! 7. `esbuild` bundles the start script (`boot.js`), the split loader and
 //!    wasm-bindgen's script into one module;
-//! 7. every file is named after a hash of its content, and `index.html`
+//! 8. every file is named after a hash of its content, and `index.html`
 //!    loads that module, which holds integrity hashes for all the others.
 //!
 //! A debug build (`trunk serve`) is one module, bound but not optimised, so
@@ -26,7 +28,9 @@
 
 mod imports;
 mod loader;
+mod merge;
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -111,7 +115,7 @@ impl Build {
         let wasm = self.compile()?;
         let scratch = self.target.join("rungs-wasm");
         let _ = std::fs::remove_dir_all(&scratch);
-        let (main, loader) = if self.release {
+        let (main, mut loader) = if self.release {
             let split = scratch.join("split");
             run(Command::new(self.tool("wasm-split-cli"))
                 .arg(&wasm)
@@ -159,6 +163,9 @@ impl Build {
         }
         if self.release {
             modules = self.optimise(modules, &scratch.join("opt"))?;
+        }
+        if let Some(loader) = &mut loader {
+            modules = merge_shared(modules, loader, &scratch.join("merged"))?;
         }
         let mut files = Vec::new();
         for (name, path) in &modules {
@@ -472,6 +479,49 @@ fn short(digest: &[u8]) -> String {
 }
 
 /// Turns an I/O error at `path` into plain words that name the file.
+/// `modules` with the split points' shared chunks merged into fewer files
+/// (see `merge.rs`), which `loader` then loads.
+fn merge_shared(
+    modules: Vec<(String, PathBuf)>,
+    loader: &mut Loader,
+    dir: &Path,
+) -> Result<Vec<(String, PathBuf)>, String> {
+    let shared = loader.shared();
+    let size = |name: &str| {
+        modules
+            .iter()
+            .find(|(module, _)| module == name)
+            .and_then(|(_, path)| std::fs::metadata(path).ok())
+            .map_or(0, |file| file.len())
+    };
+    let groups: BTreeMap<String, Vec<String>> = merge::groups(&shared, size)
+        .into_iter()
+        .enumerate()
+        .map(|(n, chunks)| (format!("shared_{}", n + 1), chunks))
+        .collect();
+    std::fs::create_dir_all(dir).map_err(at(dir))?;
+    let (chunks, mut kept): (Vec<_>, Vec<_>) = modules
+        .into_iter()
+        .partition(|(name, _)| shared.contains_key(name));
+    for (group, members) in &groups {
+        let wasm = members
+            .iter()
+            .map(|member| {
+                let (_, path) = chunks
+                    .iter()
+                    .find(|(name, _)| name == member)
+                    .ok_or_else(|| format!("the chunk {member} was not built"))?;
+                read_bytes(path)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let path = dir.join(format!("{group}.wasm"));
+        write(&path, merge::merge(&wasm)?)?;
+        kept.push((group.clone(), path));
+    }
+    loader.regroup(&groups);
+    Ok(kept)
+}
+
 fn at(path: &Path) -> impl Fn(std::io::Error) -> String + '_ {
     move |error| format!("{}: {error}", path.display())
 }
