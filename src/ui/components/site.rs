@@ -3,9 +3,10 @@
 //! the rubric's loader, see `ui::content`). A configuration that cannot be
 //! used leaves the built-in rubric in place, and a notice says why.
 //!
-//! The app reads the configuration once at start ([`use_site`]) and keeps
-//! what it says in its state, so the header and the notice are functions
-//! of that state rather than components of their own.
+//! The app reads the configuration once at start ([`use_site`]), with code
+//! fetched after the first page shows, and keeps what it says in its
+//! state, so the header and the notice are functions of that state rather
+//! than components of their own.
 
 use std::cell::RefCell;
 
@@ -53,31 +54,56 @@ pub fn tell(problem: String) {
 pub fn use_site(state: &UseReducerHandle<AppState>) {
     let dispatcher = state.dispatcher();
     use_effect_with((), move |_| {
-        let told = {
-            let dispatcher = dispatcher.clone();
-            Callback::from(move |problem| {
-                dispatcher.dispatch(Action::Site(Site {
-                    organisation: None,
-                    problem: Some(problem),
-                }))
-            })
-        };
-        TELL.with(|tell| *tell.borrow_mut() = Some(told));
+        let learnt = Callback::from(move |site| dispatcher.dispatch(Action::Site(site)));
         spawn_local(async move {
-            let site = match config().await {
-                Ok(config) => Site {
-                    organisation: config.organisation.map(|name| name.trim().to_owned()),
-                    problem: None,
-                },
-                Err(problem) => Site {
-                    organisation: None,
-                    problem: Some(problem),
-                },
-            };
-            dispatcher.dispatch(Action::Site(site));
+            // Without its code (offline, a newer version's files) the app
+            // goes on without the site's name; a page that needs the
+            // configuration reads it itself, and says what went wrong.
+            if let Some(read) = reader().await {
+                read(learnt);
+            }
         });
         || TELL.with(|tell| *tell.borrow_mut() = None)
     });
+}
+
+/// Reads the configuration and tells `learnt` what it says, now and (for a
+/// problem the rubric's loader finds later) from then on.
+fn read(learnt: Callback<Site>) {
+    let told = learnt.reform(|problem| Site {
+        organisation: None,
+        problem: Some(problem),
+    });
+    TELL.with(|tell| *tell.borrow_mut() = Some(told));
+    spawn_local(async move {
+        learnt.emit(match config().await {
+            Ok(config) => Site {
+                organisation: config.organisation.map(|name| name.trim().to_owned()),
+                problem: None,
+            },
+            Err(problem) => Site {
+                organisation: None,
+                problem: Some(problem),
+            },
+        })
+    });
+}
+
+/// [`read`], which fetching, checking and reading the file make code of its
+/// own: in a release build it is fetched after the first page shows, as
+/// most sites have nothing to say and the first load stays small.
+#[cfg(feature = "split")]
+async fn reader() -> Option<fn(Callback<Site>)> {
+    #[wasm_split_helpers::wasm_split(site, fallible)]
+    fn reader() -> Result<fn(Callback<Site>), wasm_split_helpers::SplitLoaderError> {
+        Ok(read)
+    }
+    reader().await.ok()
+}
+
+#[cfg(not(feature = "split"))]
+async fn reader() -> Option<fn(Callback<Site>)> {
+    Some(read)
 }
 
 /// The organisation's name, after the product's, when the site names one.
