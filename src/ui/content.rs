@@ -49,7 +49,15 @@ pub trait Content: DeserializeOwned + Clone + PartialEq + 'static {
 
 /// The content as the build ships it, in `T::FILE`.
 async fn built_in<T: Content>() -> Result<T, String> {
-    let text = fetch_text(T::FILE).await?;
+    built_in_from(request(T::FILE)).await
+}
+
+/// The content as the build ships it, from a `request` for `T::FILE`
+/// already sent.
+async fn built_in_from<T: Content>(request: js_sys::Promise) -> Result<T, String> {
+    let text = answer(request)
+        .await?
+        .ok_or_else(|| "the server answered 404".to_owned())?;
     serde_json::from_str::<T>(&text).map_err(|e| format!("the {} file is damaged ({e})", T::NAME))
 }
 
@@ -73,6 +81,10 @@ impl Content for Rubric {
     /// names one that can be used; else the built-in one, and the
     /// configuration's problem is told (see [`site`]).
     async fn load() -> Result<Self, String> {
+        // The built-in rubric is asked for at once, beside the
+        // configuration (which most sites leave empty), rather than a
+        // round trip after it.
+        let built_in = request(Self::FILE);
         let named = match &site::config().await {
             Ok(config) => config.rubric_file().map(|file| file.map(str::to_owned)),
             Err(_) => None,
@@ -97,7 +109,7 @@ impl Content for Rubric {
             Some(Err(problem)) => site::tell(problem),
             None => {}
         }
-        built_in().await
+        built_in_from(built_in).await
     }
 }
 
@@ -177,10 +189,20 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 /// [`fetch_text`], for a file a site may leave out: `None` when the
 /// server has no such file.
 pub async fn fetch_optional(url: &str) -> Result<Option<String>, String> {
+    answer(request(url)).await
+}
+
+/// Asks for the file at `url` now; [`answer`] reads what comes back.
+fn request(url: &str) -> js_sys::Promise {
     let init = RequestInit::new();
     init.set_cache(RequestCache::NoCache);
+    dom::window().fetch_with_str_and_init(url, &init)
+}
+
+/// The text a [`request`] brings back; `None` for a 404.
+async fn answer(request: js_sys::Promise) -> Result<Option<String>, String> {
     let unreachable = |_| "the file could not be reached (are you offline?)".to_owned();
-    let response: Response = JsFuture::from(dom::window().fetch_with_str_and_init(url, &init))
+    let response: Response = JsFuture::from(request)
         .await
         .map_err(unreachable)?
         .unchecked_into();
