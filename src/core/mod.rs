@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod config;
+pub mod evidence;
 pub mod export;
 pub mod fold;
 pub mod glossary;
