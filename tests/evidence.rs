@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::criterion;
 use proptest::prelude::*;
 use rungs::core::evidence::{
     brag_markdown, check_link, coverage, Confirmer, Entry, Field, Filter, Kind, Log, LogEdit,
@@ -15,15 +16,6 @@ use rungs::core::time::Date;
 
 fn day(text: &str) -> Date {
     Date::parse(text).expect("a date")
-}
-
-fn criterion(id: &str, level: &str, text: &str) -> Criterion {
-    Criterion {
-        id: id.into(),
-        level: level.into(),
-        text: text.into(),
-        ..Criterion::default()
-    }
 }
 
 fn area(id: &str, criteria: Vec<Criterion>) -> Area {

@@ -5,20 +5,12 @@
 
 use std::rc::Rc;
 
+use common::criterion;
 use rungs::core::assessment::{Edit, Grade, Perspective};
 use rungs::core::ladder::{likely_successor, no_longer, Changes, LadderEdit};
 use rungs::core::plan::{Goal, PlanEdit};
 use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
 use rungs::core::schema::{decode, Document};
-
-fn criterion(id: &str, level: &str, text: &str) -> Criterion {
-    Criterion {
-        id: id.into(),
-        level: level.into(),
-        text: text.into(),
-        ..Criterion::default()
-    }
-}
 
 /// A two-level ladder with one track; `craft` holds `criteria`.
 fn ladder(id: &str, name: &str, criteria: Vec<Criterion>) -> Rc<Rubric> {

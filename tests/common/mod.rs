@@ -1,10 +1,11 @@
-//! Fixtures the native test files share: the built-in glossary and own
-//! terms as the user would write them.
+//! Fixtures the native test files share: the built-in glossary, own terms
+//! as the user would write them, and rubric criteria.
 
 #![allow(dead_code)]
 
 use proptest::test_runner::Config;
 use rungs::core::glossary::{Glossary, Term};
+use rungs::core::rubric::Criterion;
 
 /// A property test's settings: `cases` inputs, and no file of past
 /// failures left in the tree.
@@ -47,5 +48,15 @@ pub fn paper_cut() -> Term {
         definition: "A small, annoying flaw that nobody owns.".into(),
         example: "I ran a paper-cut week that closed 46 small bugs.".into(),
         ..own("my-paper-cut", "Paper cut")
+    }
+}
+
+/// A criterion of `level` with its `text`, and nothing else.
+pub fn criterion(id: &str, level: &str, text: &str) -> Criterion {
+    Criterion {
+        id: id.into(),
+        level: level.into(),
+        text: text.into(),
+        ..Criterion::default()
     }
 }
