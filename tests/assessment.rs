@@ -6,8 +6,10 @@ use rungs::core::assessment::{
     level_diff, AreaPercents, AreaReport, Assessment, Edit, Flag, Grade, Percents, Perspective,
     Rating, Report, Score, Snapshot, Stage, FORMULA, VERDICT_COVERAGE,
 };
+use rungs::core::evidence::{Entry, Log, LogEdit};
 use rungs::core::export::readiness::Include;
 use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
+use rungs::core::time::Date;
 
 const NOV_21_2026_0605_UTC: u64 = 1_795_241_100_000;
 
@@ -87,7 +89,8 @@ fn evidence(a: &mut Assessment, criterion: &str, text: &str) {
 }
 
 fn report(a: &Assessment) -> Report {
-    a.report(&rubric()).expect("a current level is chosen")
+    a.report(&rubric(), &Log::default())
+        .expect("a current level is chosen")
 }
 
 fn area<'a>(report: &'a Report, id: &str) -> &'a AreaReport {
@@ -241,7 +244,7 @@ fn overall_weighs_every_criterion_not_every_area_the_same() {
     for id in ["y.a.1", "y.a.2"] {
         grade(&mut a, id, Grade::NotYet);
     }
-    let r = a.report(&rubric).unwrap();
+    let r = a.report(&rubric, &Log::default()).unwrap();
     assert_eq!(area(&r, "x").current.percent(), Some(100));
     assert_eq!(area(&r, "y").current.percent(), Some(0));
     // 12 of 20 quarters; the mean of the two areas would be 50%.
@@ -258,7 +261,7 @@ fn selection_defaults_and_fallbacks() {
     };
     assert_eq!(Assessment::default().selection(&rubric), None);
     assert_eq!(at("zzz").selection(&rubric), None, "unknown current");
-    assert_eq!(Assessment::default().report(&rubric), None);
+    assert_eq!(Assessment::default().report(&rubric, &Log::default()), None);
 
     let mut a = at("a");
     assert_eq!(a.selection(&rubric).unwrap().track.id, "t");
@@ -281,7 +284,7 @@ fn selection_defaults_and_fallbacks() {
     let top = at("c");
     assert_eq!(levels(&top), ["c"]);
     assert_eq!(top.selection(&rubric).unwrap().target, None);
-    let r = top.report(&rubric).unwrap();
+    let r = top.report(&rubric, &Log::default()).unwrap();
     assert_eq!((r.target, r.overall_target), (None, None));
     assert!(r.areas.iter().all(|area| area.target.is_none()));
 
@@ -354,7 +357,10 @@ fn apply_reports_changes_and_drops_empty_ratings() {
     assert_eq!(a.rating("x.a.1"), None);
     assert!(a.ratings.is_empty());
 
-    let snapshot = at("a").report(&rubric()).unwrap().snapshot(1);
+    let snapshot = at("a")
+        .report(&rubric(), &Log::default())
+        .unwrap()
+        .snapshot(1);
     assert!(a.apply(Edit::AddSnapshot(snapshot.clone())));
     assert!(a.apply(Edit::AddSnapshot(snapshot)));
     assert_eq!(a.snapshots.len(), 2);
@@ -388,7 +394,7 @@ fn grades_survive_a_reworded_criterion() {
         .find(|c| c.id == "x.b.1")
         .unwrap();
     criterion.text = "Writes clear design documents".into();
-    let after = a.report(&reworded).unwrap();
+    let after = a.report(&reworded, &Log::default()).unwrap();
     assert_eq!(after.areas, before.areas);
     assert_eq!(after.strengths.len(), 1);
     assert_eq!(after.strengths[0].text, "Writes clear design documents");
@@ -446,7 +452,7 @@ fn strengths_are_beyond_then_evidenced_target_criteria() {
 }
 
 fn has_mostly_top(a: &Assessment, rubric: &Rubric) -> Option<Flag> {
-    let report = a.report(rubric).unwrap();
+    let report = a.report(rubric, &Log::default()).unwrap();
     (report.flags.into_iter()).find(|f| matches!(f, Flag::MostlyTop { .. }))
 }
 
@@ -505,14 +511,109 @@ fn beyond_without_evidence_is_flagged() {
     grade(&mut a, "x.a.1", Grade::Beyond);
     evidence(&mut a, "x.a.1", "Designed the queue.");
     assert_eq!(report(&a).flags, []);
+    let beyond = |a: &Assessment| -> Vec<Flag> {
+        let flags = report(a).flags.into_iter();
+        flags
+            .filter(|f| matches!(f, Flag::BeyondWithoutEvidence { .. }))
+            .collect()
+    };
     grade(&mut a, "y.b.1", Grade::Beyond);
     let flag = Flag::BeyondWithoutEvidence { count: 1 };
     assert!(flag.message().starts_with("One criterion"));
-    assert_eq!(report(&a).flags, [flag]);
+    assert_eq!(beyond(&a), [flag]);
     grade(&mut a, "y.b.2", Grade::Beyond);
     let flag = Flag::BeyondWithoutEvidence { count: 2 };
     assert!(flag.message().starts_with("2 criteria"));
-    assert_eq!(report(&a).flags, [flag]);
+    assert_eq!(beyond(&a), [flag]);
+    // An entry of the log linked to a criterion is evidence too.
+    let log = linked(&[("e1", &["y.b.1"])]);
+    let flags = a.report(&rubric(), &log).unwrap().flags;
+    assert!(
+        flags.contains(&Flag::BeyondWithoutEvidence { count: 1 }),
+        "{flags:?}"
+    );
+}
+
+/// A log whose entries (by id) are linked to the criteria given.
+fn linked(entries: &[(&str, &[&str])]) -> Log {
+    let mut log = Log::default();
+    for (id, criteria) in entries {
+        let mut entry = Entry::quick(*id, "Shipped it", Date(0));
+        entry.criteria = criteria.iter().map(|c| c.to_string()).collect();
+        log.apply(LogEdit::Add(entry));
+    }
+    log
+}
+
+#[test]
+fn a_linked_entry_earns_the_full_credit_and_written_evidence_still_does() {
+    let rubric = rubric();
+    let mut a = at("a");
+    grade(&mut a, "x.b.1", Grade::Consistently);
+    grade(&mut a, "x.b.2", Grade::Beyond);
+    let none = Log::default();
+    let target =
+        |a: &Assessment, log: &Log| a.report(&rubric, log).unwrap().overall_target.unwrap();
+    // Three quarters each without evidence.
+    assert_eq!(target(&a, &none).earned, 6);
+    // An entry linked to one of them, or to both: a quarter more each.
+    let one = linked(&[("e1", &["x.b.1"])]);
+    assert_eq!(target(&a, &one).earned, 7);
+    let both = linked(&[("e1", &["x.b.1", "x.b.2"])]);
+    assert_eq!(target(&a, &both).earned, 8);
+    // Evidence written beside the grade (as before the log) counts as it did.
+    evidence(&mut a, "x.b.2", "Designed the queue.");
+    assert_eq!(target(&a, &one).earned, 8);
+    // Entries linked to criteria the rubric lacks, or to ungraded ones, add nothing.
+    let elsewhere = linked(&[("e1", &["nowhere", "y.b.1"])]);
+    assert_eq!(target(&a, &elsewhere).earned, 7);
+    let items = a.report(&rubric, &both).unwrap().strengths;
+    let counts: Vec<(&str, usize)> = items
+        .iter()
+        .map(|i| (i.criterion.as_str(), i.entries))
+        .collect();
+    assert_eq!(counts, [("x.b.2", 1), ("x.b.1", 1)]);
+}
+
+#[test]
+fn a_top_grade_at_the_target_level_without_a_linked_entry_is_flagged() {
+    let rubric = rubric();
+    let unlinked = |a: &Assessment, log: &Log| -> Vec<String> {
+        let flags = a.report(&rubric, log).unwrap().flags;
+        flags
+            .into_iter()
+            .find_map(|f| match f {
+                Flag::TopWithoutEntries { criteria } => {
+                    Some(criteria.into_iter().map(|i| i.criterion).collect())
+                }
+                _ => None,
+            })
+            .unwrap_or_default()
+    };
+    let mut a = at("a");
+    // The current level's top grades, and lower grades, are not the question.
+    grade(&mut a, "x.a.1", Grade::Beyond);
+    evidence(&mut a, "x.a.1", "Designed the queue.");
+    grade(&mut a, "x.b.1", Grade::Sometimes);
+    assert!(unlinked(&a, &Log::default()).is_empty());
+    grade(&mut a, "x.b.2", Grade::Consistently);
+    grade(&mut a, "y.b.1", Grade::Beyond);
+    // Written evidence does not answer it: the flag asks for the log.
+    evidence(&mut a, "y.b.1", "Cut p99 latency.");
+    assert_eq!(unlinked(&a, &Log::default()), ["x.b.2", "y.b.1"]);
+    assert_eq!(unlinked(&a, &linked(&[("e1", &["y.b.1"])])), ["x.b.2"]);
+    assert!(unlinked(&a, &linked(&[("e1", &["y.b.1"]), ("e2", &["x.b.2"])])).is_empty());
+    let flag = Flag::TopWithoutEntries {
+        criteria: a.report(&rubric, &Log::default()).unwrap().strengths,
+    };
+    assert!(flag
+        .message()
+        .starts_with("2 criteria of your target level"));
+    assert_eq!(
+        flag.for_manager(),
+        None,
+        "a note to self, not a question for the manager"
+    );
 }
 
 #[test]
@@ -526,17 +627,17 @@ fn target_above_current_is_flagged_per_area() {
     grade(&mut a, "y.b.1", Grade::Sometimes);
     let flags = report(&a).flags;
     assert_eq!(
-        flags,
-        [Flag::TargetAboveCurrent {
+        flags.last(),
+        Some(&Flag::TargetAboveCurrent {
             areas: vec!["Craft".into()]
-        }]
+        })
     );
     grade(&mut a, "y.a.1", Grade::NotYet);
     let flag = Flag::TargetAboveCurrent {
         areas: vec!["Craft".into(), "Impact".into()],
     };
     assert!(flag.message().contains("In Craft and Impact,"));
-    assert_eq!(report(&a).flags, [flag]);
+    assert_eq!(report(&a).flags.last(), Some(&flag));
 }
 
 #[test]
@@ -605,7 +706,7 @@ fn far_apart_grades_are_flagged_in_the_report_order() {
     grade_as(&mut a, "y.b.1", Perspective::Peer, Grade::Beyond);
     evidence(&mut a, "x.b.1", "Ran the incident review.");
     let flags = report(&a).flags;
-    let [Flag::FarApart { criteria }] = flags.as_slice() else {
+    let [Flag::TopWithoutEntries { .. }, Flag::FarApart { criteria }] = flags.as_slice() else {
         panic!("{flags:?}");
     };
     let ids: Vec<(&str, u8)> = criteria
@@ -613,32 +714,39 @@ fn far_apart_grades_are_flagged_in_the_report_order() {
         .map(|c| (c.criterion.as_str(), c.spread))
         .collect();
     assert_eq!(ids, [("y.b.1", 3), ("x.b.1", 2)]);
-    let message = flags[0].message();
+    let message = flags[1].message();
     assert!(
         message.contains("two steps or more apart on 2 criteria"),
         "{message}"
     );
-    assert!(flags[0]
+    assert!(flags[1]
         .for_manager()
+        .unwrap()
         .starts_with("On 2 criteria, my grade"));
 }
 
 #[test]
 fn the_honesty_check_says_nothing_before_there_is_something_to_judge() {
     let rubric = rubric();
-    let nothing = at("a").report(&rubric).unwrap();
+    let nothing = at("a").report(&rubric, &Log::default()).unwrap();
     assert_eq!(nothing.graded(), 0);
     let words = nothing.honesty_summary().unwrap();
     assert!(!words.contains("Nothing stands out"), "{words}");
     assert!(words.contains("8 criteria; 8 to go"), "{words}");
-    let few = graded(&rubric, 3, 4).report(&rubric).unwrap();
+    let few = graded(&rubric, 3, 4)
+        .report(&rubric, &Log::default())
+        .unwrap();
     assert!(few.honesty_summary().unwrap().contains("1 to go"));
-    let enough = graded(&rubric, 3, 5).report(&rubric).unwrap();
+    let enough = graded(&rubric, 3, 5)
+        .report(&rubric, &Log::default())
+        .unwrap();
     assert!(enough
         .honesty_summary()
         .unwrap()
         .starts_with("Nothing stands out"));
-    let flagged = graded(&rubric, 8, 0).report(&rubric).unwrap();
+    let flagged = graded(&rubric, 8, 0)
+        .report(&rubric, &Log::default())
+        .unwrap();
     assert_eq!(
         flagged.honesty_summary(),
         None,
@@ -687,7 +795,7 @@ fn a_snapshot_records_the_percents_of_what_was_graded() {
     assert_eq!(areas[0].area, "y");
     let mut top = at("c");
     grade(&mut top, "x.c.1", Grade::NotYet);
-    let top = top.report(&rubric()).unwrap().snapshot(7);
+    let top = top.report(&rubric(), &Log::default()).unwrap().snapshot(7);
     assert_eq!((top.target, top.overall.target), (None, None));
     let json = serde_json::to_string(&top.areas[0]).unwrap();
     assert_eq!(json, r#"{"area":"x","current":0}"#);
@@ -769,7 +877,7 @@ fn reported() -> Assessment {
 #[test]
 fn the_report_is_written_to_a_manager_with_evidence_and_notes() {
     let rubric = rubric();
-    let r = reported().report(&rubric).unwrap();
+    let r = reported().report(&rubric, &Log::default()).unwrap();
     let md = r.markdown(&rubric, "21 Nov 2026", Include { notes: true });
     for line in [
         "# Promotion readiness: Level A to Level B",
@@ -824,10 +932,11 @@ fn the_report_is_written_to_a_manager_with_evidence_and_notes() {
 
     let mut flagged = reported();
     grade(&mut flagged, "y.a.2", Grade::Beyond);
-    let md = flagged
-        .report(&rubric)
-        .unwrap()
-        .markdown(&rubric, "today", Include { notes: true });
+    let md = flagged.report(&rubric, &Log::default()).unwrap().markdown(
+        &rubric,
+        "today",
+        Include { notes: true },
+    );
     assert!(md.contains("## What I would like to calibrate with you\n\n- One criterion I graded “beyond” has no written evidence yet"), "{md}");
 }
 
@@ -843,10 +952,11 @@ fn markdown_escapes_rubric_and_user_text() {
     grade(&mut a, "x.b.1", Grade::NotYet);
     grade_as(&mut a, "x.b.1", Perspective::Peer, Grade::Beyond);
     evidence(&mut a, "x.b.1", "# Not a heading\n- [link](javascript:x)");
-    let md = a
-        .report(&rubric)
-        .unwrap()
-        .markdown(&rubric, "today", Include { notes: true });
+    let md = a.report(&rubric, &Log::default()).unwrap().markdown(
+        &rubric,
+        "today",
+        Include { notes: true },
+    );
     assert!(
         md.contains(r"- **Craft \| Code · Level\|B:** Picks a \| b # Heading \*now\* (Not yet)"),
         "{md}"
@@ -1070,7 +1180,7 @@ fn an_area_with_nothing_at_a_level_says_so() {
     rubric.tracks[0].areas[1]
         .criteria
         .retain(|c| c.level != "b");
-    let r = at("a").report(&rubric).unwrap();
+    let r = at("a").report(&rubric, &Log::default()).unwrap();
     let impact = area(&r, "y").target.unwrap();
     assert_eq!(
         (impact.percent(), impact.coverage()),
@@ -1091,10 +1201,11 @@ fn the_report_says_which_criteria_do_not_apply() {
         criterion: "y.a.1".into(),
         not_applicable: true,
     });
-    let md = a
-        .report(&rubric)
-        .unwrap()
-        .markdown(&rubric, "today", Include { notes: true });
+    let md = a.report(&rubric, &Log::default()).unwrap().markdown(
+        &rubric,
+        "today",
+        Include { notes: true },
+    );
     assert!(
         md.contains("- Impact criterion 1 at a — does not apply to my role\n"),
         "{md}"

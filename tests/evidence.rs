@@ -97,7 +97,10 @@ fn metric(name: &str, before: f64, after: f64, unit: &str) -> Outcome {
 }
 
 fn log(entries: Vec<Entry>) -> Log {
-    Log { entries }
+    Log {
+        entries,
+        ..Log::default()
+    }
 }
 
 fn ids(entries: &[&Entry]) -> Vec<String> {
@@ -443,16 +446,16 @@ fn criteria_are_linked_once_and_unlinked() {
 #[test]
 fn a_free_id_is_above_every_used_number() {
     let mut l = Log::default();
-    assert_eq!(l.free_id(), "e1");
+    assert_eq!(l.free_id(0), "e1");
     for _ in 0..3 {
-        let id = l.free_id();
+        let id = l.free_id(0);
         assert!(l.apply(LogEdit::Add(entry(&id, "2026-01-01", "x"))));
     }
-    assert_eq!(l.free_id(), "e4");
+    assert_eq!(l.free_id(0), "e4");
     l.apply(LogEdit::Remove("e2".into()));
-    assert_eq!(l.free_id(), "e4", "a gap is not filled while e3 exists");
+    assert_eq!(l.free_id(0), "e4", "a gap is not filled while e3 exists");
     l.apply(LogEdit::Remove("e3".into()));
-    assert_eq!(l.free_id(), "e2", "nothing above e1 is left");
+    assert_eq!(l.free_id(0), "e2", "nothing above e1 is left");
 
     // Ids of other forms, as a hand-edited file may hold.
     let l = log(vec![
@@ -461,12 +464,12 @@ fn a_free_id_is_above_every_used_number() {
         entry("e", "2026-01-01", "x"),
         entry("e-5", "2026-01-01", "x"),
     ]);
-    assert_eq!(l.free_id(), "e8");
+    assert_eq!(l.free_id(0), "e8");
     let l = log(vec![
         entry("e18446744073709551615", "2026-01-01", "x"),
         entry("e1", "2026-01-01", "x"),
     ]);
-    assert_eq!(l.free_id(), "e2");
+    assert_eq!(l.free_id(0), "e2");
 }
 
 // Finding entries
@@ -1132,7 +1135,10 @@ fn valid_entry() -> impl Strategy<Value = Entry> {
 }
 
 fn any_log() -> impl Strategy<Value = Log> {
-    prop::collection::vec(any_entry(), 0..8).prop_map(|entries| Log { entries })
+    prop::collection::vec(any_entry(), 0..8).prop_map(|entries| Log {
+        entries,
+        ..Log::default()
+    })
 }
 
 fn any_edit() -> impl Strategy<Value = LogEdit> {
@@ -1165,7 +1171,7 @@ fn exercise(l: &Log) {
     }
     let _ = coverage(&r, "eng", "l2", l);
     let _ = l.count_by_criterion();
-    let id = l.free_id();
+    let id = l.free_id(0);
     assert!(l.entry(&id).is_none());
     for e in &l.entries {
         let _ = e.problems();

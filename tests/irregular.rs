@@ -9,6 +9,7 @@ mod common;
 
 use proptest::prelude::*;
 use rungs::core::assessment::{level_diff, Assessment, Edit, Grade, Perspective, Stage};
+use rungs::core::evidence::Log;
 use rungs::core::export::readiness::Include;
 use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
 
@@ -103,7 +104,7 @@ proptest! {
             assessment.apply(edit);
         }
 
-        let report = assessment.report(&rubric).expect("a level is chosen");
+        let report = assessment.report(&rubric, &Log::default()).expect("a level is chosen");
         let selection = assessment.selection(&rubric).unwrap();
         prop_assert_eq!(report.areas.len(), areas);
         for area in &report.areas {
@@ -156,14 +157,14 @@ fn a_two_level_ladder_with_an_empty_area_at_the_top() {
         .retain(|c| c.level == "l0");
     let mut a = Assessment::default();
     a.apply(Edit::Current("l0".into()));
-    let report = a.report(&rubric).unwrap();
+    let report = a.report(&rubric, &Log::default()).unwrap();
     let empty = report.areas[1].target.unwrap();
     assert_eq!(empty.total, 0);
     assert_eq!(empty.coverage(), "nothing at this level");
     assert_eq!(empty.percent_label(), "\u{2013}");
     // The top level has no target, and still reports.
     a.apply(Edit::Current("l1".into()));
-    let top = a.report(&rubric).unwrap();
+    let top = a.report(&rubric, &Log::default()).unwrap();
     assert_eq!(top.target, None);
     assert_eq!(top.areas[1].current.coverage(), "nothing at this level");
 }

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use rungs::core::assessment::{Assessment, Grade};
+use rungs::core::evidence::{Kind, Log};
 use rungs::core::merge::{Code, Side};
 use rungs::core::persist::{
     newest_first, Backend, BackendError, CopyKind, External, Keys, Location, MemoryBackend,
@@ -91,7 +92,7 @@ fn keys_starting(store: &Store<Flaky>, prefix: &str) -> Vec<String> {
 
 /// Every golden fixture, by the version that wrote it. Each version that
 /// ships adds one here, and every one stays readable forever.
-const FIXTURES: [(u32, &str); 7] = [
+const FIXTURES: [(u32, &str); 8] = [
     (1, include_str!("fixtures/document-v1.json")),
     (2, include_str!("fixtures/document-v2.json")),
     (3, include_str!("fixtures/document-v3.json")),
@@ -99,6 +100,7 @@ const FIXTURES: [(u32, &str); 7] = [
     (5, include_str!("fixtures/document-v5.json")),
     (6, include_str!("fixtures/document-v6.json")),
     (7, include_str!("fixtures/document-v7.json")),
+    (8, include_str!("fixtures/document-v8.json")),
 ];
 
 fn fixture(version: u32) -> Decoded {
@@ -112,6 +114,7 @@ fn fixture(version: u32) -> Decoded {
         document.vocabulary.value(),
         document.plan.value(),
         document.ladders.value(),
+        document.evidence.value(),
     );
     assert_eq!(document.unreadable_parts(), [], "version {version}");
     decoded
@@ -270,11 +273,39 @@ fn golden_v6_fixture_loads_a_criterion_that_does_not_apply() {
 }
 
 #[test]
-fn golden_v7_fixture_writes_back_byte_for_byte() {
-    let (_, text) = FIXTURES[6];
+fn golden_v7_fixture_keeps_its_written_evidence_and_starts_an_empty_log() {
     let decoded = fixture(7);
+    assert_eq!(decoded.migrated_from, Some(7));
+    // Evidence written beside a grade stays there, to go on counting.
+    assert_fixture_assessment(&decoded.document.assessment);
+    assert_eq!(*decoded.document.evidence.value(), Log::default());
+}
+
+#[test]
+fn golden_v8_fixture_keeps_its_log_and_writes_back_byte_for_byte() {
+    let (_, text) = FIXTURES[7];
+    let decoded = fixture(8);
     assert_eq!(decoded.migrated_from, None);
     assert_fixture_assessment(&decoded.document.assessment);
+    let log = decoded.document.evidence.value();
+    assert_eq!(log.entries.len(), 3);
+    let migration = log.entry("e1795000000000").unwrap();
+    assert_eq!(migration.kind, Kind::Project);
+    assert_eq!(
+        migration.result.summary().as_deref(),
+        Some("p99 latency 900 → 300 ms (−67%)")
+    );
+    assert_eq!(migration.confirm[0].name, "Dana");
+    assert_eq!(
+        log.linked_to("software.craft.senior.system-design").len(),
+        1
+    );
+    assert_eq!(
+        log.narrative.areas["craft"],
+        "I design systems other teams build on."
+    );
+    assert_eq!(log.updates.weeks(), 2);
+    assert_eq!(log.updates.last_sent, Date::parse("2026-11-21"));
     // The current format writes exactly what it reads.
     assert_eq!(
         encode(
@@ -285,6 +316,7 @@ fn golden_v7_fixture_writes_back_byte_for_byte() {
         text.trim_end()
     );
 }
+
 #[test]
 fn a_new_user_starts_empty_and_nothing_is_written_until_something_changes() {
     let (mut store, document) = open(Flaky::default());
@@ -439,11 +471,13 @@ fn a_second_unreadable_copy_gets_its_own_quarantine_key() {
 
 #[test]
 fn data_from_a_newer_version_is_left_in_place_and_never_written_over() {
-    let newer = r#"{"version":8,"revision":9,"saved_at":1,"data":{"whatever":true}}"#;
+    let version = CURRENT_VERSION + 1;
+    let newer =
+        &format!(r#"{{"version":{version},"revision":9,"saved_at":1,"data":{{"whatever":true}}}}"#);
     let (mut store, _) = open(holding(newer));
-    assert_eq!(store.health().problems, [Problem::TooNew { version: 8 }]);
+    assert_eq!(store.health().problems, [Problem::TooNew { version }]);
     assert_eq!(store.save(&dark(), NOW), Saved::NotSaved);
-    assert_eq!(stored(&store).as_deref(), Some(newer));
+    assert_eq!(stored(&store).as_deref(), Some(newer.as_str()));
     assert_eq!(
         store.backend().writes,
         0,

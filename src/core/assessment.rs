@@ -32,6 +32,7 @@ use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use super::evidence::Log;
 use super::rubric::{Area, Criterion, Level, Rubric, Track};
 use super::schema::{Change, Document, Restore};
 use super::time::{DateTime, Millis};
@@ -433,8 +434,11 @@ impl Assessment {
     }
 
     /// The full report for the selection (None when there is no selection).
-    pub fn report(&self, rubric: &Rubric) -> Option<Report> {
+    /// The entries of `log` linked to a criterion back its grade, as
+    /// written evidence does.
+    pub fn report(&self, rubric: &Rubric, log: &Log) -> Option<Report> {
         let selection = self.selection(rubric)?;
+        let linked = log.count_by_criterion();
         let areas: Vec<AreaReport> = selection
             .track
             .areas
@@ -442,8 +446,10 @@ impl Assessment {
             .map(|area| AreaReport {
                 id: area.id.clone(),
                 name: area.name.clone(),
-                current: self.score(area, selection.current),
-                target: selection.target.map(|level| self.score(area, level)),
+                current: self.score(area, selection.current, &linked),
+                target: selection
+                    .target
+                    .map(|level| self.score(area, level, &linked)),
             })
             .collect();
         let overall_current = areas
@@ -457,7 +463,7 @@ impl Assessment {
                 .fold(Score::default(), Score::plus)
         });
 
-        let entries = self.entries(&selection);
+        let entries = self.entries(&selection, &linked);
         let mut gaps: Vec<Item> = entries
             .iter()
             .filter(|e| e.is_target && e.grade().is_some_and(|g| !g.meets()))
@@ -498,8 +504,9 @@ impl Assessment {
         })
     }
 
-    /// Your readiness for `area` at `level`.
-    fn score(&self, area: &Area, level: &Level) -> Score {
+    /// Your readiness for `area` at `level`; `linked` counts the log's
+    /// entries for each criterion.
+    fn score(&self, area: &Area, level: &Level, linked: &Linked) -> Score {
         let mut score = Score::default();
         for criterion in area.at(&level.id) {
             let rating = self.rating(&criterion.id);
@@ -510,14 +517,16 @@ impl Assessment {
             let grade = rating.and_then(|r| r.mine);
             score.total += 1;
             score.graded += u32::from(grade.is_some());
-            score.earned += credit(grade, rating.is_some_and(Rating::has_evidence));
+            let backed = rating.is_some_and(Rating::has_evidence)
+                || linked.contains_key(criterion.id.as_str());
+            score.earned += credit(grade, backed);
         }
         score
     }
 
     /// Every criterion of the selection with what is recorded about it:
     /// current level first, then target, each in rubric order.
-    fn entries<'a>(&'a self, selection: &Selection<'a>) -> Vec<Entry<'a>> {
+    fn entries<'a>(&'a self, selection: &Selection<'a>, linked: &Linked) -> Vec<Entry<'a>> {
         let mut entries = Vec::new();
         for (index, level) in selection.levels().enumerate() {
             for area in &selection.track.areas {
@@ -527,12 +536,16 @@ impl Assessment {
                     area,
                     criterion,
                     rating: self.rating(&criterion.id),
+                    linked: linked.get(criterion.id.as_str()).copied().unwrap_or(0),
                 }));
             }
         }
         entries
     }
 }
+
+/// How many of the log's entries are linked to each criterion (by id).
+type Linked<'a> = BTreeMap<&'a str, usize>;
 
 /// Credit in quarters for your grade of one criterion.
 fn credit(grade: Option<Grade>, has_evidence: bool) -> u32 {
@@ -576,6 +589,14 @@ fn flags(entries: &[Entry], areas: &[AreaReport], comparisons: &[Comparison]) ->
     if unbacked > 0 {
         flags.push(Flag::BeyondWithoutEvidence { count: unbacked });
     }
+    let unlinked: Vec<Item> = entries
+        .iter()
+        .filter(|e| e.is_target && e.grade().is_some_and(Grade::meets) && e.linked == 0)
+        .map(Entry::item)
+        .collect();
+    if !unlinked.is_empty() {
+        flags.push(Flag::TopWithoutEntries { criteria: unlinked });
+    }
     let inverted: Vec<String> = areas
         .iter()
         .filter(|area| {
@@ -608,6 +629,8 @@ struct Entry<'a> {
     area: &'a Area,
     criterion: &'a Criterion,
     rating: Option<&'a Rating>,
+    /// How many of the log's entries are linked to it.
+    linked: usize,
 }
 
 impl Entry<'_> {
@@ -619,8 +642,9 @@ impl Entry<'_> {
         !self.rating.is_some_and(|r| r.not_applicable)
     }
 
+    /// Whether written evidence or an entry of the log backs it.
     fn has_evidence(&self) -> bool {
-        self.rating.is_some_and(Rating::has_evidence)
+        self.linked > 0 || self.rating.is_some_and(Rating::has_evidence)
     }
 
     fn item(&self) -> Item {
@@ -631,6 +655,7 @@ impl Entry<'_> {
             text: self.criterion.text.clone(),
             grade: self.grade(),
             has_evidence: self.has_evidence(),
+            entries: self.linked,
         }
     }
 
@@ -842,8 +867,10 @@ pub struct Item {
     pub text: String,
     /// Your grade.
     pub grade: Option<Grade>,
-    /// Whether you wrote evidence for it.
+    /// Whether written evidence or an entry of the log backs it.
     pub has_evidence: bool,
+    /// How many entries of the log are linked to it.
+    pub entries: usize,
 }
 
 /// One criterion graded from more than your perspective.
@@ -889,6 +916,9 @@ pub enum Flag {
     MostlyTop { top: u32, graded: u32 },
     /// Criteria graded "beyond" with no evidence (count >= 1).
     BeyondWithoutEvidence { count: u32 },
+    /// Criteria of the target level graded "consistently" or "beyond"
+    /// that no entry of the log is linked to, in the rubric's order.
+    TopWithoutEntries { criteria: Vec<Item> },
     /// Areas (names) where your target-level readiness is higher than your
     /// current-level readiness, both with at least one graded criterion:
     /// usually a sign that the two levels were graded by different
@@ -917,6 +947,18 @@ impl Flag {
                 "{count} criteria graded \u{201c}beyond\u{201d} have no evidence yet. \
                  Write down an example for each, or lower the grade."
             ),
+            Flag::TopWithoutEntries { criteria } if criteria.len() == 1 => {
+                "One criterion of your target level graded \u{201c}consistently\u{201d} or \u{201c}beyond\u{201d} \
+                 has no entry of your accomplishment log linked to it. \
+                 Link the work that shows it, or lower the grade."
+                    .to_owned()
+            }
+            Flag::TopWithoutEntries { criteria } => format!(
+                "{} criteria of your target level graded \u{201c}consistently\u{201d} or \u{201c}beyond\u{201d} \
+                 have no entry of your accomplishment log linked to them. \
+                 Link the work that shows each, or lower the grade.",
+                criteria.len()
+            ),
             Flag::TargetAboveCurrent { areas } => format!(
                 "In {}, you look more ready for your target level than for your current one. \
                  The two levels were probably graded by different standards: grade them again side by side.",
@@ -932,8 +974,10 @@ impl Flag {
     }
 
     /// The same finding in the first person, for the report to a manager.
-    pub fn for_manager(&self) -> String {
-        match self {
+    /// None for a finding about the user's own records (entries not yet
+    /// linked), which is no question for the manager.
+    pub fn for_manager(&self) -> Option<String> {
+        Some(match self {
             Flag::MostlyTop { top, graded } => format!(
                 "I graded {top} of {graded} criteria \u{201c}consistently\u{201d} or better. \
                  I know that is a lot, so your grades on the same criteria would help me calibrate."
@@ -949,6 +993,7 @@ impl Flag {
                 if *count == 1 { "has" } else { "have" },
                 if *count == 1 { "it" } else { "them" },
             ),
+            Flag::TopWithoutEntries { .. } => return None,
             Flag::TargetAboveCurrent { areas } => format!(
                 "In {}, my grades look more ready for the next level than for my current one, \
                  which suggests I held the two levels to different standards.",
@@ -959,7 +1004,7 @@ impl Flag {
                  (listed under \u{201c}Where we see it differently\u{201d}).",
                 counted(criteria.len(), "criterion", "criteria")
             ),
-        }
+        })
     }
 }
 

@@ -20,7 +20,8 @@ use super::fold::{spaced, words};
 use super::markdown::{inline, paragraph};
 use super::replace;
 use super::rubric::{Area, Criterion, Rubric};
-use super::time::{Date, FIRST_YEAR, LAST_YEAR};
+use super::schema::{Change, Document, Restore};
+use super::time::{Date, Millis, FIRST_YEAR, LAST_YEAR};
 
 /// The longest title, in characters: it is a one-line name for a list.
 pub const MAX_TITLE: usize = 200;
@@ -578,12 +579,73 @@ pub fn check_link(link: &str) -> Result<(), &'static str> {
     }
 }
 
-/// The user's log of accomplishments, in the order they were added.
+/// The user's log of accomplishments, in the order they were added, with
+/// what they wrote for their promotion packet and when they last sent an
+/// update on their work.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Log {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub entries: Vec<Entry>,
+    /// The parts of the promotion packet the user writes; never drafted
+    /// over.
+    #[serde(skip_serializing_if = "Narrative::is_empty")]
+    pub narrative: Narrative,
+    /// The visibility updates: how often, and the last one sent.
+    #[serde(skip_serializing_if = "Updates::is_default")]
+    pub updates: Updates,
+}
+
+/// What the user wrote for their promotion packet: an opening summary and
+/// a line per area of the target level (keyed by area id).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Narrative {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub areas: BTreeMap<String, String>,
+}
+
+impl Narrative {
+    pub fn is_empty(&self) -> bool {
+        self.summary.is_empty() && self.areas.is_empty()
+    }
+}
+
+/// The user's short updates on their work, to their manager or team.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Updates {
+    /// Weeks between two updates: 1 or 2.
+    pub every: u8,
+    /// The day the last one was sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_sent: Option<Date>,
+}
+
+impl Default for Updates {
+    fn default() -> Updates {
+        Updates {
+            every: 1,
+            last_sent: None,
+        }
+    }
+}
+
+impl Updates {
+    fn is_default(&self) -> bool {
+        *self == Updates::default()
+    }
+
+    /// The weeks between two updates, as stored or else weekly.
+    pub fn weeks(&self) -> u8 {
+        if self.every == 2 {
+            2
+        } else {
+            1
+        }
+    }
 }
 
 /// An intent to change the log.
@@ -604,6 +666,17 @@ pub enum LogEdit {
         entry: String,
         criterion: String,
     },
+    /// Replace the packet's opening summary.
+    Summary(String),
+    /// Replace the packet's line for an area (by id); empty removes it.
+    AreaLine {
+        area: String,
+        text: String,
+    },
+    /// Send updates every 1 or 2 weeks (anything else is ignored).
+    UpdateEvery(u8),
+    /// Note the day an update was sent; `None` forgets it.
+    UpdateSent(Option<Date>),
 }
 
 /// Filters on the log; the default keeps every entry.
@@ -623,6 +696,29 @@ pub struct Filter {
     pub to: Option<Date>,
     /// Only entries linked to no criterion the rubric has.
     pub unlinked: bool,
+}
+
+impl Change for LogEdit {
+    fn apply_to(&self, document: &mut Document) -> Option<Restore> {
+        document
+            .evidence
+            .edit(|log| log.apply(self.clone()))
+            .map(Restore::Evidence)
+    }
+
+    /// Deleting an entry, and unlinking it from a criterion, are offered
+    /// back.
+    fn undo_label(&self, before: &Document) -> Option<String> {
+        let log = before.evidence.value();
+        match self {
+            LogEdit::Remove(id) => Some(format!("Deleted “{}”.", log.entry(id)?.title)),
+            LogEdit::UnlinkCriterion { entry, .. } => Some(format!(
+                "Unlinked “{}” from the criterion.",
+                log.entry(entry)?.title
+            )),
+            _ => None,
+        }
+    }
 }
 
 impl Log {
@@ -662,6 +758,20 @@ impl Log {
                 }
                 None => false,
             },
+            LogEdit::Summary(text) => replace(&mut self.narrative.summary, text),
+            LogEdit::AreaLine { area, text } if text.trim().is_empty() => {
+                self.narrative.areas.remove(&area).is_some()
+            }
+            LogEdit::AreaLine { area, text } => {
+                if self.narrative.areas.get(&area) == Some(&text) {
+                    return false;
+                }
+                self.narrative.areas.insert(area, text);
+                true
+            }
+            LogEdit::UpdateEvery(weeks @ (1 | 2)) => replace(&mut self.updates.every, weeks),
+            LogEdit::UpdateEvery(_) => false,
+            LogEdit::UpdateSent(day) => replace(&mut self.updates.last_sent, day),
         }
     }
 
@@ -673,14 +783,17 @@ impl Log {
         self.entries.iter_mut().find(|entry| entry.id == id)
     }
 
-    /// An id no entry has: "e" and the smallest number above every number
-    /// used so far ("e1" for an empty log), so that the id of a removed
-    /// entry is not given again while later ones exist.
-    pub fn free_id(&self) -> String {
+    /// An id no entry has: "e" and the time `now` in milliseconds, or the
+    /// smallest number above every number used so far if that is larger
+    /// ("e1" for an empty log at time 0). The id of a removed entry is not
+    /// given again while later ones exist, and two tabs adding an entry
+    /// each give them different ids (unless in the same millisecond), so
+    /// that combining the two keeps both.
+    pub fn free_id(&self, now: Millis) -> String {
         let highest = self.entries.iter().filter_map(|e| number(&e.id)).max();
         match highest {
-            None => "e1".to_owned(),
-            Some(n) if n < u64::MAX => format!("e{}", n + 1),
+            None => format!("e{}", now.max(1)),
+            Some(n) if n < u64::MAX => format!("e{}", now.max(n + 1)),
             // Only a hand-made file gets here: take the first free number.
             Some(_) => (1..)
                 .map(|n: u64| format!("e{n}"))

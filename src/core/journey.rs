@@ -3,6 +3,7 @@
 
 use super::assessment::{Assessment, Perspective, Report};
 use super::counted;
+use super::evidence::Log;
 use super::plan::Plan;
 
 /// One step of the path.
@@ -58,8 +59,14 @@ pub struct Progress {
 }
 
 /// Every step with where it stands. `report` is the assessment's report,
-/// None while no level is chosen (or the rubric is not loaded).
-pub fn path(assessment: &Assessment, report: Option<&Report>, plan: &Plan) -> [Progress; 3] {
+/// None while no level is chosen (or the rubric is not loaded). A top
+/// grade is backed by written evidence or an entry of `log` linked to it.
+pub fn path(
+    assessment: &Assessment,
+    report: Option<&Report>,
+    plan: &Plan,
+    log: &Log,
+) -> [Progress; 3] {
     let assess = match report {
         None => (State::ToDo, "Not started.".to_owned()),
         Some(report) => {
@@ -90,12 +97,14 @@ pub fn path(assessment: &Assessment, report: Option<&Report>, plan: &Plan) -> [P
             format!("{} in your plan.", counted(goals, "goal", "goals")),
         ),
     };
+    let linked = log.count_by_criterion();
     let top = assessment
         .ratings
-        .values()
-        .filter(|r| r.grade(Perspective::Mine).is_some_and(|g| g.meets()));
-    let (claimed, backed) = top.fold((0, 0), |(c, b), r| {
-        (c + 1, b + usize::from(r.has_evidence()))
+        .iter()
+        .filter(|(_, r)| r.grade(Perspective::Mine).is_some_and(|g| g.meets()));
+    let (claimed, backed) = top.fold((0, 0), |(c, b), (id, r)| {
+        let backed = r.has_evidence() || linked.contains_key(id.as_str());
+        (c + 1, b + usize::from(backed))
     });
     let evidence = match (claimed, backed) {
         (0, _) => (
@@ -137,8 +146,10 @@ pub fn next(path: &[Progress]) -> Option<Step> {
 mod tests {
     use super::*;
     use crate::core::assessment::{Edit, Grade, Perspective};
+    use crate::core::evidence::{Entry, LogEdit};
     use crate::core::plan::Goal;
     use crate::core::rubric::Rubric;
+    use crate::core::time::Date;
     use std::rc::Rc;
 
     fn rubric() -> Rubric {
@@ -151,7 +162,12 @@ mod tests {
 
     #[test]
     fn a_newcomer_starts_with_the_assessment() {
-        let path = path(&Assessment::default(), None, &Plan::default());
+        let path = path(
+            &Assessment::default(),
+            None,
+            &Plan::default(),
+            &Log::default(),
+        );
         assert_eq!(states(&path), [State::ToDo; 3]);
         assert_eq!(next(&path), Some(Step::Assess));
         assert_eq!(
@@ -180,15 +196,22 @@ mod tests {
         };
         grade(&mut assessment, &ids[0], Grade::Consistently);
         grade(&mut assessment, &ids[1], Grade::NotYet);
-        let report = assessment.report(&rubric).unwrap();
+        let report = assessment.report(&rubric, &Log::default()).unwrap();
         let plan = Plan::default();
-        let now = path(&assessment, Some(&report), &plan);
+        let now = path(&assessment, Some(&report), &plan, &Log::default());
         assert_eq!(states(&now), [State::Started, State::ToDo, State::ToDo]);
         assert_eq!(
             now[0].detail,
             format!("2 of {} criteria graded.", ids.len())
         );
         assert_eq!(now[2].detail, "1 top grade still without evidence.");
+        // An entry of the log linked to the criterion backs it too.
+        let mut log = Log::default();
+        let mut entry = Entry::quick("e1", "Led the migration", Date(0));
+        entry.criteria.push(ids[0].clone());
+        log.apply(LogEdit::Add(entry));
+        let backed = path(&assessment, Some(&report), &plan, &log);
+        assert_eq!(backed[2].detail, "Evidence behind your top grade.");
 
         // Three quarters of each level graded is done.
         for id in &ids {
@@ -199,10 +222,10 @@ mod tests {
             criterion: ids[0].clone(),
             text: "Led the migration.".into(),
         });
-        let report = assessment.report(&rubric).unwrap();
+        let report = assessment.report(&rubric, &Log::default()).unwrap();
         let mut plan = Plan::default();
         plan.goals.push(Rc::new(Goal::default()));
-        let done = path(&assessment, Some(&report), &plan);
+        let done = path(&assessment, Some(&report), &plan, &Log::default());
         assert_eq!(states(&done), [State::Done; 3]);
         assert_eq!(done[1].detail, "1 goal in your plan.");
         assert_eq!(done[2].detail, "Evidence behind your top grade.");

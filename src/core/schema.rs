@@ -20,6 +20,7 @@ use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
 use super::assessment::Assessment;
+use super::evidence::Log;
 use super::ladder::Ladders;
 use super::part::{Part, Stored};
 use super::plan::Plan;
@@ -28,14 +29,16 @@ use super::time::Millis;
 use super::vocabulary::Vocabulary;
 
 /// The version this build reads and writes.
-pub const CURRENT_VERSION: u32 = 7;
+pub const CURRENT_VERSION: u32 = 8;
 
 /// One migration step: `MIGRATIONS[i]` turns the `data` of version `i + 1`
 /// (JSON text) into the `data` of version `i + 2`. Steps work on text so that
 /// the current format decodes straight into typed structs: a generic JSON
 /// tree costs wasm size, and only a step that needs one should bring it.
 pub type Migration = fn(&str) -> Result<String, String>;
-pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
+pub const MIGRATIONS: &[Migration] = &[
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+];
 
 /// Version 2 added the self-assessment. Version 1 data is a version 2
 /// document with no assessment yet, so its text carries over unchanged.
@@ -76,6 +79,14 @@ fn v6_to_v7(data: &str) -> Result<String, String> {
     Ok(data.to_owned())
 }
 
+/// Version 8 adds the accomplishment log. Version 7 data is a version 8
+/// document with an empty log, so its text carries over unchanged: the
+/// evidence written beside a grade stays where it is and keeps counting
+/// towards readiness.
+fn v7_to_v8(data: &str) -> Result<String, String> {
+    Ok(data.to_owned())
+}
+
 /// Everything the user keeps in Rungs. Each part but the preferences is
 /// decoded only when something reads it (see [`Part`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -86,6 +97,7 @@ pub struct Document {
     pub vocabulary: Part<Vocabulary>,
     pub plan: Part<Plan>,
     pub ladders: Part<Ladders>,
+    pub evidence: Part<Log>,
 }
 
 /// How the user likes the app.
@@ -161,6 +173,7 @@ pub enum Restore {
     Vocabulary(Part<Vocabulary>),
     Plan(Part<Plan>),
     Ladders(Part<Ladders>),
+    Evidence(Part<Log>),
     Document(Box<Document>),
 }
 
@@ -183,6 +196,7 @@ impl Change for Restore {
             }
             Restore::Plan(part) => swap(&mut document.plan, part).map(Restore::Plan),
             Restore::Ladders(part) => swap(&mut document.ladders, part).map(Restore::Ladders),
+            Restore::Evidence(part) => swap(&mut document.evidence, part).map(Restore::Evidence),
             Restore::Document(whole) => {
                 swap(document, whole).map(|previous| Restore::Document(Box::new(previous)))
             }
@@ -244,12 +258,13 @@ impl Document {
 
     /// Each part, by the name it is stored under, in the order they are
     /// stored: the one list of them that saving and checking both use.
-    fn parts(&self) -> [(&'static str, &dyn Stored); 4] {
+    fn parts(&self) -> [(&'static str, &dyn Stored); 5] {
         [
             ("assessment", &self.assessment),
             ("vocabulary", &self.vocabulary),
             ("plan", &self.plan),
             ("ladders", &self.ladders),
+            ("evidence", &self.evidence),
         ]
     }
 
@@ -440,7 +455,7 @@ mod tests {
         let error = ReadError::TooNew { version: 9 };
         assert_eq!(
             error.to_string(),
-            "a newer version of Rungs saved it (format 9; this copy reads up to 7)"
+            "a newer version of Rungs saved it (format 9; this copy reads up to 8)"
         );
     }
 

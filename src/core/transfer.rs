@@ -286,6 +286,7 @@ pub struct Counts {
     pub terms: usize,
     pub familiar: usize,
     pub ladders: usize,
+    pub entries: usize,
 }
 
 impl Counts {
@@ -314,12 +315,14 @@ impl Counts {
             terms: vocabulary.terms.len(),
             familiar: vocabulary.familiarity.len(),
             ladders: ladders.rubrics.len(),
+            entries: document.evidence.value().entries.len(),
         }
     }
 
     /// Each kind, singular and plural, with its count: ("goal", "goals", 3).
-    pub fn rows(&self) -> [(&'static str, &'static str, usize); 9] {
+    pub fn rows(&self) -> [(&'static str, &'static str, usize); 10] {
         [
+            ("accomplishment", "accomplishments", self.entries),
             ("grade", "grades", self.grades),
             ("saved assessment", "saved assessments", self.snapshots),
             ("goal", "goals", self.goals),

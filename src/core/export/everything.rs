@@ -14,7 +14,14 @@ use crate::core::time::Date;
 pub fn markdown(document: &Document, rubric: Option<&Rubric>, today: Date) -> String {
     let mut out = String::from("# Everything in Rungs\n\n");
     let _ = writeln!(out, "Exported {}.", today.label());
-    let report = rubric.and_then(|rubric| Some((rubric, document.assessment.report(rubric)?)));
+    let report = rubric.and_then(|rubric| {
+        Some((
+            rubric,
+            document
+                .assessment
+                .report(rubric, document.evidence.value())?,
+        ))
+    });
     match report {
         Some((rubric, report)) => section(
             &mut out,

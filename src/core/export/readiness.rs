@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::core::assessment::{Grade, Item, Rating, Report, Score};
+use crate::core::assessment::{Flag, Grade, Item, Rating, Report, Score};
 use crate::core::counted;
 use crate::core::markdown::inline;
 use crate::core::rubric::Rubric;
@@ -97,10 +97,11 @@ impl Report {
             }
         }
 
-        if !self.flags.is_empty() {
+        let questions: Vec<String> = self.flags.iter().filter_map(Flag::for_manager).collect();
+        if !questions.is_empty() {
             out += "\n## What I would like to calibrate with you\n\n";
-            for flag in &self.flags {
-                let _ = writeln!(out, "- {}", inline(&flag.for_manager()));
+            for question in &questions {
+                let _ = writeln!(out, "- {}", inline(question));
             }
         }
 
