@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod config;
+pub mod entry_form;
 pub mod evidence;
 pub mod export;
 pub mod fold;

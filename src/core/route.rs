@@ -16,7 +16,16 @@ pub enum Route {
     Goal(String),
     CheckIns,
     Weeks,
+    /// The accomplishment log.
     Evidence,
+    /// One entry of the log, by id.
+    Entry(String),
+    /// Which criteria of the target level entries prove.
+    Coverage,
+    /// The promotion packet drafted from the log.
+    Packet,
+    /// A short update on recent work.
+    Update,
     Talk,
     Data,
     Rubric,
@@ -63,6 +72,10 @@ impl Route {
             Some(("plan", "check-ins")) => Route::CheckIns,
             Some(("plan", "weeks")) => Route::Weeks,
             Some(("plan", id)) if is_id(id) => Route::Goal(id.to_owned()),
+            Some(("evidence", "coverage")) => Route::Coverage,
+            Some(("evidence", "packet")) => Route::Packet,
+            Some(("evidence", "update")) => Route::Update,
+            Some(("evidence", id)) if is_id(id) => Route::Entry(id.to_owned()),
             Some(_) => Route::NotFound(path.to_owned()),
         };
         Some(route)
@@ -77,6 +90,10 @@ impl Route {
             Route::Goal(id) => format!("#/plan/{id}"),
             Route::CheckIns => "#/plan/check-ins".to_owned(),
             Route::Weeks => "#/plan/weeks".to_owned(),
+            Route::Entry(id) => format!("#/evidence/{id}"),
+            Route::Coverage => "#/evidence/coverage".to_owned(),
+            Route::Packet => "#/evidence/packet".to_owned(),
+            Route::Update => "#/evidence/update".to_owned(),
             Route::NotFound(path) => format!("#/{path}"),
             other => format!("#/{}", other.slug()),
         }
@@ -94,7 +111,9 @@ impl Route {
             Route::Assess | Route::Readiness => Surface::Assess,
             Route::Glossary | Route::GlossaryTerm(_) => Surface::Glossary,
             Route::Plan | Route::Goal(_) | Route::CheckIns | Route::Weeks => Surface::Plan,
-            Route::Evidence => Surface::Evidence,
+            Route::Evidence | Route::Entry(_) | Route::Coverage | Route::Packet | Route::Update => {
+                Surface::Evidence
+            }
             Route::Talk => Surface::Talk,
             Route::Data => Surface::Data,
             Route::Rubric => Surface::Rubric,
@@ -121,6 +140,10 @@ impl Route {
             Route::CheckIns => "Check-ins".to_owned(),
             Route::Weeks => "Weekly goals".to_owned(),
             Route::Evidence => "Accomplishment log".to_owned(),
+            Route::Entry(_) => "Accomplishment".to_owned(),
+            Route::Coverage => "Where your case is thin".to_owned(),
+            Route::Packet => "Promotion packet".to_owned(),
+            Route::Update => "Update on your work".to_owned(),
             Route::Talk => "Conversation prep".to_owned(),
             Route::Data => "Your data".to_owned(),
             Route::Rubric => "Rubric".to_owned(),
@@ -138,7 +161,10 @@ impl Route {
             Route::Plan | Route::Goal(_) => "Turn gaps into SMART goals with milestones, check-ins with your manager and weekly goals.",
             Route::CheckIns => "Set when you meet your manager, and keep a record of what each check-in agreed.",
             Route::Weeks => "Plan each week at its start and review it at its end.",
-            Route::Evidence => "Log what you shipped, the numbers you moved and the people you helped, linked to the criteria they prove.",
+            Route::Evidence | Route::Entry(_) => "Log what you shipped, the numbers you moved and the people you helped, linked to the criteria they prove.",
+            Route::Coverage => "The criteria of your target level, with and without evidence, thinnest areas first.",
+            Route::Packet => "A self-review drafted from your log, organised by your target level's areas, in your own words where it matters.",
+            Route::Update => "A short weekly or fortnightly update on what you shipped, drafted from your log and your weekly goals.",
             Route::Talk => "Prepare the promotion conversation, or the one after being passed over, with scripts filled from your own notes.",
             Route::Data => "See where your data lives, back it up, export it, import it and restore it.",
             Route::Rubric => "Read the leveling rubric, or bring in and edit your company's own guide.",
@@ -269,6 +295,24 @@ mod tests {
     }
 
     #[test]
+    fn log_pages_are_sections_of_the_log() {
+        let cases = [
+            ("#/evidence/coverage", Route::Coverage),
+            ("#/evidence/packet", Route::Packet),
+            ("#/evidence/update", Route::Update),
+            (
+                "#/evidence/e1795000000000",
+                Route::Entry("e1795000000000".into()),
+            ),
+        ];
+        for (hash, route) in cases {
+            assert_eq!(Route::parse(hash), Some(route.clone()), "{hash}");
+            assert_eq!(route.href(), hash);
+            assert!(Route::Evidence.is_section_of(&route), "{hash}");
+        }
+    }
+
+    #[test]
     fn trailing_slash_and_query_are_ignored() {
         assert_eq!(Route::parse("#/plan/"), Some(Route::Plan));
         assert_eq!(Route::parse("#/plan?week=3"), Some(Route::Plan));
@@ -301,6 +345,10 @@ mod tests {
             "#/plan/check-ins",
             "#/plan/weeks",
             "#/evidence",
+            "#/evidence/e1795000000000",
+            "#/evidence/coverage",
+            "#/evidence/packet",
+            "#/evidence/update",
             "#/talk",
             "#/data",
             "#/rubric",

@@ -4,6 +4,7 @@ pub mod confirm;
 pub mod conflicts;
 pub mod content_status;
 pub mod data_health;
+pub mod date_field;
 pub mod field;
 pub mod footer;
 pub mod header;

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::core::assessment::{Assessment, Report, Score, Stage};
+use crate::core::evidence::Log;
 use crate::core::journey::{next, path, State, Step};
 use crate::core::plan::Plan;
 use crate::core::progress::overall;
@@ -78,7 +79,7 @@ fn Cards() -> Html {
             if started {
                 <Reported />
             } else {
-                { path_card(&document.assessment, None, &document.plan) }
+                { path_card(&document.assessment, None, &document.plan, document.evidence.value()) }
             }
             <NextSteps />
             <DataHealth />
@@ -94,10 +95,11 @@ fn Reported() -> Html {
         return content_status(&rubric, &retry);
     };
     let assessment = document.assessment.value();
-    let report = assessment.report(&rubric);
+    let log = document.evidence.value();
+    let report = assessment.report(&rubric, log);
     html! {
         <>
-            { path_card(assessment, report.as_ref(), &document.plan) }
+            { path_card(assessment, report.as_ref(), &document.plan, log) }
             { readiness(report.as_ref()) }
         </>
     }
@@ -105,8 +107,8 @@ fn Reported() -> Html {
 
 /// The short path from a first visit to a case: one clear next step, and
 /// what is done.
-fn path_card(assessment: &Assessment, report: Option<&Report>, plan: &Plan) -> Html {
-    let steps = path(assessment, report, plan);
+fn path_card(assessment: &Assessment, report: Option<&Report>, plan: &Plan, log: &Log) -> Html {
+    let steps = path(assessment, report, plan, log);
     let next = next(&steps);
     let items = steps.iter().map(|progress| {
         let state = match progress.state {

@@ -93,10 +93,11 @@ fn AssessView(props: &ViewProps) -> Html {
         assessment.current.clone(),
         assessment.target.clone(),
         assessment.ratings.clone(),
+        app.state.document.evidence.shared(),
     );
     let report = use_memo(read, {
         let assessment = assessment.clone();
-        move |(rubric, ..)| assessment.report(rubric).map(Rc::new)
+        move |(rubric, .., log)| assessment.report(rubric, log).map(Rc::new)
     });
     let selection = assessment.selection(&props.rubric);
     let Some((report, selection)) = (*report).clone().zip(selection) else {

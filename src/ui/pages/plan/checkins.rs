@@ -5,12 +5,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{plan_nav, DateField};
+use super::plan_nav;
 use crate::core::plan::{every_label, CheckIn, FollowUp, Missing, PlanEdit, Schedule, MAX_EVERY};
 use crate::core::route::Route;
 use crate::core::time::{parse_time, Date, Weekday};
 use crate::ui::clock::{now, today};
 use crate::ui::components::confirm::ConfirmDelete;
+use crate::ui::components::date_field::DateField;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::dom::value_of;
 use crate::ui::draft::use_draft;

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{plan_nav, smart_check, use_rubric, DateField};
+use super::{plan_nav, smart_check, use_rubric};
 use crate::core::export::plan::criterion_text;
 use crate::core::plan::{linkable, Goal, GoalText, Milestone, PlanEdit};
 use crate::core::progress::{goal_percent, milestone_overdue};
@@ -15,6 +15,7 @@ use crate::core::smart::{Finding, Letter};
 use crate::core::time::Date;
 use crate::ui::clock::{now, today};
 use crate::ui::components::confirm::ConfirmDelete;
+use crate::ui::components::date_field::DateField;
 use crate::ui::components::field::Field;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::term_links::mentions;

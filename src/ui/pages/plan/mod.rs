@@ -14,14 +14,15 @@ use crate::core::progress::{goal_overdue, goal_percent, overall, overdue, timeli
 use crate::core::route::Route;
 use crate::core::rubric::Rubric;
 use crate::core::smart::{check_with, Check};
-use crate::core::time::{entered_date, Date, FIRST_YEAR, LAST_YEAR};
+use crate::core::time::Date;
 use crate::ui::clock::{now, today};
-use crate::ui::components::field::{framed, Field};
+use crate::ui::components::date_field::DateField;
+use crate::ui::components::field::Field;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::timeline::timeline as timeline_chart;
 use crate::ui::components::{scroll_region, subnav};
 use crate::ui::content::{self, Loaded};
-use crate::ui::dom::{self, value_of};
+use crate::ui::dom;
 use crate::ui::draft::use_draft;
 use crate::ui::focus::use_focus;
 use crate::ui::state::{use_app, use_edit};
@@ -69,71 +70,6 @@ fn smart_check(
         })
         .unwrap_or_default();
     check_with(goal, plan, today, &linked)
-}
-
-#[derive(Properties, PartialEq)]
-struct DateFieldProps {
-    id: AttrValue,
-    label: AttrValue,
-    value: Option<Date>,
-    /// The date chosen, or `None` once cleared; only dates with a year
-    /// the plan can use are given.
-    onchange: Callback<Option<Date>>,
-    #[prop_or_default]
-    hint: Option<AttrValue>,
-    /// The id of text elsewhere that describes the field too.
-    #[prop_or_default]
-    described_by: Option<AttrValue>,
-    #[prop_or_default]
-    input_ref: NodeRef,
-}
-
-/// A labelled date input. A date field reports each part of a date as it is
-/// typed, so a year on its way to 2026 reads 0002, 0020, 0202: such a date
-/// is not passed on, and the field says what is wrong with it instead,
-/// keeping the text as typed so that typing can go on.
-#[function_component]
-fn DateField(props: &DateFieldProps) -> Html {
-    // The text typed and what is wrong with it, while it is not a date.
-    let wrong = use_state(|| None::<(String, String)>);
-    {
-        // A date set elsewhere (an undo, another tab) ends the problem.
-        let wrong = wrong.clone();
-        use_effect_with(props.value, move |_| wrong.set(None));
-    }
-    let onchange = {
-        let (wrong, emit) = (wrong.clone(), props.onchange.clone());
-        Callback::from(move |event: Event| {
-            let text = value_of(&event);
-            match entered_date(&text) {
-                Ok(date) => {
-                    wrong.set(None);
-                    emit.emit(date);
-                }
-                Err(problem) => wrong.set(Some((text, problem.message()))),
-            }
-        })
-    };
-    let value = match &*wrong {
-        Some((text, _)) => text.clone(),
-        None => props.value.map(Date::iso).unwrap_or_default(),
-    };
-    let (id, node) = (props.id.clone(), props.input_ref.clone());
-    framed(
-        &props.id,
-        &props.label,
-        wrong.as_ref().map(|(_, problem)| problem.as_str()),
-        props.hint.as_deref(),
-        props.described_by.as_deref(),
-        move |described, invalid| {
-            html! {
-                <input {id} ref={node} type="date"
-                    min={format!("{FIRST_YEAR}-01-01")} max={format!("{LAST_YEAR}-12-31")}
-                    {value} {onchange}
-                    aria-invalid={invalid} aria-describedby={described} />
-            }
-        },
-    )
 }
 
 /// The plan's pages, as a second navigation.
