@@ -8,8 +8,8 @@ mod common;
 use common::criterion;
 use proptest::prelude::*;
 use rungs::core::evidence::{
-    brag_markdown, check_link, coverage, Confirmer, Entry, Field, Filter, Kind, Log, LogEdit,
-    Outcome, MAX_ITEMS, MAX_TEXT, MAX_TITLE,
+    brag_markdown, check_link, coverage, Activity, Confirmer, Entry, Field, Filter, Kind, Log,
+    LogEdit, Outcome, MAX_ITEMS, MAX_TEXT, MAX_TITLE,
 };
 use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
 use rungs::core::time::Date;
@@ -1267,4 +1267,32 @@ proptest! {
             prop_assert!(l.entries.iter().all(|e| seen.insert(e.id.clone())), "ids stay unique");
         }
     }
+}
+
+#[test]
+fn activity_counts_this_month_and_nudges_after_two_weeks_of_nothing() {
+    let today = day("2026-11-30");
+    assert_eq!(
+        Log::default().activity(today),
+        Activity {
+            this_month: 0,
+            latest: None,
+            nudge: false
+        },
+        "an empty log is invited, not nudged"
+    );
+    let l = log(vec![
+        entry("e1", "2026-10-31", "Last month"),
+        entry("e2", "2026-11-16", "Fourteen days ago"),
+        entry("e3", "2026-11-01", "First of the month"),
+        entry("e4", "2026-12-01", "Dated tomorrow"),
+    ]);
+    let seen = l.activity(today);
+    assert_eq!(seen.this_month, 2);
+    assert_eq!(seen.latest, Some(day("2026-11-16")));
+    assert!(seen.nudge, "14 days without an entry");
+    assert!(!l.activity(day("2026-11-29")).nudge, "13 days is not yet");
+    // Only an entry in the future: nothing logged yet by today.
+    let ahead = log(vec![entry("e1", "2026-12-05", "Planned")]);
+    assert!(ahead.activity(today).nudge);
 }

@@ -895,6 +895,50 @@ impl Log {
     }
 }
 
+/// How many days without a new entry before the dashboard nudges.
+pub const NUDGE_AFTER_DAYS: i32 = 14;
+
+/// The log at a glance, for the dashboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Activity {
+    /// Entries dated in the calendar month of `today`.
+    pub this_month: usize,
+    /// The date of the latest entry dated on or before today.
+    pub latest: Option<Date>,
+    /// Whether to nudge: nothing dated in the last
+    /// [`NUDGE_AFTER_DAYS`] days, and something was logged before (a log
+    /// not yet started is invited, not nudged).
+    pub nudge: bool,
+}
+
+impl Log {
+    /// The log at a glance on `today`.
+    pub fn activity(&self, today: Date) -> Activity {
+        let (year, month, _) = today.ymd();
+        let this_month = self
+            .entries
+            .iter()
+            .filter(|entry| {
+                let (y, m, _) = entry.date.ymd();
+                (y, m) == (year, month) && entry.date <= today
+            })
+            .count();
+        let latest = self
+            .entries
+            .iter()
+            .map(|entry| entry.date)
+            .filter(|date| *date <= today)
+            .max();
+        let nudge = !self.entries.is_empty()
+            && latest.is_none_or(|latest| today.0 - latest.0 >= NUDGE_AFTER_DAYS);
+        Activity {
+            this_month,
+            latest,
+            nudge,
+        }
+    }
+}
+
 /// The order entries are listed in: the latest date first, and on the same
 /// day the later added first (the higher number of "e12"), then by id.
 pub fn newest_first(a: &Entry, b: &Entry) -> Ordering {

@@ -55,6 +55,15 @@ pub fn words(text: &str) -> Vec<String> {
     words
 }
 
+/// Whether every word of `query` starts a word of `text` (case, accents
+/// and punctuation aside): "rev des" matches "Reviews designs".
+pub fn starts_words(text: &str, query: &str) -> bool {
+    let text = spaced(text);
+    words(query)
+        .iter()
+        .all(|word| text.contains(&format!(" {word}")))
+}
+
 /// `text` folded, each word preceded by one space: " mean time to
 /// recovery". `spaced.contains(" rec")` then asks "does a word start with
 /// rec?" in one substring search.
@@ -220,6 +229,15 @@ fn latin_base(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_of_a_query_must_start_a_word() {
+        assert!(starts_words("Reviews designs", "rev DES"));
+        assert!(starts_words("Réviews designs", "revi"));
+        assert!(starts_words("anything", ""));
+        assert!(!starts_words("Reviews designs", "views"));
+        assert!(!starts_words("Reviews designs", "rev code"));
+    }
 
     #[test]
     fn case_accents_and_punctuation_fold_away() {

@@ -5,7 +5,8 @@
 use yew::prelude::*;
 
 use crate::core::assessment::{Assessment, Report, Score, Stage};
-use crate::core::evidence::Log;
+use crate::core::counted;
+use crate::core::evidence::{coverage, Log};
 use crate::core::journey::{next, path, State, Step};
 use crate::core::plan::Plan;
 use crate::core::progress::overall;
@@ -15,6 +16,7 @@ use crate::ui::components::content_status::content_status;
 use crate::ui::components::data_health::DataHealth;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::content::{use_rubric, Loaded};
+use crate::ui::pages::evidence::quick::QuickAdd;
 use crate::ui::pages::Split;
 use crate::ui::split::Lazy;
 use crate::ui::state::use_app;
@@ -81,6 +83,7 @@ fn Cards() -> Html {
             } else {
                 { path_card(&document.assessment, None, &document.plan, document.evidence.value()) }
             }
+            <Accomplishments />
             <NextSteps />
             <DataHealth />
         </>
@@ -191,6 +194,57 @@ fn readiness(report: Option<&Report>) -> Html {
                 <ol class="items">{ for gaps }</ol>
             }
             <p><a href={Route::Readiness.href()}>{ "See your readiness in full" }</a></p>
+        </section>
+    }
+}
+
+/// The log at a glance: a quick add, this month's entries, a nudge after
+/// two weeks of nothing, and the area of the target level with the least
+/// evidence.
+#[function_component]
+fn Accomplishments() -> Html {
+    let app = use_app();
+    let (rubric, _) = use_rubric();
+    let document = &app.state.document;
+    let log = document.evidence.value();
+    let today = today();
+    let activity = log.activity(today);
+    let thinnest = match rubric {
+        Loaded::Ready(rubric) => document
+            .assessment
+            .selection(&rubric)
+            .and_then(|selection| {
+                let target = selection.target?;
+                let areas = coverage(&rubric, &selection.track.id, &target.id, log);
+                let area = areas.first()?;
+                Some(format!(
+                    "Thinnest area for {}: {}, {} of {} criteria with evidence.",
+                    target.name,
+                    area.area.name,
+                    area.covered(),
+                    area.criteria.len()
+                ))
+            }),
+        _ => None,
+    };
+    html! {
+        <section class="card" aria-labelledby="log-card-heading">
+            <h2 id="log-card-heading">{ "Accomplishments" }</h2>
+            if activity.nudge {
+                <p class="nudge">{ match activity.latest {
+                    Some(latest) => format!("Nothing logged for {} days. What did you do since {}? A line is enough.", today.0 - latest.0, latest.label()),
+                    None => "Nothing logged lately. What did you do this week? A line is enough.".to_owned(),
+                } }</p>
+            }
+            <QuickAdd id="dashboard-quick-add" quiet=true />
+            <p>
+                { format!("{} this month", counted(activity.this_month, "entry", "entries")) }
+                { format!(", {} in all. ", log.entries.len()) }
+                <a href={Route::Evidence.href()}>{ "Open your log" }</a>
+            </p>
+            if let Some(thinnest) = thinnest {
+                <p>{ thinnest }{ " " }<a href={Route::Coverage.href()}>{ "See where your case is thin" }</a></p>
+            }
         </section>
     }
 }

@@ -6,6 +6,7 @@
 mod assess;
 mod dashboard;
 mod data;
+mod evidence;
 mod glossary;
 pub mod plan;
 mod rubric;
@@ -19,6 +20,7 @@ use crate::ui::split::{split_points, Lazy};
 split_points! {
     assess @ Surface::Assess => assess::view,
     data @ Surface::Data => data::view,
+    evidence @ Surface::Evidence => evidence::view,
     glossary @ Surface::Glossary => glossary::view,
     plan @ Surface::Plan => plan::view,
     rubric @ Surface::Rubric => rubric::view,

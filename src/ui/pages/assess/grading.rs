@@ -9,6 +9,9 @@ use yew::prelude::*;
 use crate::core::assessment::{Assessment, Edit, Grade, Perspective, Rating, Report};
 use crate::core::rubric::{Criterion, Rubric};
 use crate::ui::components::term_links;
+use crate::ui::state::use_app;
+
+use super::linked::LinkedEntries;
 use crate::ui::focus::use_focus;
 use crate::ui::terms::{use_glossed, Glossed};
 
@@ -25,6 +28,8 @@ pub struct GradingProps {
 pub fn Grading(props: &GradingProps) -> Html {
     let area_index = use_state(|| 0usize);
     let glossed = use_glossed();
+    let log = use_app().state.document.evidence.shared();
+    let linked = log.count_by_criterion();
     let focus = use_focus();
     let heading = use_node_ref();
     let Some(selection) = props.assessment.selection(&props.rubric) else {
@@ -80,6 +85,7 @@ pub fn Grading(props: &GradingProps) -> Html {
             criterion_card(
                 criterion,
                 props.assessment.rating(&criterion.id),
+                linked.get(criterion.id.as_str()).copied().unwrap_or(0),
                 &props.on_edit,
                 glossed.as_deref(),
             )
@@ -133,11 +139,13 @@ pub fn Grading(props: &GradingProps) -> Html {
     }
 }
 
-/// One criterion: your grade as a radio group, then a disclosure with a
-/// note, evidence and the grades other people gave.
+/// One criterion: your grade as a radio group, the entries of the log that
+/// prove it (`linked` of them), then a disclosure with a note, evidence
+/// and the grades other people gave.
 fn criterion_card(
     criterion: &Criterion,
     rating: Option<&Rating>,
+    linked: usize,
     on_edit: &Callback<Edit>,
     glossed: Option<&Glossed>,
 ) -> Html {
@@ -235,9 +243,10 @@ fn criterion_card(
                 { popovers }
                 <div class="grade-choices">{ for choices }</div>
             </fieldset>
-            if mine.is_some_and(Grade::meets) && !rating.has_evidence() {
-                <p class="hint">{ "Counts three quarters until you add evidence." }</p>
+            if mine.is_some_and(Grade::meets) && !rating.has_evidence() && linked == 0 {
+                <p class="hint">{ "Counts three quarters until you add evidence: link an entry of your log, or write it below." }</p>
             }
+            <LinkedEntries criterion={id.clone()} />
             <details>
                 <summary>{ summary }</summary>
                 <div class="field">

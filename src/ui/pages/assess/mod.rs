@@ -1,6 +1,7 @@
 //! `#/assess`: the readiness self-assessment.
 
 mod grading;
+mod linked;
 mod results;
 
 use std::rc::Rc;

@@ -83,6 +83,16 @@ fn flag(flag: &Flag) -> Html {
                 }) }
             </ul>
         }),
+        Flag::TopWithoutEntries { criteria } => Some(html! {
+            <ul class="far-apart">
+                { for criteria.iter().map(|c| html! {
+                    <li key={c.criterion.as_str()}>
+                        <span class="item-text">{ &c.text }</span>
+                        <span class="item-area">{ format!("{} · {}", c.area, c.grade.map_or("", Grade::label)) }</span>
+                    </li>
+                }) }
+            </ul>
+        }),
         _ => None,
     };
     html! { <li>{ flag.message() }{ criteria }</li> }

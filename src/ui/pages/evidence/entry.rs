@@ -1,0 +1,294 @@
+//! `#/evidence/<id>`: one accomplishment's full form. What is typed is saved
+//! as it is typed, whenever the whole form can be saved; while something
+//! is wrong, the form says what beside the field and nothing stored
+//! changes.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::entry_form::{EntryText, ResultKind};
+use crate::core::evidence::{Entry, Field as EntryField, Kind, LogEdit, Problem};
+use crate::core::fold::starts_words;
+use crate::core::plan::linkable;
+use crate::core::route::Route;
+use crate::core::time::Date;
+use crate::ui::components::confirm::ConfirmDelete;
+use crate::ui::components::date_field::DateField;
+use crate::ui::components::field::Field;
+use crate::ui::components::page_header::PageHeader;
+use crate::ui::components::term_links::mentions;
+use crate::ui::dom::{self, value_of};
+use crate::ui::state::{use_app, use_edit};
+use crate::ui::terms::use_glossed;
+
+use super::{log_nav, use_rubric};
+
+#[derive(Properties, PartialEq)]
+pub struct EntryProps {
+    pub id: String,
+}
+
+#[function_component]
+pub fn EntryPage(props: &EntryProps) -> Html {
+    let app = use_app();
+    let log = app.state.document.evidence.shared();
+    let Some(entry) = log.entry(&props.id) else {
+        return html! {
+            <>
+                <PageHeader title="Accomplishment" lead="This entry is not in your log." />
+                { log_nav(&Route::Entry(props.id.clone())) }
+                <p class="card">
+                    { "It may have been deleted, here or in another tab. " }
+                    <a href={Route::Evidence.href()}>{ "Back to your log" }</a>
+                </p>
+            </>
+        };
+    };
+    let entry = Rc::new(entry.clone());
+    html! {
+        <>
+            <PageHeader title={entry.title.clone()} lead="Everything about this accomplishment. Changes are saved as you type." />
+            { log_nav(&Route::Entry(props.id.clone())) }
+            <div class="stack">
+                <EntryForm entry={entry.clone()} />
+                <Criteria entry={entry.clone()} />
+                <Actions {entry} />
+            </div>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EntryPropsRc {
+    entry: Rc<Entry>,
+}
+
+/// The messages about `field`, joined; `None` when it has none.
+fn about(problems: &[Problem], field: EntryField) -> Option<AttrValue> {
+    let messages: Vec<&str> = problems
+        .iter()
+        .filter(|p| p.field == field)
+        .map(|p| p.message.as_str())
+        .collect();
+    (!messages.is_empty()).then(|| messages.join(" ").into())
+}
+
+#[function_component]
+fn EntryForm(props: &EntryPropsRc) -> Html {
+    let edit = use_edit::<LogEdit>();
+    let glossed = use_glossed();
+    let stored = props.entry.clone();
+    let text = use_state(|| EntryText::of(&stored));
+    {
+        // A change from elsewhere (an undo, another tab) shows in the form,
+        // unless the form already says the same.
+        let text = text.clone();
+        use_effect_with(stored.clone(), move |stored| {
+            if text.read(stored).as_ref() != Ok(&**stored) {
+                text.set(EntryText::of(stored));
+            }
+        });
+    }
+    let problems = text.read(&stored).err().unwrap_or_default();
+    // Every change to the form goes through here: kept as typed, and saved
+    // when the whole entry can be.
+    let change = {
+        let (text, stored, edit) = (text.clone(), stored.clone(), edit.clone());
+        Rc::new(move |update: &dyn Fn(&mut EntryText)| {
+            let mut next = (*text).clone();
+            update(&mut next);
+            if let Ok(entry) = next.read(&stored) {
+                if entry != *stored {
+                    edit.emit(LogEdit::Put(entry));
+                }
+            }
+            text.set(next);
+        })
+    };
+    let typed = |set: fn(&mut EntryText, String)| {
+        let change = change.clone();
+        Callback::from(move |value: String| change(&|t: &mut EntryText| set(t, value.clone())))
+    };
+    let on_date = {
+        let change = change.clone();
+        Callback::from(move |date: Option<Date>| change(&|t: &mut EntryText| t.date = date))
+    };
+    let on_kind = {
+        let change = change.clone();
+        Callback::from(move |event: Event| {
+            let kind = Kind::from_id(&value_of(&event)).unwrap_or_default();
+            change(&|t: &mut EntryText| t.kind = kind)
+        })
+    };
+    let result_choice = |kind: ResultKind| {
+        let change = change.clone();
+        let id = format!("entry-result-{}", kind.id());
+        let onchange = Callback::from(move |_: Event| change(&|t: &mut EntryText| t.result = kind));
+        html! {
+            <div class="choice">
+                <input type="radio" id={id.clone()} name="entry-result" checked={text.result == kind} {onchange} />
+                <label for={id}>{ kind.label() }</label>
+            </div>
+        }
+    };
+    let result_problem = about(&problems, EntryField::Result);
+    html! {
+        <form class="card entry-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <h2>{ "What happened" }</h2>
+            <div class="two-fields">
+                <DateField id="entry-date" label="When" value={text.date} onchange={on_date} />
+                <div class="field">
+                    <label for="entry-kind">{ "Kind" }</label>
+                    <select id="entry-kind" onchange={on_kind}>
+                        { for Kind::ALL.iter().map(|kind| html! {
+                            <option value={kind.id()} selected={text.kind == *kind}>{ kind.label() }</option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+            { date_problem(&problems) }
+            <Field id="entry-title" label="Title" value={text.title.clone()} oninput={typed(|t, v| t.title = v)}
+                problem={about(&problems, EntryField::Title)} />
+            <Field id="entry-story" label="What happened, and your part in it" value={text.story.clone()}
+                oninput={typed(|t, v| t.story = v)} rows={5}
+                problem={about(&problems, EntryField::Story)}
+                hint="Say what you did yourself: “I proposed…, I wrote…, I led…”. A reviewer looks for your role, not the team's." />
+            { mentions(&text.story, glossed.as_deref(), "story") }
+            <fieldset class="entry-result">
+                <legend>{ "The result" }</legend>
+                <div class="choices">
+                    { for ResultKind::ALL.map(result_choice) }
+                </div>
+                if text.result == ResultKind::Metric {
+                    <div class="metric-fields">
+                        <Field id="entry-metric" label="What the number measures" value={text.metric.clone()} oninput={typed(|t, v| t.metric = v)} />
+                        <Field id="entry-before" label="Before" value={text.before.clone()} oninput={typed(|t, v| t.before = v)} />
+                        <Field id="entry-after" label="After" value={text.after.clone()} oninput={typed(|t, v| t.after = v)} />
+                        <Field id="entry-unit" label="Unit (optional)" value={text.unit.clone()} oninput={typed(|t, v| t.unit = v)} />
+                    </div>
+                } else if text.result == ResultKind::Sentence {
+                    <Field id="entry-sentence" label="What came of it" value={text.sentence.clone()} oninput={typed(|t, v| t.sentence = v)} rows={2} />
+                }
+                if let Some(problem) = result_problem {
+                    <p class="field-error" id="entry-result-error">{ problem }</p>
+                }
+            </fieldset>
+            <Field id="entry-links" label="Links (one per line)" value={text.links.clone()} oninput={typed(|t, v| t.links = v)} rows={2}
+                problem={about(&problems, EntryField::Links)}
+                hint="The pull request, design document or dashboard that shows it: web addresses starting with https:// or http://." />
+            <Field id="entry-confirm" label="Who can confirm it (one per line: name, role)" value={text.confirm.clone()} oninput={typed(|t, v| t.confirm = v)} rows={2}
+                problem={about(&problems, EntryField::Confirm)}
+                hint="For example: “Dana, engineering manager”. Someone who saw it makes it more than your own account." />
+            <Field id="entry-tags" label="Tags (separated by commas)" value={text.tags.clone()} oninput={typed(|t, v| t.tags = v)}
+                problem={about(&problems, EntryField::Tags)} />
+            <p class="muted" role="status">{ if problems.is_empty() { "Saved." } else { "Not saved until the problems above are fixed." } }</p>
+        </form>
+    }
+}
+
+/// A problem with the date, said below the date and kind.
+fn date_problem(problems: &[Problem]) -> Html {
+    match about(problems, EntryField::Date) {
+        Some(problem) => html! { <p class="field-error" id="entry-date-problem">{ problem }</p> },
+        None => Html::default(),
+    }
+}
+
+/// The criteria this entry proves: a search over the criteria of the
+/// current and target levels, each a checkbox.
+#[function_component]
+fn Criteria(props: &EntryPropsRc) -> Html {
+    let app = use_app();
+    let edit = use_edit::<LogEdit>();
+    let rubric = use_rubric();
+    let query = use_state(String::new);
+    let entry = &props.entry;
+    let Some(rubric) = rubric else {
+        return html! {
+            <section class="card" aria-labelledby="criteria-heading">
+                <h2 id="criteria-heading">{ "Criteria it proves" }</h2>
+                <p class="muted" role="status">{ "Loading the rubric…" }</p>
+            </section>
+        };
+    };
+    let groups = linkable(&rubric, &app.state.document.assessment, &[]);
+    let groups = groups.into_iter().map(|group| {
+        let shown: Vec<Html> = group
+            .criteria
+            .iter()
+            .filter(|criterion| starts_words(&criterion.text, &query))
+            .map(|criterion| {
+                let checked = entry.criteria.contains(&criterion.id);
+                let onchange = {
+                    let (entry, criterion) = (entry.id.clone(), criterion.id.clone());
+                    edit.reform(move |_: Event| {
+                        let (entry, criterion) = (entry.clone(), criterion.clone());
+                        if checked {
+                            LogEdit::UnlinkCriterion { entry, criterion }
+                        } else {
+                            LogEdit::LinkCriterion { entry, criterion }
+                        }
+                    })
+                };
+                let id = format!("link-{}", criterion.id);
+                html! {
+                    <li key={criterion.id.as_str()} class="check">
+                        <input type="checkbox" id={id.clone()} {checked} {onchange} />
+                        <label for={id}>{ &criterion.text }</label>
+                    </li>
+                }
+            })
+            .collect();
+        if shown.is_empty() {
+            return Html::default();
+        }
+        html! {
+            <fieldset class="criteria-group" key={group.label.clone()}>
+                <legend>{ &group.label }</legend>
+                <ul class="checks">{ for shown }</ul>
+            </fieldset>
+        }
+    });
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |event: InputEvent| query.set(value_of(&event)))
+    };
+    html! {
+        <section class="card" aria-labelledby="criteria-heading">
+            <h2 id="criteria-heading">{ format!("Criteria it proves ({})", entry.criteria.len()) }</h2>
+            <p class="muted">{ "One accomplishment can prove several criteria. The criteria of your current and target levels are listed; each one you tick counts this entry as its evidence." }</p>
+            <div class="field">
+                <label for="criteria-search">{ "Find a criterion" }</label>
+                <input id="criteria-search" type="search" value={(*query).clone()} {oninput} />
+            </div>
+            <div class="criteria-picker">{ for groups }</div>
+        </section>
+    }
+}
+
+/// Deleting the entry, which can be undone.
+#[function_component]
+fn Actions(props: &EntryPropsRc) -> Html {
+    let edit = use_edit::<LogEdit>();
+    let on_delete = {
+        let id = props.entry.id.clone();
+        Callback::from(move |()| {
+            edit.emit(LogEdit::Remove(id.clone()));
+            dom::go(&Route::Evidence);
+        })
+    };
+    html! {
+        <section class="card" aria-labelledby="entry-actions-heading">
+            <h2 id="entry-actions-heading">{ "Delete" }</h2>
+            <div class="actions">
+                <a class="button secondary" href={Route::Evidence.href()}>{ "Back to your log" }</a>
+                <ConfirmDelete
+                    label="Delete the entry…"
+                    question={format!("Delete “{}”? You can undo it straight after.", props.entry.title)}
+                    {on_delete}
+                />
+            </div>
+        </section>
+    }
+}
