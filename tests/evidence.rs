@@ -5,103 +5,14 @@
 
 mod common;
 
-use common::criterion;
+use common::{any_entry, any_log, area, criterion, day, entry, linked, log, metric, rubric};
 use proptest::prelude::*;
 use rungs::core::evidence::{
     brag_markdown, check_link, coverage, Activity, Confirmer, Entry, Field, Filter, Kind, Log,
     LogEdit, Outcome, MAX_ITEMS, MAX_TEXT, MAX_TITLE,
 };
-use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
+use rungs::core::rubric::{Level, Rubric, Track};
 use rungs::core::time::Date;
-
-fn day(text: &str) -> Date {
-    Date::parse(text).expect("a date")
-}
-
-fn area(id: &str, criteria: Vec<Criterion>) -> Area {
-    Area {
-        id: id.into(),
-        name: format!("Area {id}"),
-        summary: String::new(),
-        criteria,
-    }
-}
-
-/// Levels l1 and l2. Track "eng": area "craft" (c1 at l1; c2, c3 at l2),
-/// "impact" (i1, i2 at l2), "people" (p1 at l1 only), "ops" (o1 at l2).
-/// Track "mgmt": area "team" (t1 at l2).
-fn rubric() -> Rubric {
-    let level = |id: &str, name: &str| Level {
-        id: id.into(),
-        name: name.into(),
-        summary: String::new(),
-    };
-    Rubric {
-        id: "test".into(),
-        name: "Test ladder".into(),
-        levels: vec![level("l1", "Engineer"), level("l2", "Senior")],
-        tracks: vec![
-            Track {
-                id: "eng".into(),
-                name: "Engineering".into(),
-                summary: String::new(),
-                areas: vec![
-                    area(
-                        "craft",
-                        vec![
-                            criterion("c1", "l1", "Writes tests."),
-                            criterion("c2", "l2", "Designs services | *well*."),
-                            criterion("c3", "l2", "Reviews designs."),
-                        ],
-                    ),
-                    area(
-                        "impact",
-                        vec![
-                            criterion("i1", "l2", "Moves a team metric."),
-                            criterion("i2", "l2", "Ships a project end to end."),
-                        ],
-                    ),
-                    area("people", vec![criterion("p1", "l1", "Helps others.")]),
-                    area("ops", vec![criterion("o1", "l2", "Leads incidents.")]),
-                ],
-            },
-            Track {
-                id: "mgmt".into(),
-                name: "Management".into(),
-                summary: String::new(),
-                areas: vec![area("team", vec![criterion("t1", "l2", "Hires.")])],
-            },
-        ],
-        ..Rubric::default()
-    }
-}
-
-fn entry(id: &str, date: &str, title: &str) -> Entry {
-    Entry::quick(id, title, day(date))
-}
-
-fn linked(id: &str, date: &str, title: &str, criteria: &[&str]) -> Entry {
-    Entry {
-        criteria: criteria.iter().map(|c| c.to_string()).collect(),
-        ..entry(id, date, title)
-    }
-}
-
-fn metric(name: &str, before: f64, after: f64, unit: &str) -> Outcome {
-    Outcome::Metric {
-        name: name.into(),
-        before,
-        after,
-        unit: unit.into(),
-    }
-}
-
-fn log(entries: Vec<Entry>) -> Log {
-    Log {
-        entries,
-        ..Log::default()
-    }
-}
 
 fn ids(entries: &[&Entry]) -> Vec<String> {
     entries.iter().map(|e| e.id.clone()).collect()
@@ -1002,80 +913,6 @@ fn unknown_fields_and_kinds_are_refused() {
 
 // Property tests
 
-fn any_text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        "\\PC{0,30}",
-        "[a-e0-9 #*|<>:/._-]{0,20}",
-        Just("https://example.com/x".to_owned()),
-        Just("javascript:alert(1)".to_owned()),
-        Just("c2".to_owned()),
-        Just("e1".to_owned()),
-    ]
-}
-
-fn any_number() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        any::<f64>(),
-        Just(0.0),
-        Just(-0.0),
-        Just(f64::NAN),
-        Just(f64::INFINITY),
-        Just(f64::MIN_POSITIVE),
-        -1e6f64..1e6,
-    ]
-}
-
-fn any_outcome() -> impl Strategy<Value = Outcome> {
-    prop_oneof![
-        Just(Outcome::None),
-        any_text().prop_map(Outcome::Sentence),
-        (any_text(), any_number(), any_number(), any_text()).prop_map(
-            |(name, before, after, unit)| Outcome::Metric {
-                name,
-                before,
-                after,
-                unit,
-            }
-        ),
-    ]
-}
-
-fn any_entry() -> impl Strategy<Value = Entry> {
-    (
-        (
-            any_text(),
-            prop_oneof![any::<i32>(), 0..80_000i32],
-            any_text(),
-            any_text(),
-            any_outcome(),
-        ),
-        (
-            0..Kind::ALL.len(),
-            prop::collection::vec(any_text(), 0..4),
-            prop::collection::vec((any_text(), any_text()), 0..3),
-            prop::collection::vec(any_text(), 0..4),
-            prop::collection::vec(any_text(), 0..3),
-        ),
-    )
-        .prop_map(
-            |((id, date, title, story, result), (kind, links, confirm, criteria, tags))| Entry {
-                id,
-                date: Date(date),
-                title,
-                story,
-                result,
-                kind: Kind::ALL[kind],
-                links,
-                confirm: confirm
-                    .into_iter()
-                    .map(|(name, role)| Confirmer { name, role })
-                    .collect(),
-                criteria,
-                tags,
-            },
-        )
-}
-
 /// A number as a person types it: up to nine digits, up to six of them
 /// after the point ("-12.5", "0.000123", "900").
 fn typed_number() -> impl Strategy<Value = f64> {
@@ -1132,13 +969,6 @@ fn valid_entry() -> impl Strategy<Value = Entry> {
                 tags: tags.into_iter().collect(),
             },
         )
-}
-
-fn any_log() -> impl Strategy<Value = Log> {
-    prop::collection::vec(any_entry(), 0..8).prop_map(|entries| Log {
-        entries,
-        ..Log::default()
-    })
 }
 
 fn any_edit() -> impl Strategy<Value = LogEdit> {

@@ -1112,15 +1112,7 @@ fn brag_entry(out: &mut String, entry: &Entry, texts: &HashMap<&str, &str>) {
             let _ = writeln!(out, "- {}", paragraph(text));
         }
     }
-    let people: Vec<String> = entry
-        .confirm
-        .iter()
-        .filter(|person| !person.name.trim().is_empty())
-        .map(|person| match person.role.trim() {
-            "" => inline(&person.name),
-            role => format!("{} ({})", inline(&person.name), inline(role)),
-        })
-        .collect();
+    let people = confirmers(entry);
     if !people.is_empty() {
         let _ = write!(out, "\n**Can confirm:** {}\n", people.join(", "));
     }
@@ -1132,23 +1124,40 @@ fn brag_entry(out: &mut String, entry: &Entry, texts: &HashMap<&str, &str>) {
     if !links.is_empty() {
         out.push_str("\n**Links:**\n\n");
         for link in links {
-            match check_link(link) {
-                // An autolink's text is taken as it is, and a valid link
-                // holds no space or angle bracket to end it early.
-                Ok(()) => {
-                    let _ = writeln!(out, "- <{link}>");
-                }
-                Err(_) => {
-                    let _ = writeln!(out, "- {}", paragraph(link));
-                }
-            }
+            let _ = writeln!(out, "- {}", link_text(link));
         }
+    }
+}
+
+/// Who can confirm `entry`, each as "Dana (manager)" in Markdown, leaving
+/// out anyone without a name.
+pub(crate) fn confirmers(entry: &Entry) -> Vec<String> {
+    entry
+        .confirm
+        .iter()
+        .filter(|person| !person.name.trim().is_empty())
+        .map(|person| match person.role.trim() {
+            "" => inline(&person.name),
+            role => format!("{} ({})", inline(&person.name), inline(role)),
+        })
+        .collect()
+}
+
+/// `link` in Markdown: a link when it passes [`check_link`], or else the
+/// address as text ([`paragraph`]), so that it can start a list item.
+pub(crate) fn link_text(link: &str) -> String {
+    match check_link(link) {
+        // An autolink's text is taken as it is, and a valid link holds no
+        // space or angle bracket to end it early.
+        Ok(()) => format!("<{link}>"),
+        Err(_) => paragraph(link),
     }
 }
 
 /// `title` as a heading's text: [`inline`], with a stand-in when blank,
 /// and a closing run of `#` escaped, which Markdown would otherwise drop.
-fn heading(title: &str) -> String {
+/// The same text reads as it should mid-line too.
+pub(crate) fn heading(title: &str) -> String {
     let mut text = inline(title);
     if text.is_empty() {
         return "Untitled".to_owned();

@@ -12,6 +12,7 @@ pub mod journey;
 pub mod ladder;
 pub mod markdown;
 pub mod merge;
+pub mod packet;
 pub mod part;
 pub mod persist;
 pub mod plan;
@@ -29,6 +30,7 @@ pub mod search;
 pub mod smart;
 pub mod time;
 pub mod transfer;
+pub mod update;
 pub mod vocabulary;
 
 /// Sets `slot` to `value`; returns whether it changed. Every `apply` in
