@@ -1126,3 +1126,80 @@ fn activity_counts_this_month_and_nudges_after_two_weeks_of_nothing() {
     let ahead = log(vec![entry("e1", "2026-12-05", "Planned")]);
     assert!(ahead.activity(today).nudge);
 }
+
+#[test]
+fn two_tabs_logging_at_once_keep_both_entries_and_the_log_reads_back() {
+    use rungs::core::merge::merge;
+    use rungs::core::schema::Document;
+    let mut base = Document::default();
+    let first = Entry::quick(
+        Log::default().free_id(1_795_000_000_000),
+        "Shipped search",
+        day("2026-11-02"),
+    );
+    base.apply(LogEdit::Add(first));
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    // Each tab logs an entry of its own, a few milliseconds apart: their
+    // ids differ, so the merge keeps both.
+    let now = 1_795_100_000_000;
+    let id = mine.evidence.value().free_id(now);
+    mine.apply(LogEdit::Add(Entry::quick(
+        id,
+        "Mentored Sam",
+        day("2026-11-20"),
+    )));
+    let id = theirs.evidence.value().free_id(now + 3);
+    theirs.apply(LogEdit::Add(Entry::quick(
+        id,
+        "Ran the review",
+        day("2026-11-21"),
+    )));
+    theirs.apply(LogEdit::Summary("My year.".into()));
+    let merged = merge(Some(&base.to_json()), &mine.to_json(), &theirs.to_json()).unwrap();
+    assert_eq!(merged.conflicts, []);
+    let document = Document::from_json(&merged.data).unwrap();
+    let log = document.evidence.value();
+    let titles: Vec<&str> = log
+        .newest_first()
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Ran the review", "Mentored Sam", "Shipped search"]);
+    assert_eq!(log.narrative.summary, "My year.");
+    assert_eq!(document.unreadable_parts(), []);
+}
+
+#[test]
+fn the_packet_narrative_and_the_update_record_change_only_when_they_differ() {
+    let mut l = Log::default();
+    assert!(l.apply(LogEdit::Summary("Ready.".into())));
+    assert!(!l.apply(LogEdit::Summary("Ready.".into())));
+    let line = |text: &str| LogEdit::AreaLine {
+        area: "craft".into(),
+        text: text.into(),
+    };
+    assert!(l.apply(line("I design.")));
+    assert!(!l.apply(line("I design.")));
+    assert!(l.apply(line("  ")), "a blank line removes it");
+    assert!(l.narrative.areas.is_empty());
+    assert!(!l.apply(line("")));
+    assert_eq!(l.updates.weeks(), 1);
+    assert!(l.apply(LogEdit::UpdateEvery(2)));
+    assert!(
+        !l.apply(LogEdit::UpdateEvery(3)),
+        "only weekly or fortnightly"
+    );
+    assert_eq!(l.updates.weeks(), 2);
+    assert!(l.apply(LogEdit::UpdateSent(Some(day("2026-11-21")))));
+    assert!(!l.apply(LogEdit::UpdateSent(Some(day("2026-11-21")))));
+}
+
+#[test]
+fn ids_follow_the_clock_and_stay_above_every_id_in_use() {
+    let mut l = Log::default();
+    assert_eq!(l.free_id(1_795_000_000_000), "e1795000000000");
+    l.apply(LogEdit::Add(entry("e1795000000000", "2026-01-01", "x")));
+    // A clock that went back still gives a new id, above the last.
+    assert_eq!(l.free_id(1_000), "e1795000000001");
+    assert_eq!(l.free_id(1_795_000_000_500), "e1795000000500");
+}

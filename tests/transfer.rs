@@ -12,7 +12,7 @@ use rungs::core::transfer::{self, Counts};
 
 /// A real export with a little of everything, to mutate.
 fn sample() -> String {
-    let text = include_str!("fixtures/document-v4.json");
+    let text = include_str!("fixtures/document-v8.json");
     let incoming = transfer::read(text).expect("the fixture imports");
     transfer::export(&incoming.document, 7, 1_795_241_100_000)
 }
@@ -27,12 +27,7 @@ fn exercise(text: &str) {
     }
     if let Ok(decoded) = decode(text) {
         let document = decoded.document;
-        let _ = (
-            document.assessment.value(),
-            document.vocabulary.value(),
-            document.plan.value(),
-        );
-        let _ = document.unreadable_parts();
+        let _ = document.read_every_part();
         let _ = document.to_json();
     }
 }

@@ -2,6 +2,7 @@
 //! puts the document back exactly, and whose own inverse redoes the change.
 
 use rungs::core::assessment::{AreaPercents, Edit, Percents, Snapshot};
+use rungs::core::evidence::{Entry, LogEdit};
 use rungs::core::glossary::Term;
 use rungs::core::plan::{CheckIn, Goal, Milestone, PlanEdit, Schedule, Status, WeekItem};
 use rungs::core::schema::{Change, Document, Replace, SetTheme, Theme};
@@ -73,6 +74,10 @@ fn kept() -> Document {
             Familiarity::Learning,
         )),
         Box::new(Edit::Current("e2".into())),
+        Box::new(LogEdit::Add(Entry {
+            criteria: vec!["software.craft.senior.system-design".into()],
+            ..Entry::quick("e1", "Led the queue migration", day("2026-11-02"))
+        })),
     ];
     for change in changes {
         assert!(change.apply_to(&mut document).is_some(), "{change:?}");
@@ -117,6 +122,12 @@ fn every_change_is_undone_exactly_and_redone_by_undoing_the_undo() {
         Box::new(PlanEdit::SetTarget(Some(day("2027-06-01")))),
         Box::new(VocabEdit::Delete("my-toil".into())),
         Box::new(Edit::AddSnapshot(snapshot())),
+        Box::new(LogEdit::Remove("e1".into())),
+        Box::new(LogEdit::UnlinkCriterion {
+            entry: "e1".into(),
+            criterion: "software.craft.senior.system-design".into(),
+        }),
+        Box::new(LogEdit::Summary("My year.".into())),
         Box::new(Replace {
             document: Document::default(),
             label: "Reset.".into(),
@@ -191,6 +202,18 @@ fn what_takes_away_the_users_words_is_named_to_be_offered_back() {
     assert_eq!(
         label(&Edit::AddSnapshot(snapshot())).as_deref(),
         Some("Saved a snapshot of your readiness.")
+    );
+    assert_eq!(
+        label(&LogEdit::Remove("e1".into())).as_deref(),
+        Some("Deleted “Led the queue migration”.")
+    );
+    assert_eq!(
+        label(&LogEdit::UnlinkCriterion {
+            entry: "e1".into(),
+            criterion: "software.craft.senior.system-design".into()
+        })
+        .as_deref(),
+        Some("Unlinked “Led the queue migration” from the criterion.")
     );
     // Edits the user takes back by editing again are not offered.
     assert_eq!(label(&SetTheme(Theme::Light)), None);

@@ -710,3 +710,77 @@ async fn the_plan_draws_a_timeline_row_per_goal_with_its_milestones() {
     assert_eq!(app.all("svg .tl-target").len(), 1);
     assert_eq!(app.text(".goal-list h3"), "One\nTwo");
 }
+
+/// Stores a version 8 document whose log is `log` (JSON) under `namespace`.
+fn store_log(namespace: &str, log: &str) {
+    clear(namespace);
+    LocalStorage::raw()
+        .set_item(
+            &format!("{namespace}.document"),
+            &format!(r#"{{"version":8,"revision":1,"saved_at":1,"data":{{"evidence":{log}}}}}"#),
+        )
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_entry_saves_as_typed_and_a_wrong_link_is_said_and_not_saved() {
+    let _rubric = Provided::new(small_rubric());
+    store_log(
+        "rungs-test-entry",
+        r#"{"entries":[{"id":"e1","date":"2026-11-02","title":"Shipped search"}]}"#,
+    );
+    let _route = AtRoute::new("#/evidence/e1");
+    let app = Mounted::new(AppState::open("rungs-test-entry")).await;
+    assert_eq!(app.text(".page-header h1"), "Shipped search");
+    let saved = |app: &Mounted| app.text(".entry-form [role='status']");
+    assert_eq!(saved(&app), "Saved.");
+
+    let links: web_sys::HtmlTextAreaElement = app.all("#entry-links")[0].clone().unchecked_into();
+    links.set_value("javascript:alert(1)");
+    input(&links);
+    yew::scheduler::flush().await;
+    assert!(app.text("#entry-links-error").starts_with("Link 1: "));
+    assert_eq!(links.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(saved(&app), "Not saved until the problems above are fixed.");
+    let hide_and_read = || {
+        web_sys::window()
+            .unwrap()
+            .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+            .unwrap();
+        LocalStorage::raw()
+            .get_item("rungs-test-entry.document")
+            .unwrap()
+            .unwrap()
+    };
+    // The wrong link changed nothing stored.
+    yew::scheduler::flush().await;
+    let text = hide_and_read();
+    assert!(!text.contains("javascript:"), "{text}");
+
+    links.set_value("https://example.com/pr/1");
+    input(&links);
+    let title: HtmlInputElement = app.all("#entry-title")[0].clone().unchecked_into();
+    title.set_value("Shipped search to everyone");
+    input(&title);
+    yew::scheduler::flush().await;
+    assert_eq!(saved(&app), "Saved.");
+    assert_eq!(app.text(".page-header h1"), "Shipped search to everyone");
+
+    // The criteria of the levels assessed (every level before a choice),
+    // each a checkbox; ticking one links it.
+    let boxes = app.all(".criteria-picker input[type='checkbox']");
+    assert!(!boxes.is_empty());
+    let first: HtmlElement = boxes[0].clone().unchecked_into();
+    first.click();
+    yew::scheduler::flush().await;
+    assert!(app.text("#criteria-heading").ends_with("(1)"));
+
+    // Saved when the page hides.
+    yew::scheduler::flush().await;
+    let text = hide_and_read();
+    assert!(text.contains("https://example.com/pr/1"), "{text}");
+    assert!(text.contains("Shipped search to everyone"), "{text}");
+    assert!(text.contains(r#""criteria":["#), "{text}");
+    drop(app);
+    clear("rungs-test-entry");
+}

@@ -178,14 +178,7 @@ pub fn read(text: &str) -> Result<Incoming, ImportError> {
         ReadError::BadData { detail, .. } => ImportError::BadData(detail),
     })?;
     // Every part is read now, so that nothing fails later.
-    let _ = (
-        document.assessment.value(),
-        document.vocabulary.value(),
-        document.plan.value(),
-        document.ladders.value(),
-    );
-    if let Some(ReadError::BadData { detail, .. }) = document.unreadable_parts().into_iter().next()
-    {
+    if let Some(ReadError::BadData { detail, .. }) = document.read_every_part().into_iter().next() {
         return Err(ImportError::BadData(detail));
     }
     let data: Value = serde_json::from_str(&document.to_json())
@@ -412,6 +405,14 @@ mod tests {
         assert!(
             matches!(&wrong_type, ImportError::BadData(detail) if detail.contains("invalid type")),
             "{wrong_type:?}"
+        );
+        // Every part is read before the file is taken, the log too.
+        let bad_log = refused(
+            r#"{"version":8,"revision":1,"saved_at":1,"data":{"evidence":{"entries":[{"id":"e1","date":"2026-01-01","title":"x","kind":"heroics"}]}}}"#,
+        );
+        assert!(
+            matches!(&bad_log, ImportError::BadData(detail) if detail.starts_with("the evidence:")),
+            "{bad_log:?}"
         );
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert_eq!(refused(&deep), ImportError::TooDeep);

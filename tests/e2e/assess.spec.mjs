@@ -22,6 +22,9 @@ test('grade with readiness in sight, read the results, keep snapshots, reload an
   page,
   context,
 }) => {
+  // A long journey: on a loaded machine it runs close to the default 30 s,
+  // which is a limit on the run, not a figure of the app's speed.
+  test.setTimeout(60_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await open(page, '#/assess');
   await expect(page.getByText('Choose your current level to begin.')).toBeVisible();

@@ -29,11 +29,15 @@
 // - Importing a year of data (tests/e2e/year.mjs) on #/data, from picking
 //   the file to the preview shown, and exporting it, from the click to the
 //   file handed to the browser; five of each per round, median.
-// - A change to saved with a year of data: on a goal's page, a keystroke in
-//   one of its fields until the document holding it is in localStorage
-//   (the page hidden as soon as the app has rendered, so that no autosave
-//   pause is counted, nor the browser's painting); median of 40. And the cold load of #/, #/assess and #/plan holding that
-//   year, to the page's content, as a ratio to the same page empty.
+// - A change to saved with a year of data: on a goal's page and on an
+//   entry of the log, a keystroke in one of its fields until the document
+//   holding it is in localStorage (the page hidden as soon as the app has
+//   rendered, so that no autosave pause is counted, nor the browser's
+//   painting); median of 40 each. The promotion packet drafted again from
+//   that year (a new start of its period) to the page laid out; median of
+//   40. And the cold load of #/, #/assess, #/plan and #/evidence (its 300
+//   entries listed) holding that year, to the page's content, as a ratio to
+//   the same page empty.
 // All are timed in four rounds, alternating with the baseline if any.
 //
 // `node bench.mjs --baseline DIR` measures the build in DIR too, in the same
@@ -49,7 +53,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFile } from 'node:fs/promises';
 import { serve, DIST } from './serve.mjs';
 import { launchOptions } from './chromium.mjs';
-import { yearFile } from './year.mjs';
+import { yearFile, yearOfData, yearVersion } from './year.mjs';
 
 const PORT = 4174;
 const RUNS = 10;
@@ -70,6 +74,7 @@ const BUDGETS = {
   importMs: 100,
   exportMs: 50,
   changeSavedMs: 5,
+  packetMs: 50,
   yearLoadRatio: 2,
 };
 const CHANGES = 40;
@@ -78,6 +83,7 @@ const YEAR_ROUTES = [
   { hash: '#/', content: '#path-heading, #readiness-heading' },
   { hash: '#/assess', content: '#assess-current' },
   { hash: '#/plan', content: '#goals-heading' },
+  { hash: '#/evidence', content: '#log-heading', log: true },
 ];
 // The routes measured, and what shows that each page's content is there.
 const ROUTES = [
@@ -294,11 +300,11 @@ async function timeImportExport(page, file, count) {
 /** Milliseconds from a keystroke in a goal's field to the document holding
  * it in localStorage, `count` times: the page is hidden as soon as the app
  * has rendered, which saves at once. */
-async function timeChanges(page, count) {
-  return page.evaluate(async (count) => {
+async function timeChanges(page, count, id = 'goal-metric') {
+  return page.evaluate(async ([count, id]) => {
     const times = [];
     for (let i = 0; i < count; i += 1) {
-      const field = document.getElementById('goal-metric');
+      const field = document.getElementById(id);
       const text = `p95 latency ${i}`;
       const start = performance.now();
       field.value = text;
@@ -313,12 +319,32 @@ async function timeChanges(page, count) {
       times.push(elapsed);
     }
     return times;
+  }, [count, id]);
+}
+
+/** Milliseconds from a new start of the packet's period to the packet
+ * drafted again and laid out, `count` times. */
+async function timePackets(page, count) {
+  return page.evaluate(async (count) => {
+    const times = [];
+    const field = document.getElementById('packet-from');
+    for (let i = 0; i < count; i += 1) {
+      const start = performance.now();
+      field.value = `2026-0${1 + (i % 2)}-01`;
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+      for (let tick = 0; tick < 3; tick += 1) await Promise.resolve();
+      document.body.getBoundingClientRect();
+      times.push(performance.now() - start);
+      if (!document.querySelector('.packet-sheet')) throw new Error('no packet drawn');
+    }
+    return times;
   }, count);
 }
 
-/** Stores `data` before the app starts, on every load of the page. */
-function storeFirst(page, data) {
-  return page.addInitScript((text) => localStorage.setItem('rungs.document', text), JSON.stringify({ version: 4, revision: 1, saved_at: 1, data }));
+/** Stores `data` (in format `version`) before the app starts, on every
+ * load of the page. */
+function storeFirst(page, data, version) {
+  return page.addInitScript((text) => localStorage.setItem('rungs.document', text), JSON.stringify({ version, revision: 1, saved_at: 1, data }));
 }
 
 /** The built-in glossary plus generated terms, `count` in all. */
@@ -373,6 +399,11 @@ const browser = await chromium.launch(launchOptions);
 const origin = `http://127.0.0.1:${PORT}`;
 const builds = [{ name: 'now', url: `${origin}/index.html`, dir: DIST }];
 if (BASELINE) builds.push({ name: 'baseline', url: `${origin}/baseline/index.html`, dir: BASELINE });
+// A build from before the accomplishment log reads the year without it.
+for (const build of builds) {
+  const log = (await readdir(build.dir)).some((name) => name.startsWith('evidence-'));
+  build.year = { log };
+}
 
 try {
   // Sizes: every file of each build, and what each route's first load took.
@@ -457,12 +488,12 @@ try {
     }
   }
   // A year of data in and out, on builds that have #/data.
-  const year = yearFile();
   for (let round = 0; ONLY.has('data') && round < ROUNDS; round += 1) {
     for (const build of builds) {
+      const year = yearFile(build.year);
       const { context, page } = await freshPage(browser, false);
       await page.goto(`${build.url}#/`);
-      await page.evaluate((data) => localStorage.setItem('rungs.document', JSON.stringify({ version: 4, revision: 1, saved_at: 1, data })), JSON.parse(year).data);
+      await page.evaluate(([data, version]) => localStorage.setItem('rungs.document', JSON.stringify({ version, revision: 1, saved_at: 1, data })), [JSON.parse(year).data, yearVersion(build.year)]);
       await page.goto(`${build.url}#/data`);
       await page.reload();
       // A build from before #/data shows the page as coming soon.
@@ -477,30 +508,39 @@ try {
       await context.close();
     }
   }
-  // A year of data: a change to saved, and each page's cold load with it
-  // against the same page empty, load by load.
-  const yearData = JSON.parse(year).data;
+  // A year of data: a change to saved, the packet drafted, and each page's
+  // cold load with it against the same page empty, load by load.
   for (let round = 0; ONLY.has('year') && round < ROUNDS; round += 1) {
     for (const build of builds) {
       const { context, page } = await freshPage(browser, false);
-      await storeFirst(page, yearData);
+      await storeFirst(page, yearOfData(build.year), yearVersion(build.year));
       await page.goto(`${build.url}#/plan/goal-0`);
       await page.getByLabel('What you will measure').waitFor();
       // Every other page's code has arrived, so none lands mid-measurement.
       await page.waitForFunction(() => performance.getEntriesByName('rungs:prefetched').length > 0);
       await timeChanges(page, 4); // warm-up
       build.changes = [...(build.changes ?? []), ...(await timeChanges(page, CHANGES / ROUNDS))];
+      if (build.year.log) {
+        await page.goto(`${build.url}#/evidence/e1`);
+        await page.getByLabel('Title').waitFor();
+        await timeChanges(page, 4, 'entry-title'); // warm-up
+        build.entryChanges = [...(build.entryChanges ?? []), ...(await timeChanges(page, CHANGES / ROUNDS, 'entry-title'))];
+        await page.goto(`${build.url}#/evidence/packet`);
+        await page.locator('.packet-sheet').waitFor();
+        await timePackets(page, 4); // warm-up
+        build.packets = [...(build.packets ?? []), ...(await timePackets(page, CHANGES / ROUNDS))];
+      }
       await context.close();
     }
   }
   for (let run = 0; ONLY.has('year') && run < RUNS; run += 1) {
     for (const build of builds) {
       build.yearLoads ??= {};
-      for (const route of YEAR_ROUTES) {
+      for (const route of YEAR_ROUTES.filter((route) => !route.log || build.year.log)) {
         const slot = (build.yearLoads[route.hash] ??= { empty: [], year: [] });
-        for (const [kind, data] of [['empty', null], ['year', yearData]]) {
+        for (const [kind, data] of [['empty', null], ['year', yearOfData(build.year)]]) {
           const { context, page } = await freshPage(browser, false);
-          if (data) await storeFirst(page, data);
+          if (data) await storeFirst(page, data, yearVersion(build.year));
           await page.addInitScript(watchFor, [route.content]);
           await page.goto(build.url + route.hash, { timeout: 120_000 });
           const [content] = await seen(page, [route.content]);
@@ -529,6 +569,8 @@ try {
           import_ms: spread(build.imports),
           export_ms: spread(build.exports),
           change_saved_ms: spread(build.changes),
+          entry_change_saved_ms: spread(build.entryChanges),
+          packet_ms: spread(build.packets),
           year_loads: build.yearLoads && Object.fromEntries(
             Object.entries(build.yearLoads).map(([hash, { empty, year }]) => [
               hash,
@@ -623,6 +665,20 @@ try {
       `A change to saved, a year of data, median of ${changes.count}`,
       `${changes.median} ms (p95 ${changes.p95})`,
       `≤ ${BUDGETS.changeSavedMs} ms: ${verdict(changes.median <= BUDGETS.changeSavedMs)}${was}`,
+    );
+    const entryChanges = spread(now.entryChanges);
+    const wasEntry = baseline?.entryChanges ? ` was ${spread(baseline.entryChanges).median} ms` : '';
+    line(
+      `A change to an entry of the log to saved, same year, median of ${entryChanges.count}`,
+      `${entryChanges.median} ms (p95 ${entryChanges.p95})`,
+      `≤ ${BUDGETS.changeSavedMs} ms: ${verdict(entryChanges.median <= BUDGETS.changeSavedMs)}${wasEntry}`,
+    );
+    const packets = spread(now.packets);
+    const wasPacket = baseline?.packets ? ` was ${spread(baseline.packets).median} ms` : '';
+    line(
+      `The packet drafted from a year of data, median of ${packets.count}`,
+      `${packets.median} ms (p95 ${packets.p95})`,
+      `≤ ${BUDGETS.packetMs} ms: ${verdict(packets.median <= BUDGETS.packetMs)}${wasPacket}`,
     );
     const loadsOf = (build) => results.builds[build.name].year_loads;
     for (const route of YEAR_ROUTES) {

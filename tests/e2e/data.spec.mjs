@@ -224,7 +224,7 @@ test('a year of data imports, previewed with every kind counted', async ({ page 
   await openWith(page, envelope({}));
   await pick(page, yearFile(), 'year.json');
   const preview = page.getByRole('region', { name: 'What the file holds' });
-  for (const [kind, n] of [['Grades', 54], ['Saved assessments', 12], ['Goals', 30], ['Milestones', 120], ['Check-ins', 26], ['Weeks of goals', 52], ['Own terms', 50]]) {
+  for (const [kind, n] of [['Grades', 54], ['Saved assessments', 12], ['Goals', 30], ['Milestones', 120], ['Check-ins', 26], ['Weeks of goals', 52], ['Own terms', 50], ['Accomplishments', 300]]) {
     await expect(preview.getByRole('row', { name: new RegExp(`^${kind}`) })).toHaveText(new RegExp(`${kind}\\s*${n}\\s*0`));
   }
 });

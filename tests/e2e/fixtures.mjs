@@ -15,6 +15,9 @@ export const ROUTES = [
   { hash: '#/plan/check-ins', title: 'Check-ins', nav: 'Plan' },
   { hash: '#/plan/weeks', title: 'Weekly goals', nav: 'Plan' },
   { hash: '#/evidence', title: 'Accomplishment log', nav: 'Evidence' },
+  { hash: '#/evidence/coverage', title: 'Where your case is thin', nav: 'Evidence' },
+  { hash: '#/evidence/packet', title: 'Promotion packet', nav: 'Evidence' },
+  { hash: '#/evidence/update', title: 'Update on your work', nav: 'Evidence' },
   { hash: '#/talk', title: 'Conversation prep', nav: 'Talk' },
   { hash: '#/data', title: 'Your data', nav: 'Your data' },
   { hash: '#/rubric', title: 'Rubric', nav: 'Rubric' },
@@ -47,6 +50,21 @@ export const test = base.extend({
     { auto: true },
   ],
 });
+
+/** Fixes the clock at Saturday 21 November 2026, 10:00, so that every date
+ * a test sees is fixed; stores `text` as the document before the first
+ * load (a reload keeps what the app saved since); and counts prints in
+ * `window.printed` instead of opening the dialog. */
+export async function startWith(page, text) {
+  await page.clock.setFixedTime(new Date('2026-11-21T10:00:00'));
+  await page.addInitScript((text) => {
+    if (!localStorage.getItem('rungs.document')) localStorage.setItem('rungs.document', text);
+    window.printed = 0;
+    window.print = () => {
+      window.printed += 1;
+    };
+  }, text);
+}
 
 /** Opens the app at `hash` and waits for it to be interactive. */
 export async function open(page, hash = '#/') {
@@ -142,6 +160,15 @@ export function richDocument() {
       checkins: [{ id: 'clong001', date: '2026-11-24', notes: LONG_WORD, agreed: LONG_WORD, followups: [{ id: 'flong001', text: LONG_WORD }] }],
       weeks: [],
     },
+    evidence: {
+      entries: [{
+        id: 'elong001', date: '2026-11-20', title: `Shipped ${LONG_WORD}`, story: `I led ${LONG_WORD}.`, kind: 'project',
+        result: { metric: { name: LONG_WORD, before: 1200, after: 300, unit: LONG_WORD } },
+        links: [`https://example.com/${LONG_WORD}`], confirm: [{ name: LONG_WORD, role: LONG_WORD }],
+        criteria: ['software.craft.senior.system-design'], tags: [LONG_WORD],
+      }],
+      narrative: { summary: LONG_WORD, areas: { craft: LONG_WORD } },
+    },
   };
-  return JSON.stringify({ version: 5, revision: 1, saved_at: 1, data });
+  return JSON.stringify({ version: 8, revision: 1, saved_at: 1, data });
 }

@@ -4,23 +4,13 @@
 // plan, and find it all again after a reload.
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { test, expect, open, expectAccessible, stored, downloadedText } from './fixtures.mjs';
+import { test, expect, open, expectAccessible, stored, downloadedText, startWith } from './fixtures.mjs';
 
 // A version 3 document with a self-assessment that has a gap (system
 // design, graded "sometimes" at Senior).
 const ASSESSED = readFileSync(new URL('../fixtures/document-v3.json', import.meta.url), 'utf8');
 
-test.beforeEach(async ({ page }) => {
-  // Saturday 21 November 2026, so that every date below is fixed.
-  await page.clock.setFixedTime(new Date('2026-11-21T10:00:00'));
-  await page.addInitScript((text) => {
-    if (!localStorage.getItem('rungs.document')) localStorage.setItem('rungs.document', text);
-    window.printed = 0;
-    window.print = () => {
-      window.printed += 1;
-    };
-  }, ASSESSED);
-});
+test.beforeEach(({ page }) => startWith(page, ASSESSED));
 
 const group = (page, name) => page.getByRole('group', { name, exact: true });
 

@@ -83,7 +83,7 @@ for (const width of [320, 1280]) {
         sessionStorage.setItem('seeded', '1');
       }
     }, richDocument());
-    const routes = [...ROUTES, { hash: '#/glossary/my-long-word' }, { hash: '#/plan/glong001' }];
+    const routes = [...ROUTES, { hash: '#/glossary/my-long-word' }, { hash: '#/plan/glong001' }, { hash: '#/evidence/elong001' }];
     for (const route of routes) {
       await open(page, route.hash);
       // Wait for the page's code and content, not just its heading.

@@ -214,7 +214,7 @@ test.describe('on a host that allows other origins', () => {
       );
       const frame = page.frameLocator('iframe');
       await expect(frame.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-      await expect(frame.getByRole('status')).toContainText('Storage unavailable: working in memory');
+      await expect(frame.getByRole('status').filter({ hasText: 'Storage unavailable' })).toContainText('Storage unavailable: working in memory');
       await expect(frame.getByRole('region', { name: 'Your data' })).toContainText("Only in this tab's memory");
       await frame.getByLabel('Theme').selectOption('dark');
       await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');

@@ -4,7 +4,9 @@
 
 mod coverage;
 mod entry;
+mod packet;
 pub mod quick;
+mod update;
 
 use std::rc::Rc;
 
@@ -29,6 +31,8 @@ pub fn view(route: &Route) -> Html {
     match route {
         Route::Entry(id) => html! { <entry::EntryPage key={id.as_str()} id={id.clone()} /> },
         Route::Coverage => html! { <coverage::CoveragePage /> },
+        Route::Packet => html! { <packet::PacketPage /> },
+        Route::Update => html! { <update::UpdatePage /> },
         _ => html! { <LogPage /> },
     }
 }
@@ -40,6 +44,8 @@ fn log_nav(current: &Route) -> Html {
         &[
             (Route::Evidence, "Log"),
             (Route::Coverage, "Where your case is thin"),
+            (Route::Packet, "Promotion packet"),
+            (Route::Update, "Update"),
         ],
         current,
     )
@@ -198,6 +204,9 @@ fn Entries() -> Html {
                         <label for="log-search">{ "Search" }</label>
                         <input id="log-search" type="search" value={filters.text.clone()} oninput={on_text} />
                     </div>
+                    <details class="log-more">
+                    <summary>{ "More filters" }</summary>
+                    <div class="log-more-fields">
                     <div class="field">
                         <label for="log-kind">{ "Kind" }</label>
                         <select id="log-kind" onchange={set(|f, v| f.kind = v)}>
@@ -231,6 +240,8 @@ fn Entries() -> Html {
                         <input id="log-unlinked" type="checkbox" checked={filters.unlinked} onchange={on_unlinked} />
                         <label for="log-unlinked">{ "Only entries linked to no criterion" }</label>
                     </div>
+                    </div>
+                    </details>
                     if filtered {
                         <div class="actions"><button type="button" class="secondary" onclick={clear}>{ "Clear the filters" }</button></div>
                     }

@@ -88,7 +88,7 @@ pub fn QuickAdd(props: &QuickAddProps) -> Html {
                 value={title}
                 oninput={set_title}
                 problem={(*problem).clone()}
-                hint="One line is enough: “Led the incident review for the checkout outage”. It is dated today; add the result, the people who saw it and the criteria it proves whenever you like."
+                hint={(!props.quiet).then_some("One line is enough: “Led the incident review for the checkout outage”. It is dated today; add the result, the people who saw it and the criteria it proves whenever you like.")}
                 input_ref={input}
             />
             <div class="actions">
