@@ -150,6 +150,20 @@ fn numbers_are_read_as_people_type_them() {
 }
 
 #[test]
+fn blank_and_repeated_criteria_of_a_hand_edited_entry_are_dropped_on_saving() {
+    let mut entry = stored();
+    entry.criteria = vec![
+        "craft.design".into(),
+        " ".into(),
+        "craft.design".into(),
+        "craft.tests".into(),
+    ];
+    assert!(!entry.problems().is_empty());
+    let read = EntryText::of(&entry).read(&entry).unwrap();
+    assert_eq!(read.criteria, ["craft.design", "craft.tests"]);
+}
+
+#[test]
 fn result_kinds_have_labels() {
     let labels: Vec<&str> = ResultKind::ALL.iter().map(|k| k.label()).collect();
     assert_eq!(labels, ["Not yet", "A number that moved", "In a sentence"]);

@@ -7,6 +7,7 @@ mod common;
 
 use common::{any_entry, any_log, area, criterion, day, entry, linked, log, metric, rubric};
 use proptest::prelude::*;
+use rungs::core::assessment::{Assessment, Edit};
 use rungs::core::evidence::{
     brag_markdown, check_link, coverage, Activity, Confirmer, Entry, Field, Filter, Kind, Log,
     LogEdit, Outcome, MAX_ITEMS, MAX_TEXT, MAX_TITLE,
@@ -607,7 +608,7 @@ fn coverage_lists_the_thinnest_area_first_and_leaves_out_empty_ones() {
         linked("e2", "2026-02-01", "b", &["i2", "c2"]),
         linked("e3", "2026-03-01", "c", &["p1"]),
     ]);
-    let areas = coverage(&r, "eng", "l2", &l);
+    let areas = coverage(&r, "eng", "l2", &l, &Assessment::default());
     let summary: Vec<(&str, usize, usize)> = areas
         .iter()
         .map(|a| (a.area.id.as_str(), a.covered(), a.criteria.len()))
@@ -626,12 +627,12 @@ fn coverage_lists_the_thinnest_area_first_and_leaves_out_empty_ones() {
 
     // Ties keep the rubric's order: nothing is linked at l1.
     let empty = Log::default();
-    let at_l1: Vec<&str> = coverage(&r, "eng", "l1", &empty)
+    let at_l1: Vec<&str> = coverage(&r, "eng", "l1", &empty, &Assessment::default())
         .iter()
         .map(|a| a.area.id.as_str())
         .collect();
     assert_eq!(at_l1, ["craft", "people"]);
-    let at_l1: Vec<&str> = coverage(&r, "eng", "l1", &l)
+    let at_l1: Vec<&str> = coverage(&r, "eng", "l1", &l, &Assessment::default())
         .iter()
         .map(|a| a.area.id.as_str())
         .collect();
@@ -639,12 +640,15 @@ fn coverage_lists_the_thinnest_area_first_and_leaves_out_empty_ones() {
 
     // Another track; an unknown track is the first one; an unknown level
     // has nothing.
-    let team = coverage(&r, "mgmt", "l2", &l);
+    let team = coverage(&r, "mgmt", "l2", &l, &Assessment::default());
     assert_eq!(team.len(), 1);
     assert_eq!(team[0].area.id, "team");
-    assert_eq!(coverage(&r, "unknown", "l2", &l).len(), 3);
-    assert!(coverage(&r, "eng", "l9", &l).is_empty());
-    assert!(coverage(&Rubric::default(), "eng", "l2", &l).is_empty());
+    assert_eq!(
+        coverage(&r, "unknown", "l2", &l, &Assessment::default()).len(),
+        3
+    );
+    assert!(coverage(&r, "eng", "l9", &l, &Assessment::default()).is_empty());
+    assert!(coverage(&Rubric::default(), "eng", "l2", &l, &Assessment::default()).is_empty());
 }
 
 #[test]
@@ -674,7 +678,7 @@ fn shares_are_compared_as_fractions() {
         "x",
         &["a1", "a2", "b1", "d3"],
     )]);
-    let order: Vec<&str> = coverage(&r, "t", "l1", &l)
+    let order: Vec<&str> = coverage(&r, "t", "l1", &l, &Assessment::default())
         .iter()
         .map(|a| a.area.id.as_str())
         .collect();
@@ -999,7 +1003,7 @@ fn exercise(l: &Log) {
     ] {
         let _ = l.find(&filter, &r);
     }
-    let _ = coverage(&r, "eng", "l2", l);
+    let _ = coverage(&r, "eng", "l2", l, &Assessment::default());
     let _ = l.count_by_criterion();
     let id = l.free_id(0);
     assert!(l.entry(&id).is_none());
@@ -1097,6 +1101,32 @@ proptest! {
             prop_assert!(l.entries.iter().all(|e| seen.insert(e.id.clone())), "ids stay unique");
         }
     }
+}
+
+#[test]
+fn coverage_leaves_out_what_does_not_apply_to_the_users_role() {
+    let r = rubric();
+    let every: Vec<usize> = coverage(&r, "eng", "l2", &Log::default(), &Assessment::default())
+        .iter()
+        .map(|area| area.criteria.len())
+        .collect();
+    let first = coverage(&r, "eng", "l2", &Log::default(), &Assessment::default())[0].criteria[0]
+        .criterion
+        .id
+        .clone();
+    let mut assessment = Assessment::default();
+    assessment.apply(Edit::NotApplicable {
+        criterion: first.clone(),
+        not_applicable: true,
+    });
+    let empty = Log::default();
+    let applying = coverage(&r, "eng", "l2", &empty, &assessment);
+    assert!(applying
+        .iter()
+        .flat_map(|area| &area.criteria)
+        .all(|c| c.criterion.id != first));
+    let total: usize = applying.iter().map(|area| area.criteria.len()).sum();
+    assert_eq!(total + 1, every.iter().sum::<usize>());
 }
 
 #[test]

@@ -757,6 +757,21 @@ async fn an_entry_saves_as_typed_and_a_wrong_link_is_said_and_not_saved() {
     let text = hide_and_read();
     assert!(!text.contains("javascript:"), "{text}");
 
+    // Linking a criterion while the form holds unsaved text keeps every
+    // word typed: the change to the entry is not shown over the form.
+    let story: web_sys::HtmlTextAreaElement = app.all("#entry-story")[0].clone().unchecked_into();
+    story.set_value("I led it.");
+    input(&story);
+    yew::scheduler::flush().await;
+    let boxes = app.all(".criteria-picker input[type='checkbox']");
+    assert!(!boxes.is_empty());
+    let first: HtmlElement = boxes[0].clone().unchecked_into();
+    first.click();
+    yew::scheduler::flush().await;
+    assert!(app.text("#criteria-heading").ends_with("(1)"));
+    assert_eq!(links.value(), "javascript:alert(1)");
+    assert_eq!(story.value(), "I led it.");
+
     links.set_value("https://example.com/pr/1");
     input(&links);
     let title: HtmlInputElement = app.all("#entry-title")[0].clone().unchecked_into();
@@ -766,20 +781,12 @@ async fn an_entry_saves_as_typed_and_a_wrong_link_is_said_and_not_saved() {
     assert_eq!(saved(&app), "Saved.");
     assert_eq!(app.text(".page-header h1"), "Shipped search to everyone");
 
-    // The criteria of the levels assessed (every level before a choice),
-    // each a checkbox; ticking one links it.
-    let boxes = app.all(".criteria-picker input[type='checkbox']");
-    assert!(!boxes.is_empty());
-    let first: HtmlElement = boxes[0].clone().unchecked_into();
-    first.click();
-    yew::scheduler::flush().await;
-    assert!(app.text("#criteria-heading").ends_with("(1)"));
-
     // Saved when the page hides.
     yew::scheduler::flush().await;
     let text = hide_and_read();
     assert!(text.contains("https://example.com/pr/1"), "{text}");
     assert!(text.contains("Shipped search to everyone"), "{text}");
+    assert!(text.contains("I led it."), "{text}");
     assert!(text.contains(r#""criteria":["#), "{text}");
     drop(app);
     clear("rungs-test-entry");

@@ -103,8 +103,8 @@ impl EntryText {
     }
 
     /// The entry the form describes, keeping `stored`'s id and linked
-    /// criteria; or, when anything is wrong, every problem, in the order
-    /// of the fields.
+    /// criteria (a blank or repeated one dropped); or, when anything is
+    /// wrong, every problem, in the order of the fields.
     pub fn read(&self, stored: &Entry) -> Result<Entry, Vec<Problem>> {
         let mut problems = Vec::new();
         let mut number = |text: &str, which: &str| match parse_number(text) {
@@ -149,7 +149,7 @@ impl EntryText {
             kind: self.kind,
             links: lines(&self.links).map(str::to_owned).collect(),
             confirm: lines(&self.confirm).map(person).collect(),
-            criteria: stored.criteria.clone(),
+            criteria: linked(&stored.criteria),
             tags: self
                 .tags
                 .split(',')
@@ -166,6 +166,18 @@ impl EntryText {
             Err(problems)
         }
     }
+}
+
+/// `criteria` without blank ids and without repeats, in their order: a
+/// hand-edited file may hold either, which nothing in the form could
+/// otherwise fix.
+fn linked(criteria: &[String]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    criteria
+        .iter()
+        .filter(|id| !id.trim().is_empty() && seen.insert(id.as_str()))
+        .cloned()
+        .collect()
 }
 
 /// The lines of `text` that say something, trimmed.

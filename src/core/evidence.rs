@@ -15,6 +15,7 @@ use std::fmt::Write;
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::assessment::Assessment;
 use super::counted;
 use super::fold::{spaced, words};
 use super::markdown::{inline, paragraph};
@@ -1011,12 +1012,14 @@ impl AreaCoverage<'_> {
 /// entries that prove them. The thinnest area comes first (the smallest
 /// share of criteria with at least one entry), ties in the rubric's order.
 /// An area with no criteria at `level` is left out rather than shown as
-/// empty, since there is nothing to prove there.
+/// empty, since there is nothing to prove there; so is a criterion the
+/// user marked in `assessment` as not applying to their role.
 pub fn coverage<'a>(
     rubric: &'a Rubric,
     track: &str,
     level: &str,
     log: &'a Log,
+    assessment: &Assessment,
 ) -> Vec<AreaCoverage<'a>> {
     let Some(track) = rubric.track(track) else {
         return Vec::new();
@@ -1031,6 +1034,11 @@ pub fn coverage<'a>(
                 .criteria
                 .iter()
                 .filter(|criterion| criterion.level == level)
+                .filter(|criterion| {
+                    !assessment
+                        .rating(&criterion.id)
+                        .is_some_and(|rating| rating.not_applicable)
+                })
                 .map(|criterion| CriterionCoverage {
                     criterion,
                     entries: ids.get(criterion.id.as_str()).cloned().unwrap_or_default(),

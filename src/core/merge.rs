@@ -331,7 +331,7 @@ fn child<'v>(value: &'v mut Value, step: &Step) -> Option<&'v mut Value> {
 
 /// How lists and maps of the document name their entries: the key the list
 /// is stored under, the word for one entry, and the field that names it.
-const ENTRIES: [(&str, &str, &str); 10] = [
+const ENTRIES: [(&str, &str, &str); 11] = [
     ("goals", "Goal", "outcome"),
     ("milestones", "Milestone", "title"),
     ("checkins", "Check-in", "date"),
@@ -342,6 +342,7 @@ const ENTRIES: [(&str, &str, &str); 10] = [
     ("snapshots", "Snapshot", "at"),
     ("ratings", "Grades for criterion", ""),
     ("familiarity", "Familiarity with", ""),
+    ("entries", "Accomplishment", "title"),
 ];
 
 /// Field names that read better as other words.

@@ -215,7 +215,13 @@ fn Accomplishments() -> Html {
             .selection(&rubric)
             .and_then(|selection| {
                 let target = selection.target?;
-                let areas = coverage(&rubric, &selection.track.id, &target.id, log);
+                let areas = coverage(
+                    &rubric,
+                    &selection.track.id,
+                    &target.id,
+                    log,
+                    &document.assessment,
+                );
                 let area = areas.first()?;
                 Some(format!(
                     "Thinnest area for {}: {}, {} of {} criteria with evidence.",

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::core::evidence::LogEdit;
 use crate::core::route::Route;
 use crate::ui::dom::value_of;
+use crate::ui::focus::use_focus;
 use crate::ui::state::{use_app, use_edit};
 
 #[derive(Properties, PartialEq)]
@@ -21,6 +22,8 @@ pub fn LinkedEntries(props: &LinkedProps) -> Html {
     let edit = use_edit::<LogEdit>();
     let choosing = use_state(|| false);
     let chosen = use_state(String::new);
+    let focus = use_focus();
+    let (select, opener) = (use_node_ref(), use_node_ref());
     let log = app.state.document.evidence.shared();
     let criterion = props.criterion.to_string();
     let linked = log.linked_to(&criterion);
@@ -57,7 +60,7 @@ pub fn LinkedEntries(props: &LinkedProps) -> Html {
         let link = {
             let (chosen, choosing, criterion) =
                 (chosen.clone(), choosing.clone(), criterion.clone());
-            let edit = edit.clone();
+            let (edit, focus, opener) = (edit.clone(), focus.clone(), opener.clone());
             Callback::from(move |_: MouseEvent| {
                 if chosen.is_empty() {
                     return;
@@ -68,26 +71,40 @@ pub fn LinkedEntries(props: &LinkedProps) -> Html {
                 });
                 chosen.set(String::new());
                 choosing.set(false);
+                focus.to(&opener);
+            })
+        };
+        let cancel = {
+            let (chosen, choosing) = (chosen.clone(), choosing.clone());
+            let (focus, opener) = (focus.clone(), opener.clone());
+            Callback::from(move |_: MouseEvent| {
+                chosen.set(String::new());
+                choosing.set(false);
+                focus.to(&opener);
             })
         };
         html! {
             <div class="field">
                 <label for={select_id.clone()}>{ "Entry of your log that proves it" }</label>
                 <div class="inline-form">
-                    <select id={select_id} {onchange}>
+                    <select id={select_id} ref={select.clone()} {onchange}>
                         <option value="" selected={chosen.is_empty()}>{ "Choose an entry…" }</option>
                         { options }
                     </select>
                     <button type="button" onclick={link}>{ "Link" }</button>
+                    <button type="button" class="secondary" onclick={cancel}>{ "Cancel" }</button>
                 </div>
             </div>
         }
     } else if log.entries.len() > linked.len() {
         let open = {
-            let choosing = choosing.clone();
-            Callback::from(move |_: MouseEvent| choosing.set(true))
+            let (choosing, focus, select) = (choosing.clone(), focus.clone(), select.clone());
+            Callback::from(move |_: MouseEvent| {
+                choosing.set(true);
+                focus.to(&select);
+            })
         };
-        html! { <button type="button" class="secondary small" onclick={open}>{ "Link an entry from your log…" }</button> }
+        html! { <button type="button" ref={opener.clone()} class="secondary small" onclick={open}>{ "Link an entry from your log…" }</button> }
     } else {
         html! { <a href={Route::Evidence.href()}>{ "Log an accomplishment that proves it" }</a> }
     };

@@ -2,9 +2,12 @@
 //! criteria, area by area, thinnest first, with the entries that prove
 //! each and the ones still without.
 
+use std::collections::HashMap;
+
 use yew::prelude::*;
 
-use crate::core::evidence::coverage;
+use crate::core::counted;
+use crate::core::evidence::{coverage, Entry};
 use crate::core::route::Route;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::state::use_app;
@@ -45,11 +48,18 @@ pub fn CoveragePage() -> Html {
         };
     };
     let log = document.evidence.value();
-    let areas = coverage(&rubric, &selection.track.id, &target.id, log);
+    let by_id: HashMap<&str, &Entry> = log.entries.iter().map(|e| (e.id.as_str(), e)).collect();
+    let areas = coverage(
+        &rubric,
+        &selection.track.id,
+        &target.id,
+        log,
+        &document.assessment,
+    );
     let cards = areas.iter().map(|area| {
         let heading = format!("coverage-{}", area.area.id);
         let rows = area.criteria.iter().map(|item| {
-            let entries = item.entries.iter().filter_map(|id| log.entry(id)).map(|entry| {
+            let entries = item.entries.iter().filter_map(|id| by_id.get(id)).map(|entry| {
                 html! { <li><a href={Route::Entry(entry.id.clone()).href()}>{ &entry.title }</a><span class="muted">{ format!(" · {}", entry.date.label()) }</span></li> }
             });
             html! {
@@ -67,7 +77,7 @@ pub fn CoveragePage() -> Html {
             <section class="card" key={area.area.id.as_str()} aria-labelledby={heading.clone()}>
                 <h2 id={heading}>{ &area.area.name }</h2>
                 <p class="coverage-figure">
-                    { format!("{} of {} criteria with evidence ({}%)", area.covered(), area.criteria.len(), area.percent()) }
+                    { format!("{} of {} with evidence ({}%)", area.covered(), counted(area.criteria.len(), "criterion", "criteria"), area.percent()) }
                 </p>
                 <progress max="100" value={area.percent().to_string()} aria-label={format!("{}: {}% of criteria with evidence", area.area.name, area.percent())}></progress>
                 <ul class="coverage-list">{ for rows }</ul>

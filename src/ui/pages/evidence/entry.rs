@@ -79,31 +79,46 @@ fn EntryForm(props: &EntryPropsRc) -> Html {
     let edit = use_edit::<LogEdit>();
     let glossed = use_glossed();
     let stored = props.entry.clone();
-    let text = use_state(|| EntryText::of(&stored));
+    // The form as typed: held apart from rendering, so that two changes
+    // before the next render each build on the one before.
+    let form = use_mut_ref(|| EntryText::of(&stored));
+    let redraw = use_force_update();
+    // The stored entry the form last saw.
+    let seen = use_mut_ref(|| stored.clone());
     {
-        // A change from elsewhere (an undo, another tab) shows in the form,
-        // unless the form already says the same.
-        let text = text.clone();
+        // A change from elsewhere (an undo, another tab) shows in the form
+        // only while the form holds nothing unsaved, and only when it is a
+        // change to what the form shows (not a criterion linked): what the
+        // user is typing is never replaced.
+        let (form, seen, redraw) = (form.clone(), seen.clone(), redraw.clone());
         use_effect_with(stored.clone(), move |stored| {
-            if text.read(stored).as_ref() != Ok(&**stored) {
-                text.set(EntryText::of(stored));
+            let before = seen.replace(stored.clone());
+            let shown_changed = EntryText::of(&before) != EntryText::of(stored);
+            let nothing_unsaved = form.borrow().read(&before).as_ref() == Ok(&*before);
+            if shown_changed && nothing_unsaved {
+                *form.borrow_mut() = EntryText::of(stored);
+                redraw.force_update();
             }
         });
     }
+    let text = form.borrow().clone();
     let problems = text.read(&stored).err().unwrap_or_default();
     // Every change to the form goes through here: kept as typed, and saved
     // when the whole entry can be.
     let change = {
-        let (text, stored, edit) = (text.clone(), stored.clone(), edit.clone());
+        let (form, stored, edit) = (form.clone(), stored.clone(), edit.clone());
         Rc::new(move |update: &dyn Fn(&mut EntryText)| {
-            let mut next = (*text).clone();
-            update(&mut next);
+            let next = {
+                let mut form = form.borrow_mut();
+                update(&mut form);
+                form.clone()
+            };
             if let Ok(entry) = next.read(&stored) {
                 if entry != *stored {
                     edit.emit(LogEdit::Put(entry));
                 }
             }
-            text.set(next);
+            redraw.force_update();
         })
     };
     let typed = |set: fn(&mut EntryText, String)| {
@@ -133,11 +148,16 @@ fn EntryForm(props: &EntryPropsRc) -> Html {
         }
     };
     let result_problem = about(&problems, EntryField::Result);
+    // The result's boxes are described by its problem, said once below them.
+    let result_described = result_problem
+        .as_ref()
+        .map(|_| AttrValue::from("entry-result-error"));
     html! {
         <form class="card entry-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <h2>{ "What happened" }</h2>
             <div class="two-fields">
-                <DateField id="entry-date" label="When" value={text.date} onchange={on_date} />
+                <DateField id="entry-date" label="When" value={text.date} onchange={on_date}
+                    described_by={about(&problems, EntryField::Date).map(|_| AttrValue::from("entry-date-problem"))} />
                 <div class="field">
                     <label for="entry-kind">{ "Kind" }</label>
                     <select id="entry-kind" onchange={on_kind}>
@@ -162,13 +182,13 @@ fn EntryForm(props: &EntryPropsRc) -> Html {
                 </div>
                 if text.result == ResultKind::Metric {
                     <div class="metric-fields">
-                        <Field id="entry-metric" label="What the number measures" value={text.metric.clone()} oninput={typed(|t, v| t.metric = v)} />
-                        <Field id="entry-before" label="Before" value={text.before.clone()} oninput={typed(|t, v| t.before = v)} />
-                        <Field id="entry-after" label="After" value={text.after.clone()} oninput={typed(|t, v| t.after = v)} />
-                        <Field id="entry-unit" label="Unit (optional)" value={text.unit.clone()} oninput={typed(|t, v| t.unit = v)} />
+                        <Field id="entry-metric" described_by={result_described.clone()} label="What the number measures" value={text.metric.clone()} oninput={typed(|t, v| t.metric = v)} />
+                        <Field id="entry-before" described_by={result_described.clone()} label="Before" value={text.before.clone()} oninput={typed(|t, v| t.before = v)} />
+                        <Field id="entry-after" described_by={result_described.clone()} label="After" value={text.after.clone()} oninput={typed(|t, v| t.after = v)} />
+                        <Field id="entry-unit" described_by={result_described.clone()} label="Unit (optional)" value={text.unit.clone()} oninput={typed(|t, v| t.unit = v)} />
                     </div>
                 } else if text.result == ResultKind::Sentence {
-                    <Field id="entry-sentence" label="What came of it" value={text.sentence.clone()} oninput={typed(|t, v| t.sentence = v)} rows={2} />
+                    <Field id="entry-sentence" described_by={result_described.clone()} label="What came of it" value={text.sentence.clone()} oninput={typed(|t, v| t.sentence = v)} rows={2} />
                 }
                 if let Some(problem) = result_problem {
                     <p class="field-error" id="entry-result-error">{ problem }</p>
@@ -182,8 +202,26 @@ fn EntryForm(props: &EntryPropsRc) -> Html {
                 hint="For example: “Dana, engineering manager”. Someone who saw it makes it more than your own account." />
             <Field id="entry-tags" label="Tags (separated by commas)" value={text.tags.clone()} oninput={typed(|t, v| t.tags = v)}
                 problem={about(&problems, EntryField::Tags)} />
-            <p class="muted" role="status">{ if problems.is_empty() { "Saved." } else { "Not saved until the problems above are fixed." } }</p>
+            <p class="muted" role="status">{ status(&problems) }</p>
         </form>
+    }
+}
+
+/// Whether the form is saved, and what stops it: the fields the form
+/// shows say their own problems; any other is said here.
+fn status(problems: &[Problem]) -> String {
+    if problems.is_empty() {
+        return "Saved.".to_owned();
+    }
+    let elsewhere: Vec<&str> = problems
+        .iter()
+        .filter(|p| matches!(p.field, EntryField::Id | EntryField::Criteria))
+        .map(|p| p.message.as_str())
+        .collect();
+    if elsewhere.is_empty() {
+        "Not saved until the problems above are fixed.".to_owned()
+    } else {
+        format!("Not saved: {}", elsewhere.join(" "))
     }
 }
 

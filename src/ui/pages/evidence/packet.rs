@@ -55,7 +55,7 @@ struct DraftedProps {
 #[function_component]
 fn Drafted(props: &DraftedProps) -> Html {
     let app = use_app();
-    let document = &app.state.document;
+    let document = app.state.document.clone();
     let rubric = &props.rubric;
     let period = use_state(|| Period::last_months(today(), DEFAULT_MONTHS));
     let chosen_level = use_state(|| None::<String>);
@@ -103,15 +103,30 @@ fn Drafted(props: &DraftedProps) -> Html {
             }
         })
     };
+    // The exports are written when asked for, not on every keystroke.
     let download = {
-        let (text, share) = (markdown(&packet), share.clone());
+        let (document, rubric, share) = (document.clone(), rubric.clone(), share.clone());
+        let (track, level, period) = (track.clone(), level.clone(), *period);
         Callback::from(move |_: MouseEvent| {
-            share.download(&text, &file_name("rungs-self-review", today(), "md"));
+            let packet = draft(
+                document.evidence.value(),
+                &rubric,
+                document.assessment.value(),
+                document.plan.value(),
+                &track,
+                &level,
+                period,
+            );
+            share.download(
+                &markdown(&packet),
+                &file_name("rungs-self-review", today(), "md"),
+            );
         })
     };
     let brag = {
-        let (text, share) = (brag_markdown(log, rubric), share.clone());
+        let (document, rubric, share) = (document.clone(), rubric.clone(), share.clone());
         Callback::from(move |_: MouseEvent| {
+            let text = brag_markdown(document.evidence.value(), &rubric);
             share.download(&text, &file_name("rungs-brag-document", today(), "md"));
         })
     };
@@ -292,7 +307,9 @@ fn sheet(packet: &Packet) -> Html {
             <h3>{ "Leadership and mentoring" }</h3>
             { list(&packet.leadership, "No leadership or mentoring entry in this period yet.") }
             <h3>{ "Where I am still growing" }</h3>
-            if packet.gaps.is_empty() {
+            if packet.total() == 0 {
+                <p class="muted">{ "This level has no criteria of yours to prove." }</p>
+            } else if packet.gaps.is_empty() {
                 <p>{ "Every criterion of this level has evidence in the period." }</p>
             } else {
                 <ul>{ for gaps }</ul>

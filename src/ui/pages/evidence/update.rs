@@ -80,7 +80,7 @@ pub fn UpdatePage() -> Html {
                 <section class="card" aria-labelledby="draft-heading">
                     <h2 id="draft-heading">{ format!("Draft for {}", update.period.label()) }</h2>
                     <p class="muted">{ "Drafted from your log and your weekly goals. Copy it, add a line of your own, and send it the way your team shares news." }</p>
-                    <pre class="update-draft" tabindex="0" aria-label="The update, in Markdown">{ &text }</pre>
+                    <pre class="update-draft" role="region" tabindex="0" aria-label="The update, in Markdown">{ &text }</pre>
                     <div class="actions">
                         <button type="button" onclick={copy}>{ "Copy as Markdown" }</button>
                         <button type="button" class="secondary" onclick={sent}>{ "I sent it today" }</button>
