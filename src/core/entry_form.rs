@@ -195,8 +195,9 @@ fn person(line: &str) -> Confirmer {
 }
 
 /// A number as typed: digits with a point or a comma for decimals, a minus
-/// sign (or the real one), spaces and thousands separators aside ("1 200",
-/// "1,200" is 1200 only with three digits after the comma). `None` for
+/// sign (or the real one), spaces and thousands separators aside ("1 200";
+/// "1,200" and "1,200.5" with commas between groups of three, "2,5" with a
+/// decimal comma). `None` for
 /// anything else, or a number too large to be finite.
 pub fn parse_number(text: &str) -> Option<f64> {
     let text: String = text
@@ -205,23 +206,24 @@ pub fn parse_number(text: &str) -> Option<f64> {
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '_')
         .collect();
-    let text = match text.split_once(',') {
-        // "1,200" and "1,200,300": thousands.
-        Some(_)
-            if text
-                .split(',')
-                .skip(1)
-                .all(|group| group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()))
-                && !text.contains('.') =>
-        {
-            text.replace(',', "")
-        }
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (text.as_str(), None),
+    };
+    let thousands = |whole: &str| {
+        let mut groups = whole.split(',');
+        let first = groups.next().unwrap_or_default();
+        let first = first.strip_prefix('-').unwrap_or(first);
+        (1..=3).contains(&first.len())
+            && groups.all(|group| group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let text = match (whole.contains(','), fraction) {
+        (false, _) => text.clone(),
+        // "1,200", "1,200,300" and "1,200.5": thousands.
+        (true, _) if thousands(whole) => text.replace(',', ""),
         // "2,5": a decimal comma.
-        Some((whole, fraction)) if !fraction.contains(',') && !text.contains('.') => {
-            format!("{whole}.{fraction}")
-        }
-        Some(_) => return None,
-        None => text,
+        (true, None) if whole.matches(',').count() == 1 => text.replace(',', "."),
+        (true, _) => return None,
     };
     let plain = text
         .strip_prefix('-')

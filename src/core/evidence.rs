@@ -707,8 +707,8 @@ impl Change for LogEdit {
             .map(Restore::Evidence)
     }
 
-    /// Deleting an entry, and unlinking it from a criterion, are offered
-    /// back.
+    /// Deleting an entry, unlinking it from a criterion, and noting an
+    /// update sent (which replaces the date of the last) are offered back.
     fn undo_label(&self, before: &Document) -> Option<String> {
         let log = before.evidence.value();
         match self {
@@ -717,6 +717,9 @@ impl Change for LogEdit {
                 "Unlinked “{}” from the criterion.",
                 log.entry(entry)?.title
             )),
+            LogEdit::UpdateSent(Some(day)) => {
+                Some(format!("Noted an update sent on {}.", day.label()))
+            }
             _ => None,
         }
     }

@@ -3,12 +3,14 @@
 //! is wrong, the form says what beside the field and nothing stored
 //! changes.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::core::entry_form::{EntryText, ResultKind};
 use crate::core::evidence::{Entry, Field as EntryField, Kind, LogEdit, Problem};
+use crate::core::export::plan::criterion_text;
 use crate::core::fold::starts_words;
 use crate::core::plan::linkable;
 use crate::core::route::Route;
@@ -251,6 +253,34 @@ fn Criteria(props: &EntryPropsRc) -> Html {
         };
     };
     let groups = linkable(&rubric, &app.state.document.assessment, &[]);
+    // Criteria linked from elsewhere (another level or track, or gone
+    // from the rubric), to be seen and unlinked here too.
+    let listed: HashSet<&str> = groups
+        .iter()
+        .flat_map(|group| group.criteria.iter().map(|c| c.id.as_str()))
+        .collect();
+    let others = entry
+        .criteria
+        .iter()
+        .filter(|id| !listed.contains(id.as_str()))
+        .map(|id| {
+            let text = criterion_text(&rubric, id).unwrap_or("A criterion no longer in the rubric");
+            let unlink = {
+                let (entry, criterion) = (entry.id.clone(), id.clone());
+                edit.reform(move |_: MouseEvent| LogEdit::UnlinkCriterion {
+                    entry: entry.clone(),
+                    criterion: criterion.clone(),
+                })
+            };
+            html! {
+                <li key={id.as_str()}>
+                    <span>{ text }</span>
+                    <button type="button" class="secondary small" onclick={unlink}
+                        aria-label={format!("Unlink “{text}”")}>{ "Unlink" }</button>
+                </li>
+            }
+        })
+        .collect::<Vec<Html>>();
     let groups = groups.into_iter().map(|group| {
         let shown: Vec<Html> = group
             .criteria
@@ -300,6 +330,10 @@ fn Criteria(props: &EntryPropsRc) -> Html {
                 <label for="criteria-search">{ "Find a criterion" }</label>
                 <input id="criteria-search" type="search" value={(*query).clone()} {oninput} />
             </div>
+            if !others.is_empty() {
+                <h3>{ "Also linked, outside your current and target levels" }</h3>
+                <ul class="other-criteria">{ for others }</ul>
+            }
             <div class="criteria-picker">{ for groups }</div>
         </section>
     }
