@@ -631,15 +631,23 @@ async fn criteria_link_glossary_terms_to_their_definitions() {
     );
 }
 
-/// Stores a version 4 document whose plan is `plan` (JSON) under `namespace`.
-fn store_plan(namespace: &str, plan: &str) {
+/// Stores, under `namespace`, a document of format `version` holding only
+/// `json` as its part `name`.
+fn store_part(namespace: &str, version: u32, name: &str, json: &str) {
     clear(namespace);
     LocalStorage::raw()
         .set_item(
             &format!("{namespace}.document"),
-            &format!(r#"{{"version":4,"revision":1,"saved_at":1,"data":{{"plan":{plan}}}}}"#),
+            &format!(
+                r#"{{"version":{version},"revision":1,"saved_at":1,"data":{{"{name}":{json}}}}}"#
+            ),
         )
         .unwrap();
+}
+
+/// Stores a version 4 document whose plan is `plan` (JSON) under `namespace`.
+fn store_plan(namespace: &str, plan: &str) {
+    store_part(namespace, 4, "plan", plan);
 }
 
 #[wasm_bindgen_test]
@@ -713,13 +721,7 @@ async fn the_plan_draws_a_timeline_row_per_goal_with_its_milestones() {
 
 /// Stores a version 8 document whose log is `log` (JSON) under `namespace`.
 fn store_log(namespace: &str, log: &str) {
-    clear(namespace);
-    LocalStorage::raw()
-        .set_item(
-            &format!("{namespace}.document"),
-            &format!(r#"{{"version":8,"revision":1,"saved_at":1,"data":{{"evidence":{log}}}}}"#),
-        )
-        .unwrap();
+    store_part(namespace, 8, "evidence", log);
 }
 
 #[wasm_bindgen_test]

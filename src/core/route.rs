@@ -151,25 +151,11 @@ impl Route {
         }
     }
 
-    /// One line on what the page is for.
+    /// One line on what the page's surface is for: a surface's pages
+    /// share it, since only the navigation and pages still to come say it.
     pub fn summary(&self) -> &'static str {
-        match self {
-            Route::Dashboard => "Your readiness, next steps and the health of your data at a glance.",
-            Route::Assess => "Grade yourself against every criterion of your current and target level and see how ready you are.",
-            Route::Readiness => "What your grades add up to: readiness by area, gaps, strengths and a report for your manager.",
-            Route::Glossary | Route::GlossaryTerm(_) => "Look up the words engineers at the next level use, and learn to use them in your case.",
-            Route::Plan | Route::Goal(_) => "Turn gaps into SMART goals with milestones, check-ins with your manager and weekly goals.",
-            Route::CheckIns => "Set when you meet your manager, and keep a record of what each check-in agreed.",
-            Route::Weeks => "Plan each week at its start and review it at its end.",
-            Route::Evidence | Route::Entry(_) => "Log what you shipped, the numbers you moved and the people you helped, linked to the criteria they prove.",
-            Route::Coverage => "The criteria of your target level, with and without evidence, thinnest areas first.",
-            Route::Packet => "A self-review drafted from your log, organised by your target level's areas, in your own words where it matters.",
-            Route::Update => "A short weekly or fortnightly update on what you shipped, drafted from your log and your weekly goals.",
-            Route::Talk => "Prepare the promotion conversation, or the one after being passed over, with scripts filled from your own notes.",
-            Route::Data => "See where your data lives, back it up, export it, import it and restore it.",
-            Route::Rubric => "Read the leveling rubric, or bring in and edit your company's own guide.",
-            Route::NotFound(_) => "There is no page at this address.",
-        }
+        self.surface()
+            .map_or("There is no page at this address.", Surface::summary)
     }
 
     /// Whether `self`, a navigation entry, is the section the current
@@ -219,6 +205,20 @@ impl Surface {
             Surface::Talk => "talk",
             Surface::Data => "data",
             Surface::Rubric => "rubric",
+        }
+    }
+
+    /// One line on what it is for.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Surface::Dashboard => "Your readiness, next steps and the health of your data at a glance.",
+            Surface::Assess => "Grade yourself against every criterion of your current and target level and see how ready you are.",
+            Surface::Glossary => "Look up the words engineers at the next level use, and learn to use them in your case.",
+            Surface::Plan => "Turn gaps into SMART goals with milestones, check-ins with your manager and weekly goals.",
+            Surface::Evidence => "Log what you shipped, the numbers you moved and the people you helped, linked to the criteria they prove.",
+            Surface::Talk => "Prepare the promotion conversation, or the one after being passed over, with scripts filled from your own notes.",
+            Surface::Data => "See where your data lives, back it up, export it, import it and restore it.",
+            Surface::Rubric => "Read the leveling rubric, or bring in and edit your company's own guide.",
         }
     }
 

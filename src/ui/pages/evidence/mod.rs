@@ -81,6 +81,10 @@ fn LogPage() -> Html {
     }
 }
 
+/// How many entries of the log are drawn at first, and added by "Show
+/// more".
+const PAGE: usize = 50;
+
 /// The filters, as the form shows them.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Filters {
@@ -115,6 +119,8 @@ fn Entries() -> Html {
     let rubric = use_rubric();
     let glossed = use_glossed();
     let filters = use_state(Filters::default);
+    // How many entries are drawn: a long log is drawn a page at a time.
+    let shown = use_state(|| PAGE);
     let log = app.state.document.evidence.shared();
     let empty = Rubric::default();
     let found = log.find(&filters.filter(), rubric.as_deref().unwrap_or(&empty));
@@ -189,8 +195,14 @@ fn Entries() -> Html {
             html! { <optgroup label={area.name.clone()}>{ for options }</optgroup> }
         }).collect::<Html>()
     });
+    let more = found.len().saturating_sub(*shown);
+    let show_more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
     let items = found
         .iter()
+        .take(*shown)
         .map(|entry| html! { <EntryItem key={entry.id.as_str()} entry={Rc::new((*entry).clone())} rubric={rubric.clone()} glossed={glossed.clone()} /> });
     let total = log.entries.len();
     html! {
@@ -255,6 +267,13 @@ fn Entries() -> Html {
                     <p>{ "No entry matches these filters." }</p>
                 } else {
                     <ol class="log">{ for items }</ol>
+                    if more > 0 {
+                        <div class="actions log-more-entries">
+                            <button type="button" class="secondary" onclick={show_more}>
+                                { format!("Show {} more of {}", more.min(PAGE), crate::core::counted(found.len(), "entry", "entries")) }
+                            </button>
+                        </div>
+                    }
                 }
             }
         </section>
