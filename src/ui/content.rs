@@ -178,6 +178,16 @@ pub fn use_rubric() -> (Loaded<Rubric>, Callback<()>) {
     (loaded, retry)
 }
 
+/// The rubric in use once it has arrived; `None` while it loads or failed
+/// to, for a page that has something to show without it.
+#[hook]
+pub fn use_ready_rubric() -> Option<Rc<Rubric>> {
+    match use_rubric().0 {
+        Loaded::Ready(rubric) => Some(rubric),
+        _ => None,
+    }
+}
+
 /// The text at `url`, relative to the page. Revalidated with the server
 /// each time, so that an updated build never meets stale content.
 pub async fn fetch_text(url: &str) -> Result<String, String> {

@@ -17,6 +17,7 @@ pub mod storage;
 pub mod terms;
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use app::{App, AppProps};
 
@@ -32,6 +33,15 @@ thread_local! {
     static INTERACTIVE: Cell<bool> = const { Cell::new(false) };
     /// Whether a navigation has happened whose page has not taken focus yet.
     static FOCUS_PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether two optional shared values are the same one (or both absent):
+/// props holding large shared values compare them by pointer.
+pub fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (a, b) => a.is_none() && b.is_none(),
+    }
 }
 
 /// Sets [`INTERACTIVE_MARK`], the first time only.

@@ -158,10 +158,7 @@ impl PartialEq for AppState {
             && Rc::ptr_eq(&self.site, &other.site)
             && self.edits == other.edits
             && self.saved_edits == other.saved_edits
-            && match (&self.undo, &other.undo) {
-                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                (a, b) => a.is_none() && b.is_none(),
-            }
+            && crate::ui::same(&self.undo, &other.undo)
     }
 }
 

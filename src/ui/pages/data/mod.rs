@@ -18,7 +18,7 @@ use crate::ui::clock::today;
 use crate::ui::components::notices::{data_file_name, download_data};
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::share::use_share;
-use crate::ui::content::{use_rubric, Loaded};
+use crate::ui::content::use_ready_rubric;
 use crate::ui::state::{use_app, Action, AppContext};
 
 /// The surface's page (the entry point of its split point).
@@ -49,11 +49,7 @@ fn DataPage() -> Html {
 #[function_component]
 fn Export() -> Html {
     let app = use_app();
-    let (rubric, _) = use_rubric();
-    let rubric = match rubric {
-        Loaded::Ready(rubric) => Some(rubric),
-        _ => None,
-    };
+    let rubric = use_ready_rubric();
     let share = use_share();
     let json = {
         let (download, share) = (download_data(&app), share.clone());

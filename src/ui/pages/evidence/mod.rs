@@ -21,7 +21,7 @@ use crate::ui::components::date_field::DateField;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::subnav;
 use crate::ui::components::term_links::linked;
-use crate::ui::content::{self, Loaded};
+use crate::ui::content::use_ready_rubric as use_rubric;
 use crate::ui::dom::value_of;
 use crate::ui::state::{use_app, use_edit};
 use crate::ui::terms::{use_glossed, Glossed};
@@ -49,15 +49,6 @@ fn log_nav(current: &Route) -> Html {
         ],
         current,
     )
-}
-
-/// The rubric in use, once it has arrived.
-#[hook]
-fn use_rubric() -> Option<Rc<Rubric>> {
-    match content::use_rubric().0 {
-        Loaded::Ready(rubric) => Some(rubric),
-        _ => None,
-    }
 }
 
 /// `#/evidence`: quick add, the filters and the log.
@@ -290,17 +281,8 @@ struct EntryItemProps {
 impl PartialEq for EntryItemProps {
     fn eq(&self, other: &Self) -> bool {
         self.entry == other.entry
-            && opt_ptr_eq(&self.rubric, &other.rubric)
-            && opt_ptr_eq(&self.glossed, &other.glossed)
-    }
-}
-
-/// Whether two optional shared values are the same one.
-fn opt_ptr_eq<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-        (None, None) => true,
-        _ => false,
+            && crate::ui::same(&self.rubric, &other.rubric)
+            && crate::ui::same(&self.glossed, &other.glossed)
     }
 }
 

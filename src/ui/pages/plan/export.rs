@@ -15,17 +15,13 @@ use crate::ui::clock::now;
 use crate::ui::clock::today;
 use crate::ui::components::print::use_print;
 use crate::ui::components::share::use_share;
-use crate::ui::content::{use_rubric, Loaded};
+use crate::ui::content::use_ready_rubric;
 use crate::ui::state::use_app;
 
 #[function_component]
 pub fn PlanExport() -> Html {
     let app = use_app();
-    let (rubric, _) = use_rubric();
-    let rubric = match rubric {
-        Loaded::Ready(rubric) => Some(rubric),
-        _ => None,
-    };
+    let rubric = use_ready_rubric();
     let print_now = use_print();
     let document = app.state.document.clone();
     let share = use_share();
@@ -65,7 +61,7 @@ pub fn PlanExport() -> Html {
 #[function_component]
 pub fn PrintSheet() -> Html {
     let app = use_app();
-    let rubric = super::use_rubric();
+    let rubric = use_ready_rubric();
     sheet(&app.state.document.plan, rubric, today())
 }
 
@@ -113,12 +109,7 @@ struct PrintGoalProps {
 /// a goal that changed is a new `Rc`.
 impl PartialEq for PrintGoalProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.goal, &other.goal)
-            && match (&self.rubric, &other.rubric) {
-                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                (None, None) => true,
-                _ => false,
-            }
+        Rc::ptr_eq(&self.goal, &other.goal) && crate::ui::same(&self.rubric, &other.rubric)
     }
 }
 

@@ -21,7 +21,7 @@ use crate::ui::components::field::Field;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::timeline::timeline as timeline_chart;
 use crate::ui::components::{scroll_region, subnav};
-use crate::ui::content::{self, Loaded};
+use crate::ui::content::use_ready_rubric as use_rubric;
 use crate::ui::dom;
 use crate::ui::draft::use_draft;
 use crate::ui::focus::use_focus;
@@ -42,15 +42,6 @@ pub fn view(route: &Route) -> Html {
         _ => html! { <PlanPage /> },
     };
     html! { <>{ page }<export::PrintSheet /></> }
-}
-
-/// The rubric, once it has arrived.
-#[hook]
-fn use_rubric() -> Option<std::rc::Rc<Rubric>> {
-    match content::use_rubric().0 {
-        Loaded::Ready(rubric) => Some(rubric),
-        _ => None,
-    }
 }
 
 /// The SMART check of `goal`, against the words of the criteria it is
