@@ -9,8 +9,8 @@ use common::{any_entry, any_log, area, criterion, day, entry, linked, log, metri
 use proptest::prelude::*;
 use rungs::core::assessment::{Assessment, Edit};
 use rungs::core::evidence::{
-    brag_markdown, check_link, coverage, Activity, Confirmer, Entry, Field, Filter, Kind, Log,
-    LogEdit, Outcome, MAX_ITEMS, MAX_TEXT, MAX_TITLE,
+    brag_markdown, check_link, coverage, target_coverage, Activity, Confirmer, Entry, Field,
+    Filter, Kind, Log, LogEdit, NoTarget, Outcome, MAX_ITEMS, MAX_TEXT, MAX_TITLE,
 };
 use rungs::core::rubric::{Level, Rubric, Track};
 use rungs::core::time::Date;
@@ -1127,6 +1127,27 @@ fn coverage_leaves_out_what_does_not_apply_to_the_users_role() {
         .all(|c| c.criterion.id != first));
     let total: usize = applying.iter().map(|area| area.criteria.len()).sum();
     assert_eq!(total + 1, every.iter().sum::<usize>());
+}
+
+#[test]
+fn target_coverage_is_the_coverage_of_the_level_aimed_at_or_says_why_there_is_none() {
+    let r = rubric();
+    let empty = Log::default();
+    let mut assessment = Assessment::default();
+    assert_eq!(
+        target_coverage(&r, &assessment, &empty).map(|_| ()),
+        Err(NoTarget::NoLevels)
+    );
+    assessment.apply(Edit::Current("l1".into()));
+    let (track, level, areas) = target_coverage(&r, &assessment, &empty).unwrap();
+    assert_eq!((track.id.as_str(), level.id.as_str()), ("eng", "l2"));
+    assert_eq!(areas, coverage(&r, "eng", "l2", &empty, &assessment));
+    let top = r.levels.last().unwrap().id.clone();
+    assessment.apply(Edit::Current(top));
+    assert_eq!(
+        target_coverage(&r, &assessment, &empty).map(|_| ()),
+        Err(NoTarget::TopLevel)
+    );
 }
 
 #[test]

@@ -20,7 +20,7 @@ use super::counted;
 use super::fold::{spaced, words};
 use super::markdown::{inline, paragraph};
 use super::replace;
-use super::rubric::{Area, Criterion, Rubric};
+use super::rubric::{Area, Criterion, Level, Rubric, Track};
 use super::schema::{Change, Document, Restore};
 use super::time::{Date, Millis, FIRST_YEAR, LAST_YEAR};
 
@@ -1057,6 +1057,28 @@ pub fn coverage<'a>(
         (a_covered * b_total).cmp(&(b_covered * a_total))
     });
     areas
+}
+
+/// Why there is no target level to show coverage of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoTarget {
+    /// No current level is chosen yet.
+    NoLevels,
+    /// The current level is the ladder's top one.
+    TopLevel,
+}
+
+/// [`coverage`] of the level `assessment` aims at, with that level and its
+/// track: where the user's case is thin.
+pub fn target_coverage<'a>(
+    rubric: &'a Rubric,
+    assessment: &Assessment,
+    log: &'a Log,
+) -> Result<(&'a Track, &'a Level, Vec<AreaCoverage<'a>>), NoTarget> {
+    let selection = assessment.selection(rubric).ok_or(NoTarget::NoLevels)?;
+    let target = selection.target.ok_or(NoTarget::TopLevel)?;
+    let areas = coverage(rubric, &selection.track.id, &target.id, log, assessment);
+    Ok((selection.track, target, areas))
 }
 
 /// Every entry as a Markdown brag document: grouped by calendar quarter

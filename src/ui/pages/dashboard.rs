@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::core::assessment::{Assessment, Report, Score, Stage};
 use crate::core::counted;
-use crate::core::evidence::{coverage, Log};
+use crate::core::evidence::{target_coverage, Log};
 use crate::core::journey::{next, path, State, Step};
 use crate::core::plan::Plan;
 use crate::core::progress::overall;
@@ -15,7 +15,7 @@ use crate::ui::clock::today;
 use crate::ui::components::content_status::content_status;
 use crate::ui::components::data_health::DataHealth;
 use crate::ui::components::page_header::PageHeader;
-use crate::ui::content::{use_rubric, Loaded};
+use crate::ui::content::{use_ready_rubric, use_rubric, Loaded};
 use crate::ui::pages::evidence::quick::QuickAdd;
 use crate::ui::pages::Split;
 use crate::ui::split::Lazy;
@@ -204,35 +204,25 @@ fn readiness(report: Option<&Report>) -> Html {
 #[function_component]
 fn Accomplishments() -> Html {
     let app = use_app();
-    let (rubric, _) = use_rubric();
+    let rubric = use_ready_rubric();
     let document = &app.state.document;
     let log = document.evidence.value();
     let today = today();
     let activity = log.activity(today);
-    let thinnest = match rubric {
-        Loaded::Ready(rubric) => document
-            .assessment
-            .selection(&rubric)
-            .and_then(|selection| {
-                let target = selection.target?;
-                let areas = coverage(
-                    &rubric,
-                    &selection.track.id,
-                    &target.id,
-                    log,
-                    &document.assessment,
-                );
-                let area = areas.first()?;
-                Some(format!(
-                    "Thinnest area for {}: {}, {} of {} criteria with evidence.",
-                    target.name,
-                    area.area.name,
-                    area.covered(),
-                    area.criteria.len()
-                ))
-            }),
-        _ => None,
-    };
+    // Nothing is thin once every area is covered in full.
+    let thinnest = rubric.as_deref().and_then(|rubric| {
+        let (_, target, areas) = target_coverage(rubric, &document.assessment, log).ok()?;
+        let area = areas
+            .first()
+            .filter(|area| area.covered() < area.criteria.len())?;
+        Some(format!(
+            "Thinnest area for {}: {}, {} of {} with evidence.",
+            target.name,
+            area.area.name,
+            area.covered(),
+            counted(area.criteria.len(), "criterion", "criteria")
+        ))
+    });
     html! {
         <section class="card" aria-labelledby="log-card-heading">
             <h2 id="log-card-heading">{ "Accomplishments" }</h2>

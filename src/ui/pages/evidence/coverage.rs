@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use yew::prelude::*;
 
 use crate::core::counted;
-use crate::core::evidence::{coverage, Entry};
+use crate::core::evidence::{target_coverage, Entry, NoTarget};
 use crate::core::route::Route;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::state::use_app;
@@ -31,31 +31,27 @@ pub fn CoveragePage() -> Html {
         return html! { <>{ header }<p class="card" role="status">{ "Loading the rubric…" }</p></> };
     };
     let document = &app.state.document;
-    let Some(selection) = document.assessment.selection(&rubric) else {
-        return html! {
-            <>
-                { header }
-                <p class="card">
-                    { "Choose your current level first, and Rungs lists the criteria of the level above it. " }
-                    <a href={Route::Assess.href()}>{ "Choose your levels" }</a>
-                </p>
-            </>
-        };
-    };
-    let Some(target) = selection.target else {
-        return html! {
-            <>{ header }<p class="card">{ "You are at the top level of this ladder: there is no level above to make a case for." }</p></>
-        };
-    };
     let log = document.evidence.value();
+    let (track, target, areas) = match target_coverage(&rubric, &document.assessment, log) {
+        Ok(found) => found,
+        Err(NoTarget::NoLevels) => {
+            return html! {
+                <>
+                    { header }
+                    <p class="card">
+                        { "Choose your current level first, and Rungs lists the criteria of the level above it. " }
+                        <a href={Route::Assess.href()}>{ "Choose your levels" }</a>
+                    </p>
+                </>
+            };
+        }
+        Err(NoTarget::TopLevel) => {
+            return html! {
+                <>{ header }<p class="card">{ "You are at the top level of this ladder: there is no level above to make a case for." }</p></>
+            };
+        }
+    };
     let by_id: HashMap<&str, &Entry> = log.entries.iter().map(|e| (e.id.as_str(), e)).collect();
-    let areas = coverage(
-        &rubric,
-        &selection.track.id,
-        &target.id,
-        log,
-        &document.assessment,
-    );
     let cards = areas.iter().map(|area| {
         let heading = format!("coverage-{}", area.area.id);
         let rows = area.criteria.iter().map(|item| {
@@ -87,7 +83,7 @@ pub fn CoveragePage() -> Html {
     html! {
         <>
             { header }
-            <p class="lead-note">{ format!("{}, {} track.", target.name, selection.track.name) }</p>
+            <p class="lead-note">{ format!("{}, {} track.", target.name, track.name) }</p>
             <div class="stack">{ for cards }</div>
         </>
     }
