@@ -1,7 +1,8 @@
-// Starts Rungs. The build (tools/wasm) fills in BUILD: every WebAssembly file
-// and every surface's stylesheet with its integrity hash, and the files each
-// split point needs; and bundles this with the split loader and the script
-// wasm-bindgen wrote for the main module (./rungs.js), into one file.
+// Starts Rungs. The build (tools/wasm) fills in BUILD: the integrity hash of
+// every WebAssembly file and of every surface's stylesheet, by name, and the
+// files each split point needs; and bundles this with the split loader and
+// the script wasm-bindgen wrote for the main module (./rungs.js), into one
+// file.
 //
 // The main module and the code of the page in the address are fetched and
 // compiled in parallel, so that a deep link does not wait for the main
@@ -11,6 +12,16 @@
 const BUILD = /* BUILD */ {};
 
 const loading = new Map();
+
+/** Where the build wrote the file `name` (`shared_2`, `split_plan`), with
+ * `integrity` (`sha256-` and the base64 of the digest): it names files
+ * `<name without split_ and underscores>-<the digest's first 8 bytes in
+ * hex>.<extension>`. */
+function path(name, integrity, extension) {
+  const stem = name.replace(/^split_/, '').replaceAll('_', '');
+  const hex = Array.from(atob(integrity.slice(7)).slice(0, 8), (c) => c.charCodeAt(0).toString(16).padStart(2, '0'));
+  return new URL(`./${stem}-${hex.join('')}.${extension}`, import.meta.url);
+}
 
 /** Runs `load` once for `key`, and again after a failure, so that "Try
  * again" can work. */
@@ -25,35 +36,41 @@ function once(key, load) {
 }
 
 /** The compiled module in the file named `name` in BUILD.files. A split
- * point's own module (`split_<name>`) is ready once its stylesheet is too,
- * so that its pages never show unstyled. */
+ * point's own module (`split_<name>`) is ready once its stylesheets are too
+ * (the one every page shares, then its own), so that its pages never show
+ * unstyled. */
 export function chunk(name) {
   return once(name, () => {
-    const [path, integrity] = BUILD.files[name];
-    const module = fetch(new URL(path, import.meta.url), { integrity }).then((response) => {
-      if (!response.ok) throw new Error(`${path}: the server answered ${response.status}`);
+    const integrity = BUILD.files[name];
+    const url = path(name, integrity, 'wasm');
+    const module = fetch(url, { integrity }).then((response) => {
+      if (!response.ok) throw new Error(`${url.pathname}: the server answered ${response.status}`);
       // Streaming compilation needs the right media type; any host still
       // gets a working app without it.
       return (response.headers.get('Content-Type') ?? '').startsWith('application/wasm')
         ? WebAssembly.compileStreaming(response)
         : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
     });
-    const style = BUILD.styles[name.replace(/^split_/, '')];
-    return style ? Promise.all([module, stylesheet(...style)]).then(([compiled]) => compiled) : module;
+    const split = name.replace(/^split_/, '');
+    if (!BUILD.styles[split]) return module;
+    return Promise.all([module, stylesheet('pages'), stylesheet(split)]).then(([compiled]) => compiled);
   });
 }
 
-/** Adds the stylesheet at `path` to the page; resolves once it applies. */
-function stylesheet(path, integrity) {
-  return once(path, () => {
+/** Adds the stylesheet `name` in BUILD.styles to the page; resolves once it
+ * applies. */
+function stylesheet(name) {
+  return once(`${name}.css`, () => {
+    const integrity = BUILD.styles[name];
+    const href = path(name, integrity, 'css');
     const link = document.createElement('link');
     return new Promise((resolve, reject) => {
       link.onload = resolve;
       link.onerror = () => {
         link.remove();
-        reject(new Error(`${path} did not load`));
+        reject(new Error(`${href.pathname} did not load`));
       };
-      Object.assign(link, { rel: 'stylesheet', href: new URL(path, import.meta.url), integrity, crossOrigin: 'anonymous' });
+      Object.assign(link, { rel: 'stylesheet', href, integrity, crossOrigin: 'anonymous' });
       document.head.append(link);
     });
   });

@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use base64::Engine as _;
-use sha2::{Digest, Sha384};
+use sha2::{Digest, Sha256};
 
 use loader::Loader;
 
@@ -169,10 +169,9 @@ impl Build {
         }
         let mut files = Vec::new();
         for (name, path) in &modules {
-            let stem = name.strip_prefix("split_").unwrap_or(name).replace('_', "");
             files.push((
                 name.clone(),
-                self.write_hashed(&stem, "wasm", &read_bytes(path)?)?,
+                self.write_hashed(name, "wasm", &read_bytes(path)?)?,
             ));
         }
 
@@ -301,15 +300,19 @@ impl Build {
             .collect())
     }
 
-    /// Writes `bytes` into the build as `<stem>-<hash>.<extension>`.
-    fn write_hashed(&self, stem: &str, extension: &str, bytes: &[u8]) -> Result<Written, String> {
-        let digest = Sha384::digest(bytes);
+    /// Writes `bytes`, the file `name`, into the build as
+    /// `<name without split_ and underscores>-<hash>.<extension>`. The start
+    /// script derives that path from the name and the integrity hash: keep
+    /// the two in step (`path` in boot.js).
+    fn write_hashed(&self, name: &str, extension: &str, bytes: &[u8]) -> Result<Written, String> {
+        let digest = Sha256::digest(bytes);
+        let stem = name.strip_prefix("split_").unwrap_or(name).replace('_', "");
         let path = format!("./{stem}-{}.{extension}", short(&digest));
         write(&self.out.join(&path), bytes)?;
         Ok(Written {
             path,
             integrity: format!(
-                "sha384-{}",
+                "sha256-{}",
                 base64::engine::general_purpose::STANDARD.encode(digest)
             ),
         })
@@ -317,7 +320,8 @@ impl Build {
 
     /// Every surface's stylesheet, `style/<name>.css` beside `main.css`
     /// (which Trunk builds), by name: minified in a release build, where
-    /// each must belong to the split point of the same name.
+    /// each must belong to the split point of the same name, except
+    /// `pages.css`, which every split point with a stylesheet loads first.
     fn styles(&self, loader: Option<&Loader>) -> Result<Vec<(String, Written)>, String> {
         let dir = self.root.join("style");
         let mut names = Vec::new();
@@ -335,7 +339,7 @@ impl Build {
         for name in names {
             let css = read(&dir.join(format!("{name}.css")))?;
             let css = match loader {
-                Some(loader) if !loader.has_split(&name) => {
+                Some(loader) if name != PAGES && !loader.has_split(&name) => {
                     return Err(format!(
                         "style/{name}.css belongs to no split point: name it after one ({})",
                         loader.split_names().join(", ")
@@ -423,7 +427,11 @@ fn without_trunk_rust(html: &str) -> Result<String, String> {
     Ok(format!("{}{}", &html[..start], &html[end..]))
 }
 
-/// The start script with the build's files filled in.
+/// The stylesheet every page shares (see `styles`).
+const PAGES: &str = "pages";
+
+/// The start script with the build's files filled in: each file by its
+/// name and integrity hash, from which the script derives its path.
 fn boot_script(
     files: &[(String, Written)],
     styles: &[(String, Written)],
@@ -432,7 +440,7 @@ fn boot_script(
     let table = |files: &[(String, Written)]| {
         files
             .iter()
-            .map(|(name, file)| (name.clone(), serde_json::json!([file.path, file.integrity])))
+            .map(|(name, file)| (name.clone(), serde_json::json!(file.integrity)))
             .collect::<serde_json::Map<_, _>>()
     };
     // A debug build links its stylesheets in the page instead.
@@ -588,7 +596,7 @@ mod tests {
     fn written(path: &str) -> Written {
         Written {
             path: path.to_owned(),
-            integrity: format!("sha384-{path}"),
+            integrity: format!("sha256-{path}"),
         }
     }
 
@@ -600,7 +608,10 @@ mod tests {
         assert!(boot.contains(r#""splits":{}"#), "{boot}");
         assert!(boot.contains(r#""styles":{}"#), "{boot}");
         assert!(boot.contains(r#""main":"rungs""#), "{boot}");
-        assert!(boot.contains(r#""rungs":["./rungs-1.wasm","sha384-./rungs-1.wasm"]"#));
+        assert!(
+            boot.contains(r#""rungs":"sha256-./rungs-1.wasm""#),
+            "{boot}"
+        );
         assert!(!boot.contains("/* BUILD */"));
     }
 

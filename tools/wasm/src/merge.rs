@@ -30,7 +30,7 @@ use wasmparser::{Parser, Payload, TypeRef, ValType};
 /// the mobile profile (150 ms round trip, 1.6 Mbps) a request that queues
 /// for one of six connections costs about a sixth of a round trip, the time
 /// of 5 KB at that speed, or about 2 KB compressed. Every file also puts
-/// its name and integrity hash (about 100 bytes that do not compress) in
+/// its name and integrity hash (about 50 bytes that do not compress) in
 /// the start script, which the first load of every page carries: counted
 /// as 5 KB more, so that files are not multiplied for small savings.
 pub const FILE_COST: u64 = 10_000;
