@@ -368,9 +368,16 @@ fn terms_mentioned_in_rubric_like_text_are_linked() {
             ],
         ),
         (
-            "Opens a PR for it and asks the IC on call.",
-            &[("PR", "pull-request"), ("IC", "ic-track"), ("on call", "on-call")],
+            "Opens a PR for it and asks the EM on call.",
+            &[
+                ("PR", "pull-request"),
+                ("EM", "engineering-manager"),
+                ("on call", "on-call"),
+            ],
         ),
+        // IC is an individual contributor and an incident commander, so it
+        // is an alias of neither.
+        ("Asks the IC on call.", &[("on call", "on-call")]),
         ("Opens a pr for it and asks an ic or em.", &[]),
         (
             "Keeps the Helm charts and design docs current.",
