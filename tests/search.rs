@@ -246,11 +246,17 @@ fn hits_are_ordered_by_rank_then_found_by_name_then_shorter_name() {
             "promotion-readiness",
         ]
     );
-    // "Burn rate" is shorter, but "error budget" is in an alias of it.
+    // "Burn rate" is shorter, but "error budget" is in an alias of it, so
+    // it comes after both terms with the words in their names.
     let hits = index.search("budget error");
-    let burn = &terms[hits[1].term];
     assert_eq!(
-        (burn.id.as_str(), hits[1].rank, hits[1].alias),
+        found(&terms, &index, "budget error")[..3],
+        ["error-budget", "error-budget-policy", "burn-rate"]
+    );
+    assert!(hits[..3].iter().all(|hit| hit.rank == Rank::NameWord));
+    let burn = &terms[hits[2].term];
+    assert_eq!(
+        (burn.id.as_str(), hits[2].rank, hits[2].alias),
         ("burn-rate", Rank::NameWord, Some(0))
     );
     assert_eq!(burn.aliases[0], "error budget burn rate");
@@ -347,7 +353,14 @@ fn terms_mentioned_in_rubric_like_text_are_linked() {
     let cases: &[(&str, &[(&str, &str)])] = &[
         (
             "Defines SLOs and an error budget policy for the team's services.",
-            &[("SLOs", "slo"), ("error budget", "error-budget")],
+            &[
+                ("SLOs", "slo"),
+                ("error budget policy", "error-budget-policy"),
+            ],
+        ),
+        (
+            "Spends the error budget on risky launches.",
+            &[("error budget", "error-budget")],
         ),
         (
             "Settles conflicts between feature velocity and reliability with SLO and incident data.",
@@ -368,9 +381,16 @@ fn terms_mentioned_in_rubric_like_text_are_linked() {
             ],
         ),
         (
-            "Opens a PR for it and asks the IC on call.",
-            &[("PR", "pull-request"), ("IC", "ic-track"), ("on call", "on-call")],
+            "Opens a PR for it and asks the EM on call.",
+            &[
+                ("PR", "pull-request"),
+                ("EM", "engineering-manager"),
+                ("on call", "on-call"),
+            ],
         ),
+        // IC is an individual contributor and an incident commander, so it
+        // is an alias of neither.
+        ("Asks the IC on call.", &[("on call", "on-call")]),
         ("Opens a pr for it and asks an ic or em.", &[]),
         (
             "Keeps the Helm charts and design docs current.",
