@@ -2,9 +2,16 @@
 //! more words of any file in `src/content/` appears in the source documents
 //! the product was built from, `shared/seeds/` next to this repository.
 //! Facts may be taken from them; sentences may not.
+//!
+//! A clone elsewhere (CI's, anyone's) may have no `shared/` beside it, so
+//! the runs of the source documents are also kept as fingerprints in
+//! `tests/fixtures/seed-runs.txt`: a hash of each run of eight words, not
+//! the words. Where the documents are present, the test checks the
+//! fingerprints still match them; `RUNGS_WRITE_SEED_RUNS=1 cargo test
+//! --test originality` writes them again after the documents change.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -14,8 +21,9 @@ const RUN: usize = 8;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/content");
-/// The repository is cloned next to `shared`, here as on CI.
+/// The repository is cloned next to `shared`, here.
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
+const FINGERPRINTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-runs.txt");
 
 /// The words of `text`, lowercased. Any run of characters that are not
 /// letters or digits (spaces, punctuation, quotes, dashes, apostrophes)
@@ -27,19 +35,94 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every run of [`RUN`] words of the source documents, with the names of
-/// the documents it appears in.
-#[derive(Default)]
-struct Sources(HashMap<String, BTreeSet<String>>);
+/// The fingerprint of a run of words: the top 48 bits of its FNV-1a hash.
+/// Against the few thousand runs of the documents, two runs share one by
+/// chance about once in ten million content files.
+fn fingerprint(run: &[String]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in run.join(" ").bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash >> 16
+}
+
+/// Every run of [`RUN`] words of the source documents, by fingerprint,
+/// with the names of the documents it appears in.
+#[derive(Default, PartialEq, Debug)]
+struct Sources(HashMap<u64, BTreeSet<String>>);
 
 impl Sources {
     fn add(&mut self, name: &str, text: &str) {
         for window in words(text).windows(RUN) {
             self.0
-                .entry(window.join(" "))
+                .entry(fingerprint(window))
                 .or_default()
                 .insert(name.to_owned());
         }
+    }
+
+    /// One line per document: its name, then its runs' fingerprints.
+    fn to_text(&self) -> String {
+        let mut by_name: BTreeMap<&str, BTreeSet<u64>> = BTreeMap::new();
+        for (run, names) in &self.0 {
+            for name in names {
+                by_name.entry(name).or_default().insert(*run);
+            }
+        }
+        by_name
+            .iter()
+            .map(|(name, runs)| {
+                let runs: Vec<String> = runs.iter().map(|run| format!("{run:012x}")).collect();
+                format!("{name} {}\n", runs.join(" "))
+            })
+            .collect()
+    }
+
+    fn from_text(text: &str) -> Sources {
+        let mut sources = Sources::default();
+        for line in text.lines() {
+            let mut fields = line.split(' ');
+            let name = fields.next().expect("a document's name");
+            for run in fields {
+                let run = u64::from_str_radix(run, 16).unwrap_or_else(|e| {
+                    panic!("{FINGERPRINTS}: {run:?} is not a fingerprint: {e}")
+                });
+                sources.0.entry(run).or_default().insert(name.to_owned());
+            }
+        }
+        sources
+    }
+
+    /// The source documents' runs: read from the documents where they are
+    /// beside the repository (and the fingerprints checked against them),
+    /// else from the fingerprints.
+    fn load() -> Sources {
+        let seeds = Path::new(SEEDS);
+        let kept = || {
+            let text = fs::read_to_string(FINGERPRINTS)
+                .unwrap_or_else(|e| panic!("cannot read {FINGERPRINTS}: {e}"));
+            Sources::from_text(&text)
+        };
+        if !seeds.is_dir() {
+            return kept();
+        }
+        let mut sources = Sources::default();
+        for (path, text) in files(seeds) {
+            if path.extension().is_some_and(|e| e == "txt") {
+                sources.add(&shown(&path, seeds), &text);
+            }
+        }
+        if std::env::var_os("RUNGS_WRITE_SEED_RUNS").is_some() {
+            fs::write(FINGERPRINTS, sources.to_text()).expect("the fingerprints written");
+        } else {
+            assert!(
+                kept() == sources,
+                "{FINGERPRINTS} no longer matches the documents in {SEEDS}: write it again \
+                 with RUNGS_WRITE_SEED_RUNS=1 cargo test --test originality"
+            );
+        }
+        sources
     }
 
     /// The stretches of `text` whose every run of [`RUN`] words is in the
@@ -50,7 +133,7 @@ impl Sources {
         // The stretch being read: its first word, its end and its sources.
         let mut stretch: Option<(usize, usize, BTreeSet<String>)> = None;
         for (at, window) in words.windows(RUN).enumerate() {
-            match self.0.get(&window.join(" ")) {
+            match self.0.get(&fingerprint(window)) {
                 Some(names) => {
                     let (_, end, sources) =
                         stretch.get_or_insert_with(|| (at, at + RUN, BTreeSet::new()));
@@ -101,22 +184,11 @@ fn shown(path: &Path, base: &Path) -> String {
 
 #[test]
 fn no_eight_words_in_a_row_of_the_content_are_copied_from_the_seeds() {
-    let seeds = Path::new(SEEDS);
+    let sources = Sources::load();
     assert!(
-        seeds.is_dir(),
-        "the source documents are missing: there is no folder {}. This test compares \
-         src/content/ with them and cannot pass without them; clone the repository next \
-         to shared/ (as /work/main is), so that ../shared/seeds holds them.",
-        seeds.display()
-    );
-    let mut sources = Sources::default();
-    for (path, text) in files(seeds) {
-        sources.add(&shown(&path, seeds), &text);
-    }
-    assert!(
-        !sources.0.is_empty(),
-        "the source documents in {} hold no run of {RUN} words to compare with",
-        seeds.display()
+        sources.0.len() > 1000,
+        "the source documents hold only {} runs of {RUN} words to compare with",
+        sources.0.len()
     );
 
     let content = files(Path::new(CONTENT));
@@ -145,7 +217,7 @@ fn no_eight_words_in_a_row_of_the_content_are_copied_from_the_seeds() {
     assert!(
         problems.is_empty(),
         "{} passage(s) of src/content/ repeat {RUN} or more words in a row of the source \
-         documents in ../shared/seeds; write them in your own words:\n- {}",
+         documents in shared/seeds; write them in your own words:\n- {}",
         problems.len(),
         problems.join("\n- ")
     );
@@ -221,5 +293,18 @@ fn seven_words_in_common_are_not_a_copy_and_eight_are() {
             ),
             ("one two three four five six seven eight", vec!["seed.txt"]),
         ]
+    );
+}
+
+#[test]
+fn fingerprints_read_back_as_written_and_find_the_same_copies() {
+    let mut sources = Sources::default();
+    sources.add("a.txt", "one two three four five six seven eight nine");
+    sources.add("b.txt", "two three four five six seven eight nine ten");
+    let read = Sources::from_text(&sources.to_text());
+    assert_eq!(read, sources);
+    assert_eq!(
+        read.copied("so one two three four five six seven eight nine ten")[0].0,
+        "one two three four five six seven eight nine ten"
     );
 }

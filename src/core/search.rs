@@ -740,11 +740,10 @@ impl Filters {
 /// at one word, the longest (in words) wins, and its words are taken even
 /// when its term is already linked: each term is linked only at its first
 /// mention. Case and accents do not matter, except for names and aliases
-/// written all in capitals in the glossary ("SLO", "IC", "PR", "ACID"):
-/// those match only in capitals, so that "it", "on", "pr" and "acid" in
-/// prose are not links. Names and
-/// aliases that fold to less than two bytes (a single letter or digit) are
-/// never linked.
+/// written all in capitals in the glossary ("SLO", "EM", "PR", "ACID"):
+/// those match only in capitals, so that "slo", "em", "pr" and "acid" in
+/// prose are not links. Names and aliases that fold to less than two bytes
+/// (a single letter or digit) are never linked.
 pub struct Linker {
     /// Every phrase, sorted by its first word.
     phrases: Vec<Phrase>,
