@@ -86,7 +86,7 @@ impl Drop for Mounted {
 #[wasm_bindgen_test]
 fn local_storage_is_found_and_round_trips() {
     assert_eq!(probe(), Ok(()));
-    let mut backend = WebBackend(Some(LocalStorage::raw()));
+    let mut backend = WebBackend::new(Some(LocalStorage::raw()));
     backend.write("rungs-test-rt.x", "héllo ✓").unwrap();
     assert_eq!(
         backend.read("rungs-test-rt.x").unwrap().as_deref(),
@@ -103,6 +103,29 @@ fn local_storage_is_found_and_round_trips() {
 }
 
 #[wasm_bindgen_test]
+fn holding_what_was_last_written_is_told_apart_from_another_tabs_write() {
+    let mut backend = WebBackend::new(Some(LocalStorage::raw()));
+    let key = "rungs-test-holds.doc";
+    assert!(backend.holds(key, None).unwrap());
+    backend.write(key, "{\"v\":1}").unwrap();
+    assert!(backend.holds(key, Some("{\"v\":1}")).unwrap());
+    assert!(!backend.holds(key, Some("{\"v\":2}")).unwrap());
+    assert!(!backend.holds(key, None).unwrap());
+    // Another tab writes the same key.
+    LocalStorage::raw().set_item(key, "{\"v\":3}").unwrap();
+    assert!(!backend.holds(key, Some("{\"v\":1}")).unwrap());
+    assert!(backend.holds(key, Some("{\"v\":3}")).unwrap());
+    // And puts back what this one wrote: it holds it again.
+    LocalStorage::raw().set_item(key, "{\"v\":1}").unwrap();
+    assert!(backend.holds(key, Some("{\"v\":1}")).unwrap());
+    assert_eq!(backend.read(key).unwrap().as_deref(), Some("{\"v\":1}"));
+    LocalStorage::raw().remove_item(key).unwrap();
+    assert!(!backend.holds(key, Some("{\"v\":1}")).unwrap());
+    assert!(backend.holds(key, None).unwrap());
+    clear("rungs-test-holds");
+}
+
+#[wasm_bindgen_test]
 fn a_copy_keeps_text_a_rust_string_cannot_hold() {
     // A lone surrogate: a Rust string would turn it into U+FFFD.
     let lone = js_sys::JsString::from_char_code1(0xD800);
@@ -116,7 +139,7 @@ fn a_copy_keeps_text_a_rust_string_cannot_hold() {
     set.call2(&storage, &"rungs-test-copy.a".into(), &text)
         .unwrap();
 
-    let mut backend = WebBackend(Some(storage.clone()));
+    let mut backend = WebBackend::new(Some(storage.clone()));
     backend
         .copy("rungs-test-copy.a", "rungs-test-copy.b")
         .unwrap();
@@ -127,7 +150,7 @@ fn a_copy_keeps_text_a_rust_string_cannot_hold() {
 
 #[wasm_bindgen_test]
 fn a_full_quota_is_reported_as_full() {
-    let mut backend = WebBackend(Some(LocalStorage::raw()));
+    let mut backend = WebBackend::new(Some(LocalStorage::raw()));
     let chunk = "x".repeat(1 << 20);
     let mut error = None;
     for i in 0..64 {

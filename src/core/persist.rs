@@ -42,6 +42,13 @@ pub trait Backend {
     /// Every key it holds, in no particular order.
     fn keys(&self) -> Result<Vec<String>, BackendError>;
 
+    /// Whether `key` holds `expected` (`None`: nothing). Asked before every
+    /// save with the text last read or written there, so the browser's
+    /// backend answers it without bringing the whole document across.
+    fn holds(&self, key: &str, expected: Option<&str>) -> Result<bool, BackendError> {
+        Ok(self.read(key)?.as_deref() == expected)
+    }
+
     /// Copies the text under `from` to `to` exactly as stored, and checks
     /// the copy. Browser storage holds text a Rust string cannot (a lone
     /// surrogate), so the browser's backend copies without converting it.
@@ -713,9 +720,12 @@ impl<B: Backend> Store<B> {
         if !self.can_write() {
             return Saved::NotSaved;
         }
-        match self.backend.read(&self.keys.document) {
-            Ok(current) if current == self.seen => {}
-            Ok(_) => {
+        match self
+            .backend
+            .holds(&self.keys.document, self.seen.as_deref())
+        {
+            Ok(true) => {}
+            Ok(false) => {
                 // Another tab wrote: nothing is written over it unless what
                 // it wrote was unreadable and is now set aside.
                 if self.external_change(document, now) != External::SetAside {

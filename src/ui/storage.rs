@@ -31,28 +31,99 @@ pub const NAMESPACE: &str = "rungs";
 /// [`probe`] found it usable): a page may make `window.localStorage` throw
 /// later, and every call must still work or fail with an error, never
 /// panic.
+///
+/// It remembers the last text it read or wrote under one key, as the
+/// browser holds it and as Rust does, so that [`Backend::holds`] for the
+/// document (before every save) compares JavaScript strings in place
+/// instead of bringing a year of data across into Rust each time.
 #[derive(Debug)]
-pub struct WebBackend(pub Option<web_sys::Storage>);
+pub struct WebBackend {
+    storage: Option<web_sys::Storage>,
+    last: RefCell<Option<Last>>,
+}
+
+/// What a key held when [`WebBackend`] last read or wrote it.
+#[derive(Debug)]
+struct Last {
+    key: String,
+    /// The text as the browser holds it.
+    js: JsValue,
+    /// The same text as a Rust string.
+    text: String,
+}
 
 impl WebBackend {
+    pub fn new(storage: Option<web_sys::Storage>) -> WebBackend {
+        WebBackend {
+            storage,
+            last: RefCell::new(None),
+        }
+    }
+
     fn storage(&self) -> Result<&web_sys::Storage, BackendError> {
-        self.0
+        self.storage
             .as_ref()
             .ok_or_else(|| BackendError::Denied("storage is unavailable".into()))
+    }
+
+    fn raw(&self) -> Result<&RawStorage, BackendError> {
+        Ok(self.storage()?.unchecked_ref())
+    }
+
+    fn remember(&self, key: &str, js: JsValue, text: &str) {
+        *self.last.borrow_mut() = Some(Last {
+            key: key.to_owned(),
+            js,
+            text: text.to_owned(),
+        });
+    }
+
+    fn forget(&self, key: &str) {
+        let mut last = self.last.borrow_mut();
+        if last.as_ref().is_some_and(|last| last.key == key) {
+            *last = None;
+        }
     }
 }
 
 impl Backend for WebBackend {
     fn read(&self, key: &str) -> Result<Option<String>, BackendError> {
-        self.storage()?.get_item(key).map_err(backend_error)
+        let js = self.raw()?.get_js(key).map_err(backend_error)?;
+        let text = js.as_string();
+        match &text {
+            Some(text) => self.remember(key, js, text),
+            None => self.forget(key),
+        }
+        Ok(text)
     }
 
     fn write(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
-        self.storage()?.set_item(key, value).map_err(backend_error)
+        let js = JsValue::from_str(value);
+        let written = self.raw()?.set_js(key, &js).map_err(backend_error);
+        match written {
+            Ok(()) => self.remember(key, js, value),
+            Err(_) => self.forget(key),
+        }
+        written
     }
 
     fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.forget(key);
         self.storage()?.remove_item(key).map_err(backend_error)
+    }
+
+    fn holds(&self, key: &str, expected: Option<&str>) -> Result<bool, BackendError> {
+        let js = self.raw()?.get_js(key).map_err(backend_error)?;
+        let last = self.last.borrow();
+        match (last.as_ref(), expected) {
+            // The same JavaScript string as the text expected: no need to
+            // read it into Rust.
+            (Some(last), Some(expected)) if last.key == key && last.text == expected => {
+                Ok(js == last.js)
+            }
+            (_, None) => Ok(js.is_null()),
+            (_, Some(expected)) => Ok(js.as_string().as_deref() == Some(expected)),
+        }
     }
 
     fn keys(&self) -> Result<Vec<String>, BackendError> {
@@ -68,7 +139,8 @@ impl Backend for WebBackend {
     /// Copies as JavaScript strings, which keeps what a Rust string would
     /// change (a lone surrogate becomes U+FFFD).
     fn copy(&mut self, from: &str, to: &str) -> Result<(), BackendError> {
-        let storage: &RawStorage = self.storage()?.unchecked_ref();
+        self.forget(to);
+        let storage = self.raw()?;
         let text = storage.get_js(from).map_err(backend_error)?;
         if text.is_null() {
             return Err(BackendError::Other("there was nothing to copy".into()));
@@ -146,8 +218,8 @@ impl Session {
         let keys = Keys::new(namespace);
         let (store, document) = match probe() {
             // Safe now that the probe found it; kept from here on.
-            Ok(()) => Store::open(WebBackend(Some(LocalStorage::raw())), keys, now()),
-            Err(reason) => Store::unavailable(WebBackend(None), keys, reason),
+            Ok(()) => Store::open(WebBackend::new(Some(LocalStorage::raw())), keys, now()),
+            Err(reason) => Store::unavailable(WebBackend::new(None), keys, reason),
         };
         let session = Session {
             store: RefCell::new(store),
