@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use rungs::core::glossary::Glossary;
+use rungs::core::retired::{BUILT_IN, RETIRED};
 use rungs::core::rubric::{Criterion, Rubric};
 
 fn rubric() -> Rubric {
@@ -147,4 +148,62 @@ fn a_broken_glossary_is_described_in_plain_words() {
         problems.iter().any(|p| p.contains("unknown tag")),
         "{problems:?}"
     );
+}
+
+/// Every criterion id the rubric has, and the ids it ever had.
+fn ids_now_and_ever() -> (HashSet<String>, Vec<String>) {
+    let now = rubric()
+        .tracks
+        .into_iter()
+        .flat_map(|t| t.areas)
+        .flat_map(|a| a.criteria)
+        .map(|c| c.id)
+        .collect();
+    let ever = include_str!("fixtures/rubric-ids.txt")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(str::to_owned)
+        .collect();
+    (now, ever)
+}
+
+#[test]
+fn a_criterion_id_that_leaves_the_rubric_is_retired_with_its_text_and_never_comes_back() {
+    let (now, ever) = ids_now_and_ever();
+    let retired: HashSet<&str> = RETIRED.iter().map(|(id, _)| *id).collect();
+    assert_eq!(retired.len(), RETIRED.len(), "an id is retired twice");
+    for id in &now {
+        assert!(
+            ever.contains(id),
+            "{id} is new: add it at the end of tests/fixtures/rubric-ids.txt"
+        );
+    }
+    for id in &ever {
+        assert!(
+            now.contains(id) || retired.contains(id.as_str()),
+            "{id} left the rubric: add it with its old text to src/core/retired.rs"
+        );
+    }
+    for id in &retired {
+        assert!(
+            !now.contains(*id),
+            "{id} is retired and may not be used again"
+        );
+        assert!(ever.iter().any(|e| e == id), "{id} was never in the rubric");
+    }
+}
+
+#[test]
+fn each_retired_criterion_names_a_track_area_and_level_of_the_rubric() {
+    let rubric = rubric();
+    assert_eq!(rubric.id, BUILT_IN);
+    for (id, text) in RETIRED {
+        let parts: Vec<&str> = id.split('.').collect();
+        assert_eq!(parts.len(), 4, "{id}");
+        let track = rubric.tracks.iter().find(|t| t.id == parts[0]);
+        let area = track.and_then(|t| t.areas.iter().find(|a| a.id == parts[1]));
+        assert!(area.is_some(), "{id}: no such track and area");
+        assert!(rubric.levels.iter().any(|l| l.id == parts[2]), "{id}");
+        assert!(text.ends_with('.') && !text.contains('"'), "{id}: {text}");
+    }
 }

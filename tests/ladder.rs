@@ -473,6 +473,178 @@ fn the_version_7_fixture_keeps_its_ladders() {
     assert_eq!(kept[0].1.unwrap().note, "Ask for more reviews.");
 }
 
+/// The built-in rubric of this release, as the app loads it.
+fn shipped() -> Rc<Rubric> {
+    Rc::new(toml::from_str(include_str!("../src/content/rubric.toml")).expect("rubric.toml parses"))
+}
+
+/// A criterion an earlier release of the built-in rubric had, and the one
+/// that took its place.
+const DROPPED: &str = "software.communication.senior.design-docs";
+const SUCCESSOR: &str = "software.communication.senior.presents-beyond-team";
+
+/// Grades given under an earlier release of the built-in rubric: on a
+/// criterion this release dropped (with a note, a manager's grade and a
+/// goal), on one it kept, and a goal linked to another dropped one.
+fn graded_under_an_earlier_release() -> Document {
+    let mut document = Document::default();
+    document.apply(grade(DROPPED, Grade::Consistently));
+    document.apply(Edit::Grade {
+        criterion: DROPPED.into(),
+        perspective: Perspective::Manager,
+        grade: Some(Grade::Sometimes),
+    });
+    document.apply(Edit::Note {
+        criterion: DROPPED.into(),
+        text: "The queue rewrite doc.".into(),
+    });
+    document.apply(grade("software.craft.senior.system-design", Grade::Beyond));
+    document.apply(PlanEdit::SaveGoal(Goal {
+        id: "g1".into(),
+        outcome: "Get a design doc read outside the team".into(),
+        criteria: vec![
+            DROPPED.into(),
+            "software.leadership.principal.defines-ladder".into(),
+        ],
+        ..Goal::default()
+    }));
+    document
+}
+
+#[test]
+fn what_was_kept_on_a_criterion_a_new_release_of_the_built_in_rubric_dropped_is_shown_with_its_text(
+) {
+    let document = graded_under_an_earlier_release();
+    let rubric = shipped();
+    let ladders = document.ladders.value();
+    assert!(ladders.retired.is_empty(), "nothing was stored for it");
+    assert_eq!(ladders.active(&rubric).id, "rungs-default");
+    let kept = no_longer(
+        ladders,
+        &rubric,
+        document.assessment.value(),
+        document.plan.value(),
+    );
+    // The two that something is kept on, in the rubric's order; none of
+    // the criteria dropped with nothing on them, nor the one still there.
+    let ids: Vec<&str> = kept.iter().map(|(r, ..)| r.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["software.leadership.principal.defines-ladder", DROPPED]
+    );
+    let (ladder, rating, goals) = &kept[0];
+    assert!(ladder
+        .text
+        .starts_with("Defines what technical leadership means"));
+    assert_eq!((rating.is_none(), *goals), (true, 1), "kept for its goal");
+    let (retired, rating, goals) = &kept[1];
+    assert_eq!(
+        retired.text,
+        "Writes design docs for team projects that circulate beyond the team and lead to clear decisions."
+    );
+    assert_eq!(
+        (&*retired.level, &*retired.area),
+        ("Senior Engineer", "Communication and visibility")
+    );
+    let rating = rating.expect("the grades are kept");
+    assert_eq!(rating.mine, Some(Grade::Consistently));
+    assert_eq!(rating.manager, Some(Grade::Sometimes));
+    assert_eq!(rating.note, "The queue rewrite doc.");
+    assert_eq!(*goals, 1);
+
+    // Another ladder with its own id lists none of them, and neither does
+    // a version of the built-in one that still has the criterion.
+    let mut other = (*rubric).clone();
+    other.id = "acme".into();
+    assert!(no_longer(
+        ladders,
+        &other,
+        document.assessment.value(),
+        document.plan.value()
+    )
+    .is_empty());
+    let mut older = (*rubric).clone();
+    let successor = older.tracks[0].areas[6]
+        .criteria
+        .iter_mut()
+        .find(|c| c.id == SUCCESSOR)
+        .unwrap();
+    successor.id = DROPPED.into();
+    let kept = no_longer(
+        ladders,
+        &older,
+        document.assessment.value(),
+        document.plan.value(),
+    );
+    assert_eq!(kept.len(), 1, "only the ladder one: {kept:?}");
+}
+
+#[test]
+fn what_was_kept_on_a_dropped_built_in_criterion_moves_to_its_successor_and_undoes() {
+    let mut document = graded_under_an_earlier_release();
+    let rubric = shipped();
+    let before = document.clone();
+    let undo = document
+        .apply(LadderEdit::Map {
+            rubric: "rungs-default".into(),
+            from: DROPPED.into(),
+            to: SUCCESSOR.into(),
+            default: rubric.clone(),
+        })
+        .expect("moved");
+    let rating = document.assessment.value().rating(SUCCESSOR).unwrap();
+    assert_eq!(
+        (rating.mine, rating.manager),
+        (Some(Grade::Consistently), Some(Grade::Sometimes))
+    );
+    assert_eq!(rating.note, "The queue rewrite doc.");
+    assert_eq!(mine(&document, DROPPED), None);
+    assert_eq!(
+        document.plan.value().goals[0].criteria,
+        [SUCCESSOR, "software.leadership.principal.defines-ladder"]
+    );
+    let kept = no_longer(
+        document.ladders.value(),
+        &rubric,
+        document.assessment.value(),
+        document.plan.value(),
+    );
+    assert_eq!(kept.len(), 1, "the goal's other link is still listed");
+
+    document.apply(undo);
+    assert_eq!(document, before);
+
+    // Deleting it instead leaves nothing on it, and nothing listed.
+    document.apply(LadderEdit::Forget {
+        rubric: "rungs-default".into(),
+        id: DROPPED.into(),
+        default: rubric.clone(),
+    });
+    assert_eq!(document.assessment.value().rating(DROPPED), None);
+    assert_eq!(
+        document.plan.value().goals[0].criteria,
+        ["software.leadership.principal.defines-ladder"]
+    );
+    // A criterion this release still has, or one never in the rubric, is
+    // not moved from.
+    for from in [
+        "software.craft.senior.system-design",
+        "software.delivery.senior.planning",
+    ] {
+        let moved = document.apply(LadderEdit::Map {
+            rubric: "rungs-default".into(),
+            from: from.into(),
+            to: SUCCESSOR.into(),
+            default: rubric.clone(),
+        });
+        assert!(moved.is_none(), "{from}");
+    }
+    assert_eq!(
+        mine(&document, "software.craft.senior.system-design"),
+        Some(Grade::Beyond)
+    );
+}
+
 #[test]
 fn the_reader_lists_every_area_at_a_level_and_searches_texts_and_examples() {
     let mut rubric = (*acme()).clone();

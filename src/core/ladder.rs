@@ -15,6 +15,11 @@
 //! criteria), and what the criterion said is kept in [`Ladders::retired`],
 //! so the page can list it under "No longer in the rubric" and move its
 //! grades to a criterion of the new version.
+//!
+//! A new release of the app may bring a built-in rubric that drops
+//! criteria too. The app has no earlier release to compare with, so what
+//! those criteria said is shipped with it, in [`retired::RETIRED`], and
+//! they are listed and moved the same way.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
@@ -23,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use super::assessment::{Assessment, Rating};
 use super::plan::Plan;
+use super::retired;
 use super::rubric::Rubric;
 use super::rubric_edit::{numbered, numbered_as, RubricEdit};
 use super::schema::{Change, Document, Restore};
@@ -668,16 +674,18 @@ fn map(
     to: Option<&String>,
     default: &Rc<Rubric>,
 ) -> bool {
-    let retired = document
-        .ladders
-        .value()
+    let ladders = document.ladders.value();
+    let stored = ladders
         .retired
         .get(rubric)
         .is_some_and(|list| list.iter().any(|r| r.id == from));
-    if !retired || to.is_some_and(|to| to == from) {
+    let built_in = ladders
+        .rubric(rubric, default)
+        .is_some_and(|rubric| built_in_retired(&rubric).iter().any(|r| r.id == from));
+    if !(stored || built_in) || to.is_some_and(|to| to == from) {
         return false;
     }
-    edit_assessment_of(document, rubric, default, |assessment| {
+    let mut changed = edit_assessment_of(document, rubric, default, |assessment| {
         let ratings = Rc::make_mut(&mut assessment.ratings);
         let Some(moving) = ratings.remove(from) else {
             return false;
@@ -692,33 +700,39 @@ fn map(
         true
     });
     if rubric == document.ladders.value().active_id(default) {
-        document.plan.edit(|plan| {
-            let mut changed = false;
-            for goal in &mut plan.goals {
-                if let Some(at) = goal.criteria.iter().position(|c| c == from) {
-                    let goal = Rc::make_mut(goal);
-                    goal.criteria.remove(at);
-                    if let Some(to) = to {
-                        if !goal.criteria.contains(to) {
-                            goal.criteria.insert(at, to.clone());
+        changed |= document
+            .plan
+            .edit(|plan| {
+                let mut changed = false;
+                for goal in &mut plan.goals {
+                    if let Some(at) = goal.criteria.iter().position(|c| c == from) {
+                        let goal = Rc::make_mut(goal);
+                        goal.criteria.remove(at);
+                        if let Some(to) = to {
+                            if !goal.criteria.contains(to) {
+                                goal.criteria.insert(at, to.clone());
+                            }
                         }
+                        changed = true;
                     }
-                    changed = true;
+                }
+                changed
+            })
+            .is_some();
+    }
+    if stored {
+        document.ladders.edit(|ladders| {
+            if let Some(list) = ladders.retired.get_mut(rubric) {
+                list.retain(|r| r.id != from);
+                if list.is_empty() {
+                    ladders.retired.remove(rubric);
                 }
             }
-            changed
+            true
         });
+        changed = true;
     }
-    document.ladders.edit(|ladders| {
-        if let Some(list) = ladders.retired.get_mut(rubric) {
-            list.retain(|r| r.id != from);
-            if list.is_empty() {
-                ladders.retired.remove(rubric);
-            }
-        }
-        true
-    });
-    true
+    changed
 }
 
 /// A rating moved onto a criterion that already has one: the grades
@@ -741,25 +755,75 @@ fn combine(there: Rating, moving: Rating) -> Rating {
 }
 
 /// What the user keeps on the criteria `rubric` no longer has, each with
-/// what it said: the "No longer in the rubric" list.
+/// what it said, and how many goals of `plan` are linked to it: the "No
+/// longer in the rubric" list. Those kept when a version of the rubric
+/// dropped them come first; then, for the built-in rubric, those an
+/// earlier release of it had ([`retired::RETIRED`]) that something is
+/// kept on.
 pub fn no_longer<'a>(
-    ladders: &'a Ladders,
+    ladders: &Ladders,
     rubric: &Rubric,
     assessment: &'a Assessment,
     plan: &Plan,
-) -> Vec<(&'a Retired, Option<&'a Rating>, usize)> {
-    ladders
+) -> Vec<(Retired, Option<&'a Rating>, usize)> {
+    let goals = |id: &str| {
+        plan.goals
+            .iter()
+            .filter(|goal| goal.criteria.iter().any(|c| c == id))
+            .count()
+    };
+    let stored = ladders
         .retired
         .get(&rubric.id)
-        .into_iter()
-        .flatten()
+        .map_or(&[][..], Vec::as_slice);
+    let built_in = built_in_retired(rubric).into_iter().filter(|r| {
+        !stored.iter().any(|s| s.id == r.id)
+            && (assessment.rating(&r.id).is_some() || goals(&r.id) > 0)
+    });
+    stored
+        .iter()
+        .cloned()
+        .chain(built_in)
         .map(|retired| {
-            let goals = plan
-                .goals
+            let (rating, goals) = (assessment.rating(&retired.id), goals(&retired.id));
+            (retired, rating, goals)
+        })
+        .collect()
+}
+
+/// The criteria the built-in rubric dropped in an earlier release that
+/// `rubric` (the built-in one, or the user's version of it) does not have,
+/// placed by the names of their level and area in it; none for any other
+/// rubric.
+fn built_in_retired(rubric: &Rubric) -> Vec<Retired> {
+    if rubric.id != retired::BUILT_IN {
+        return Vec::new();
+    }
+    let now = placed(rubric);
+    retired::RETIRED
+        .iter()
+        .filter(|(id, _)| !now.contains_key(id))
+        .map(|&(id, text)| {
+            // An id names its track, area and level: "software.craft.e1.…".
+            let mut parts = id.split('.');
+            let (track, area, level) = (
+                parts.next().unwrap_or_default(),
+                parts.next().unwrap_or_default(),
+                parts.next().unwrap_or_default(),
+            );
+            let area = rubric
+                .tracks
                 .iter()
-                .filter(|goal| goal.criteria.contains(&retired.id))
-                .count();
-            (retired, assessment.rating(&retired.id), goals)
+                .filter(|t| t.id == track)
+                .flat_map(|t| &t.areas)
+                .find(|a| a.id == area)
+                .map_or(area, |a| a.name.as_str());
+            Retired {
+                id: id.to_owned(),
+                text: text.to_owned(),
+                level: rubric.level_name(level).to_owned(),
+                area: area.to_owned(),
+            }
         })
         .collect()
 }

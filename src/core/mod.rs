@@ -17,6 +17,7 @@ pub mod part;
 pub mod persist;
 pub mod plan;
 pub mod progress;
+pub mod retired;
 pub mod route;
 pub mod rubric;
 pub mod rubric_csv;

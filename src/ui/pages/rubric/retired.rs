@@ -1,6 +1,7 @@
 //! "No longer in the rubric": what the user kept on criteria that a new
-//! version of the ladder (or an edit) took away, with what each criterion
-//! said, and a way to move it onto a criterion the ladder has now.
+//! version of the ladder (or an edit, or a new release of the built-in
+//! one) took away, with what each criterion said, and a way to move it
+//! onto a criterion the ladder has now.
 
 use std::rc::Rc;
 
