@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use common::criterion;
 use rungs::core::assessment::{Edit, Grade, Perspective};
+use rungs::core::export::plan::criterion_text;
 use rungs::core::ladder::{likely_successor, no_longer, Changes, LadderEdit};
 use rungs::core::plan::{Goal, PlanEdit};
 use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
@@ -698,4 +699,17 @@ proptest::proptest! {
         let json = serde_json::json!({ "rubric": rubric, "organisation": text }).to_string();
         let _ = rungs::core::config::Config::parse(&json);
     }
+}
+
+#[test]
+fn a_plan_or_an_entry_linked_to_a_dropped_built_in_criterion_still_names_what_it_said() {
+    let rubric = shipped();
+    let text = criterion_text(&rubric, DROPPED).expect("the text it had");
+    assert!(
+        text.starts_with("Writes design docs for team projects"),
+        "{text}"
+    );
+    assert_eq!(criterion_text(&rubric, "software.craft.e1.never-was"), None);
+    // Another ladder does not borrow the built-in rubric's history.
+    assert_eq!(criterion_text(&acme(), DROPPED), None);
 }

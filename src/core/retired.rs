@@ -135,3 +135,12 @@ pub const RETIRED: &[(&str, &str)] = &[
         "Influences SRE or platform practices used across the industry, beyond the company's own systems.",
     ),
 ];
+
+/// What the retired criterion `id` of the built-in rubric said, if it is
+/// one.
+pub fn text(id: &str) -> Option<&'static str> {
+    RETIRED
+        .iter()
+        .find(|(retired, _)| *retired == id)
+        .map(|(_, text)| *text)
+}

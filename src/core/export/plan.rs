@@ -6,13 +6,15 @@ use crate::core::counted;
 use crate::core::markdown::{inline, paragraph};
 use crate::core::plan::{CheckIn, Goal, Plan, Schedule, Status, Week};
 use crate::core::progress::{goal_overdue, goal_percent, milestone_overdue, overall};
+use crate::core::retired;
 use crate::core::rubric::Rubric;
 use crate::core::time::Date;
 
 /// How many weeks of weekly goals the export shows, the most recent ones.
 pub const WEEKS: usize = 8;
 
-/// The text of the criterion with `id`, in any track, area or level.
+/// The text of the criterion with `id`, in any track, area or level, or
+/// as it read when it left the built-in rubric.
 pub fn criterion_text<'a>(rubric: &'a Rubric, id: &str) -> Option<&'a str> {
     rubric
         .tracks
@@ -21,6 +23,8 @@ pub fn criterion_text<'a>(rubric: &'a Rubric, id: &str) -> Option<&'a str> {
         .flat_map(|area| &area.criteria)
         .find(|criterion| criterion.id == id)
         .map(|criterion| criterion.text.as_str())
+        // A criterion an earlier release of the built-in rubric had.
+        .or_else(|| (rubric.id == retired::BUILT_IN).then(|| retired::text(id))?)
 }
 
 /// The plan as Markdown to share with a manager, exported on `today`.
