@@ -328,7 +328,7 @@ fn entries_are_added_put_and_removed_and_no_ops_say_so() {
     assert!(l.apply(LogEdit::Remove("e1".into())));
     assert!(!l.apply(LogEdit::Remove("e1".into())));
     assert!(!l.apply(LogEdit::Remove("e9".into())));
-    assert_eq!(ids(&l.entries.iter().collect::<Vec<_>>()), ["e2"]);
+    assert_eq!(ids(&l.entries().collect::<Vec<_>>()), ["e2"]);
     assert_eq!(l.entry("e1"), None);
 }
 
@@ -854,7 +854,7 @@ fn a_log_round_trips_through_compact_json() {
     }];
     full.tags = vec!["lead".into()];
     full.result = metric("Cost", 1.5, 1.0, "k$");
-    l.entries.push(full.clone());
+    l.entries.push(full.clone().into());
     let text = serde_json::to_string(&l).unwrap();
     let back: Log = serde_json::from_str(&text).unwrap();
     assert_eq!(back, l);
@@ -1098,7 +1098,7 @@ proptest! {
             let changed = l.apply(edit.clone());
             prop_assert_eq!(changed, l != before, "{:?}", edit);
             let mut seen = std::collections::HashSet::new();
-            prop_assert!(l.entries.iter().all(|e| seen.insert(e.id.clone())), "ids stay unique");
+            prop_assert!(l.entries().all(|e| seen.insert(e.id.clone())), "ids stay unique");
         }
     }
 }

@@ -255,7 +255,7 @@ fn the_strongest_entries_have_a_result_then_someone_to_confirm_then_are_newest()
     assert_eq!(case.linked, 7, "an entry listing it twice counts once");
 
     // The whole order, through the comparator the packet sorts with.
-    let mut all: Vec<&Entry> = l.entries.iter().collect();
+    let mut all: Vec<&Entry> = l.entries().collect();
     all.sort_by(|a, b| strongest_first(a, b));
     assert_eq!(ids(&all), ["e5", "e3", "e4", "e2", "e6", "e7", "e1"]);
 
@@ -713,8 +713,7 @@ fn a_year_of_entries_is_drafted_in_full() {
     assert_eq!((p.covered(), p.total()), (5, 5));
     for case in p.areas.iter().flat_map(|a| &a.criteria) {
         let proving: Vec<&Entry> = l
-            .entries
-            .iter()
+            .entries()
             .filter(|e| e.criteria.contains(&case.criterion.id))
             .collect();
         assert_eq!(case.linked, proving.len(), "{}", case.criterion.id);

@@ -19,6 +19,7 @@ use super::assessment::Assessment;
 use super::counted;
 use super::fold::{spaced, words};
 use super::markdown::{inline, paragraph};
+pub use super::part::Item;
 use super::replace;
 use super::rubric::{Area, Criterion, Level, Rubric, Track};
 use super::schema::{Change, Document, Restore};
@@ -587,7 +588,7 @@ pub fn check_link(link: &str) -> Result<(), &'static str> {
 #[serde(default, deny_unknown_fields)]
 pub struct Log {
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Item<Entry>>,
     /// The parts of the promotion packet the user writes; never drafted
     /// over.
     #[serde(skip_serializing_if = "Narrative::is_empty")]
@@ -733,7 +734,7 @@ impl Log {
                 if self.entry(&entry.id).is_some() {
                     return false;
                 }
-                self.entries.push(entry);
+                self.entries.push(Item::new(entry));
                 true
             }
             LogEdit::Put(entry) => match self.entry_mut(&entry.id) {
@@ -779,12 +780,20 @@ impl Log {
         }
     }
 
+    /// Every entry, in the order they were added.
+    pub fn entries(&self) -> impl DoubleEndedIterator<Item = &Entry> + ExactSizeIterator + Clone {
+        self.entries.iter().map(|entry| &**entry)
+    }
+
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|entry| entry.id == id)
+        self.entries().find(|entry| entry.id == id)
     }
 
     fn entry_mut(&mut self, id: &str) -> Option<&mut Entry> {
-        self.entries.iter_mut().find(|entry| entry.id == id)
+        self.entries
+            .iter_mut()
+            .find(|entry| entry.id == id)
+            .map(Item::make_mut)
     }
 
     /// An id no entry has: "e" and the time `now` in milliseconds, or the
@@ -794,7 +803,7 @@ impl Log {
     /// each give them different ids (unless in the same millisecond), so
     /// that combining the two keeps both.
     pub fn free_id(&self, now: Millis) -> String {
-        let highest = self.entries.iter().filter_map(|e| number(&e.id)).max();
+        let highest = self.entries().filter_map(|e| number(&e.id)).max();
         match highest {
             None => format!("e{}", now.max(1)),
             Some(n) if n < u64::MAX => format!("e{}", now.max(n + 1)),
@@ -808,7 +817,7 @@ impl Log {
 
     /// Every entry, newest first (see [`newest_first`]).
     pub fn newest_first(&self) -> Vec<&Entry> {
-        let mut entries: Vec<&Entry> = self.entries.iter().collect();
+        let mut entries: Vec<&Entry> = self.entries().collect();
         entries.sort_by(|a, b| newest_first(a, b));
         entries
     }
@@ -824,8 +833,7 @@ impl Log {
             .collect();
         let area = filter.area.as_deref();
         let mut found: Vec<&Entry> = self
-            .entries
-            .iter()
+            .entries()
             .filter(|e| filter.kind.is_none_or(|kind| e.kind == kind))
             .filter(|e| filter.from.is_none_or(|from| e.date >= from))
             .filter(|e| filter.to.is_none_or(|to| e.date <= to))
@@ -859,8 +867,7 @@ impl Log {
     /// The entries that prove `criterion`, newest first.
     pub fn linked_to(&self, criterion: &str) -> Vec<&Entry> {
         let mut entries: Vec<&Entry> = self
-            .entries
-            .iter()
+            .entries()
             .filter(|entry| entry.criteria.iter().any(|c| c == criterion))
             .collect();
         entries.sort_by(|a, b| newest_first(a, b));
@@ -920,16 +927,14 @@ impl Log {
     pub fn activity(&self, today: Date) -> Activity {
         let (year, month, _) = today.ymd();
         let this_month = self
-            .entries
-            .iter()
+            .entries()
             .filter(|entry| {
                 let (y, m, _) = entry.date.ymd();
                 (y, m) == (year, month) && entry.date <= today
             })
             .count();
         let latest = self
-            .entries
-            .iter()
+            .entries()
             .map(|entry| entry.date)
             .filter(|date| *date <= today)
             .max();

@@ -192,8 +192,7 @@ pub fn draft<'a>(
     period: Period,
 ) -> Packet<'a> {
     let within: Vec<&'a Entry> = log
-        .entries
-        .iter()
+        .entries()
         .filter(|entry| period.contains(entry.date))
         .collect();
     // The entries of the period that prove each criterion, in the log's

@@ -193,6 +193,93 @@ impl<'de, T> Deserialize<'de> for Part<T> {
     }
 }
 
+/// An item of a long list in a part (an entry of the log), shared between
+/// copies of the list and encoded once: copying the list for a change
+/// costs a reference count per item, and saving it encodes only the items
+/// changed since they were last encoded.
+///
+/// Read it as a `T` (it derefs to one); change it with [`Item::make_mut`],
+/// which forgets the encoding. It is only ever encoded as JSON.
+pub struct Item<T>(Rc<Encoded<T>>);
+
+#[derive(Clone)]
+struct Encoded<T> {
+    value: T,
+    json: OnceCell<Box<RawValue>>,
+}
+
+impl<T> Item<T> {
+    pub fn new(value: T) -> Item<T> {
+        Item(Rc::new(Encoded {
+            value,
+            json: OnceCell::new(),
+        }))
+    }
+}
+
+impl<T: Clone> Item<T> {
+    /// The value, to change: this item's own copy, with no encoding kept.
+    pub fn make_mut(&mut self) -> &mut T {
+        let encoded = Rc::make_mut(&mut self.0);
+        encoded.json = OnceCell::new();
+        &mut encoded.value
+    }
+}
+
+impl<T> From<T> for Item<T> {
+    fn from(value: T) -> Item<T> {
+        Item::new(value)
+    }
+}
+
+impl<T> Deref for Item<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0.value
+    }
+}
+
+impl<T> Clone for Item<T> {
+    fn clone(&self) -> Self {
+        Item(self.0.clone())
+    }
+}
+
+impl<T: PartialEq> PartialEq for Item<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0.value == other.0.value
+    }
+}
+
+impl<T: Eq> Eq for Item<T> {}
+
+impl<T: fmt::Debug> fmt::Debug for Item<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.value.fmt(f)
+    }
+}
+
+impl<T: Serialize> Serialize for Item<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let json = match self.0.json.get() {
+            Some(json) => json,
+            None => {
+                let json = serde_json::value::to_raw_value(&self.0.value)
+                    .map_err(serde::ser::Error::custom)?;
+                self.0.json.get_or_init(|| json)
+            }
+        };
+        json.serialize(serializer)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Item<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize(deserializer).map(Item::new)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,5 +357,40 @@ mod tests {
         assert_eq!(stored(r#"{"count":1}"#), Part::new(Counter { count: 1 }));
         assert_ne!(stored(r#"{"count":1}"#), stored(r#"{ "count":1}"#));
         assert_eq!(format!("{:?}", Part::<Counter>::default()), "Part(absent)");
+    }
+
+    #[test]
+    fn an_item_is_encoded_once_and_again_only_after_a_change() {
+        let mut items = vec![
+            Item::new(Counter { count: 1 }),
+            Item::new(Counter { count: 2 }),
+        ];
+        assert_eq!(
+            serde_json::to_string(&items).unwrap(),
+            r#"[{"count":1},{"count":2}]"#
+        );
+        // A copy shares the items and their encoding.
+        let copy = items.clone();
+        assert!(Rc::ptr_eq(&copy[0].0, &items[0].0));
+        assert!(copy[1].0.json.get().is_some());
+        // A change is this list's own, and is what gets encoded.
+        items[1].make_mut().count = 5;
+        assert!(items[1].0.json.get().is_none());
+        assert_eq!(
+            serde_json::to_string(&items).unwrap(),
+            r#"[{"count":1},{"count":5}]"#
+        );
+        assert_eq!(
+            serde_json::to_string(&copy).unwrap(),
+            r#"[{"count":1},{"count":2}]"#
+        );
+        // Changed in place when not shared: the old encoding is not kept.
+        let mut alone = Item::new(Counter { count: 1 });
+        serde_json::to_string(&alone).unwrap();
+        alone.make_mut().count = 3;
+        assert_eq!(serde_json::to_string(&alone).unwrap(), r#"{"count":3}"#);
+        let read: Vec<Item<Counter>> = serde_json::from_str(r#"[{"count":7}]"#).unwrap();
+        assert_eq!(read, [Item::new(Counter { count: 7 })]);
+        assert_eq!(format!("{:?}", read[0]), "Counter { count: 7 }");
     }
 }

@@ -87,8 +87,7 @@ pub fn period(log: &Log, today: Date) -> Period {
 pub fn draft<'a>(log: &'a Log, plan: &'a Plan, rubric: Option<&Rubric>, today: Date) -> Update<'a> {
     let period = period(log, today);
     let mut within: Vec<&'a Entry> = log
-        .entries
-        .iter()
+        .entries()
         .filter(|entry| period.contains(entry.date))
         .collect();
     within.sort_by(|a, b| newest_first(a, b));

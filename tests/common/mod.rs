@@ -160,7 +160,7 @@ pub fn metric(name: &str, before: f64, after: f64, unit: &str) -> Outcome {
 /// A log of `entries` and nothing else.
 pub fn log(entries: Vec<Entry>) -> Log {
     Log {
-        entries,
+        entries: entries.into_iter().map(Into::into).collect(),
         ..Log::default()
     }
 }
@@ -248,7 +248,7 @@ pub fn any_entry() -> impl Strategy<Value = Entry> {
 /// A log of up to seven arbitrary entries, with nothing else.
 pub fn any_log() -> impl Strategy<Value = Log> {
     prop::collection::vec(any_entry(), 0..8).prop_map(|entries| Log {
-        entries,
+        entries: entries.into_iter().map(Into::into).collect(),
         ..Log::default()
     })
 }

@@ -51,7 +51,7 @@ pub fn CoveragePage() -> Html {
             };
         }
     };
-    let by_id: HashMap<&str, &Entry> = log.entries.iter().map(|e| (e.id.as_str(), e)).collect();
+    let by_id: HashMap<&str, &Entry> = log.entries().map(|e| (e.id.as_str(), e)).collect();
     let cards = areas.iter().map(|area| {
         let heading = format!("coverage-{}", area.area.id);
         let rows = area.criteria.iter().map(|item| {
