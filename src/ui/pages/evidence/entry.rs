@@ -3,17 +3,20 @@
 //! is wrong, the form says what beside the field and nothing stored
 //! changes.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::assessment::Assessment;
 use crate::core::entry_form::{EntryText, ResultKind};
 use crate::core::evidence::{Entry, Field as EntryField, Kind, LogEdit, Problem};
 use crate::core::export::plan::criterion_text;
 use crate::core::fold::starts_words;
 use crate::core::plan::linkable;
 use crate::core::route::Route;
+use crate::core::rubric::Rubric;
 use crate::core::time::Date;
 use crate::ui::components::confirm::ConfirmDelete;
 use crate::ui::components::date_field::DateField;
@@ -103,45 +106,22 @@ fn EntryForm(props: &EntryPropsRc) -> Html {
             }
         });
     }
+    // The entry as stored now, for the handlers, which are made once.
+    let current = use_mut_ref(|| stored.clone());
+    *current.borrow_mut() = stored.clone();
+    let on = use_memo((), {
+        let (form, edit) = (form.clone(), edit.clone());
+        move |()| Handlers::new(form, current, edit, redraw)
+    });
     let text = form.borrow().clone();
     let problems = text.read(&stored).err().unwrap_or_default();
-    // Every change to the form goes through here: kept as typed, and saved
-    // when the whole entry can be.
-    let change = {
-        let (form, stored, edit) = (form.clone(), stored.clone(), edit.clone());
-        Rc::new(move |update: &dyn Fn(&mut EntryText)| {
-            let next = {
-                let mut form = form.borrow_mut();
-                update(&mut form);
-                form.clone()
-            };
-            if let Ok(entry) = next.read(&stored) {
-                if entry != *stored {
-                    edit.emit(LogEdit::Put(entry));
-                }
-            }
-            redraw.force_update();
-        })
-    };
-    let typed = |set: fn(&mut EntryText, String)| {
-        let change = change.clone();
-        Callback::from(move |value: String| change(&|t: &mut EntryText| set(t, value.clone())))
-    };
-    let on_date = {
-        let change = change.clone();
-        Callback::from(move |date: Option<Date>| change(&|t: &mut EntryText| t.date = date))
-    };
-    let on_kind = {
-        let change = change.clone();
-        Callback::from(move |event: Event| {
-            let kind = Kind::from_id(&value_of(&event)).unwrap_or_default();
-            change(&|t: &mut EntryText| t.kind = kind)
-        })
-    };
+    // Linked terms follow the story, not every other keystroke.
+    let story_terms = use_memo((text.story.clone(), glossed), |(story, glossed)| {
+        mentions(story, glossed.as_deref(), "story")
+    });
     let result_choice = |kind: ResultKind| {
-        let change = change.clone();
         let id = format!("entry-result-{}", kind.id());
-        let onchange = Callback::from(move |_: Event| change(&|t: &mut EntryText| t.result = kind));
+        let onchange = on.result.reform(move |_: Event| kind);
         html! {
             <div class="choice">
                 <input type="radio" id={id.clone()} name="entry-result" checked={text.result == kind} {onchange} />
@@ -158,11 +138,11 @@ fn EntryForm(props: &EntryPropsRc) -> Html {
         <form class="card entry-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <h2>{ "What happened" }</h2>
             <div class="two-fields">
-                <DateField id="entry-date" label="When" value={text.date} onchange={on_date}
+                <DateField id="entry-date" label="When" value={text.date} onchange={on.date.clone()}
                     described_by={about(&problems, EntryField::Date).map(|_| AttrValue::from("entry-date-problem"))} />
                 <div class="field">
                     <label for="entry-kind">{ "Kind" }</label>
-                    <select id="entry-kind" onchange={on_kind}>
+                    <select id="entry-kind" onchange={on.kind.clone()}>
                         { for Kind::ALL.iter().map(|kind| html! {
                             <option value={kind.id()} selected={text.kind == *kind}>{ kind.label() }</option>
                         }) }
@@ -170,13 +150,13 @@ fn EntryForm(props: &EntryPropsRc) -> Html {
                 </div>
             </div>
             { date_problem(&problems) }
-            <Field id="entry-title" label="Title" value={text.title.clone()} oninput={typed(|t, v| t.title = v)}
+            <Field id="entry-title" label="Title" value={text.title.clone()} oninput={on.title.clone()}
                 problem={about(&problems, EntryField::Title)} />
             <Field id="entry-story" label="What happened, and your part in it" value={text.story.clone()}
-                oninput={typed(|t, v| t.story = v)} rows={5}
+                oninput={on.story.clone()} rows={5}
                 problem={about(&problems, EntryField::Story)}
                 hint="Say what you did yourself: “I proposed…, I wrote…, I led…”. A reviewer looks for your role, not the team's." />
-            { mentions(&text.story, glossed.as_deref(), "story") }
+            { (*story_terms).clone() }
             <fieldset class="entry-result">
                 <legend>{ "The result" }</legend>
                 <div class="choices">
@@ -184,28 +164,104 @@ fn EntryForm(props: &EntryPropsRc) -> Html {
                 </div>
                 if text.result == ResultKind::Metric {
                     <div class="metric-fields">
-                        <Field id="entry-metric" described_by={result_described.clone()} label="What the number measures" value={text.metric.clone()} oninput={typed(|t, v| t.metric = v)} />
-                        <Field id="entry-before" described_by={result_described.clone()} label="Before" value={text.before.clone()} oninput={typed(|t, v| t.before = v)} />
-                        <Field id="entry-after" described_by={result_described.clone()} label="After" value={text.after.clone()} oninput={typed(|t, v| t.after = v)} />
-                        <Field id="entry-unit" described_by={result_described.clone()} label="Unit (optional)" value={text.unit.clone()} oninput={typed(|t, v| t.unit = v)} />
+                        <Field id="entry-metric" described_by={result_described.clone()} label="What the number measures" value={text.metric.clone()} oninput={on.metric.clone()} />
+                        <Field id="entry-before" described_by={result_described.clone()} label="Before" value={text.before.clone()} oninput={on.before.clone()} />
+                        <Field id="entry-after" described_by={result_described.clone()} label="After" value={text.after.clone()} oninput={on.after.clone()} />
+                        <Field id="entry-unit" described_by={result_described.clone()} label="Unit (optional)" value={text.unit.clone()} oninput={on.unit.clone()} />
                     </div>
                 } else if text.result == ResultKind::Sentence {
-                    <Field id="entry-sentence" described_by={result_described.clone()} label="What came of it" value={text.sentence.clone()} oninput={typed(|t, v| t.sentence = v)} rows={2} />
+                    <Field id="entry-sentence" described_by={result_described.clone()} label="What came of it" value={text.sentence.clone()} oninput={on.sentence.clone()} rows={2} />
                 }
                 if let Some(problem) = result_problem {
                     <p class="field-error" id="entry-result-error">{ problem }</p>
                 }
             </fieldset>
-            <Field id="entry-links" label="Links (one per line)" value={text.links.clone()} oninput={typed(|t, v| t.links = v)} rows={2}
+            <Field id="entry-links" label="Links (one per line)" value={text.links.clone()} oninput={on.links.clone()} rows={2}
                 problem={about(&problems, EntryField::Links)}
                 hint="The pull request, design document or dashboard that shows it: web addresses starting with https:// or http://." />
-            <Field id="entry-confirm" label="Who can confirm it (one per line: name, role)" value={text.confirm.clone()} oninput={typed(|t, v| t.confirm = v)} rows={2}
+            <Field id="entry-confirm" label="Who can confirm it (one per line: name, role)" value={text.confirm.clone()} oninput={on.confirm.clone()} rows={2}
                 problem={about(&problems, EntryField::Confirm)}
                 hint="For example: “Dana, engineering manager”. Someone who saw it makes it more than your own account." />
-            <Field id="entry-tags" label="Tags (separated by commas)" value={text.tags.clone()} oninput={typed(|t, v| t.tags = v)}
+            <Field id="entry-tags" label="Tags (separated by commas)" value={text.tags.clone()} oninput={on.tags.clone()}
                 problem={about(&problems, EntryField::Tags)} />
             <p class="muted" role="status">{ status(&problems) }</p>
         </form>
+    }
+}
+
+/// What the entry form does with each change, made once per form so that a
+/// field's props stay equal while another field changes: only the field
+/// typed in is drawn again.
+struct Handlers {
+    title: Callback<String>,
+    story: Callback<String>,
+    metric: Callback<String>,
+    before: Callback<String>,
+    after: Callback<String>,
+    unit: Callback<String>,
+    sentence: Callback<String>,
+    links: Callback<String>,
+    confirm: Callback<String>,
+    tags: Callback<String>,
+    date: Callback<Option<Date>>,
+    kind: Callback<Event>,
+    result: Callback<ResultKind>,
+}
+
+impl Handlers {
+    /// Every change to the form goes through here: kept as typed in
+    /// `form`, and saved when the whole entry can be (`current` is the
+    /// entry as stored).
+    fn new(
+        form: Rc<RefCell<EntryText>>,
+        current: Rc<RefCell<Rc<Entry>>>,
+        edit: Callback<LogEdit>,
+        redraw: UseForceUpdateHandle,
+    ) -> Handlers {
+        let change = Rc::new(move |update: &dyn Fn(&mut EntryText)| {
+            let next = {
+                let mut form = form.borrow_mut();
+                update(&mut form);
+                form.clone()
+            };
+            let stored = current.borrow().clone();
+            if let Ok(entry) = next.read(&stored) {
+                if entry != *stored {
+                    edit.emit(LogEdit::Put(entry));
+                }
+            }
+            redraw.force_update();
+        });
+        let typed = |set: fn(&mut EntryText, String)| {
+            let change = change.clone();
+            Callback::from(move |value: String| change(&|t: &mut EntryText| set(t, value.clone())))
+        };
+        Handlers {
+            title: typed(|t, v| t.title = v),
+            story: typed(|t, v| t.story = v),
+            metric: typed(|t, v| t.metric = v),
+            before: typed(|t, v| t.before = v),
+            after: typed(|t, v| t.after = v),
+            unit: typed(|t, v| t.unit = v),
+            sentence: typed(|t, v| t.sentence = v),
+            links: typed(|t, v| t.links = v),
+            confirm: typed(|t, v| t.confirm = v),
+            tags: typed(|t, v| t.tags = v),
+            date: {
+                let change = change.clone();
+                Callback::from(move |date: Option<Date>| change(&|t: &mut EntryText| t.date = date))
+            },
+            kind: {
+                let change = change.clone();
+                Callback::from(move |event: Event| {
+                    let kind = Kind::from_id(&value_of(&event)).unwrap_or_default();
+                    change(&|t: &mut EntryText| t.kind = kind)
+                })
+            },
+            result: Callback::from(move |kind: ResultKind| {
+                change(&|t: &mut EntryText| t.result = kind)
+            }),
+        }
     }
 }
 
@@ -241,10 +297,7 @@ fn date_problem(problems: &[Problem]) -> Html {
 fn Criteria(props: &EntryPropsRc) -> Html {
     let app = use_app();
     let edit = use_edit::<LogEdit>();
-    let rubric = use_rubric();
-    let query = use_state(String::new);
-    let entry = &props.entry;
-    let Some(rubric) = rubric else {
+    let Some(rubric) = use_rubric() else {
         return html! {
             <section class="card" aria-labelledby="criteria-heading">
                 <h2 id="criteria-heading">{ "Criteria it proves" }</h2>
@@ -252,21 +305,62 @@ fn Criteria(props: &EntryPropsRc) -> Html {
             </section>
         };
     };
-    let groups = linkable(&rubric, &app.state.document.assessment, &[]);
+    html! {
+        <CriteriaPicker
+            {rubric}
+            assessment={app.state.document.assessment.shared()}
+            entry={AttrValue::from(props.entry.id.clone())}
+            linked={Rc::new(props.entry.criteria.clone())}
+            {edit}
+        />
+    }
+}
+
+/// The picker proper: drawn again only when what it shows changes, not
+/// with every keystroke in the entry's other fields.
+#[derive(Properties)]
+struct PickerProps {
+    rubric: Rc<Rubric>,
+    assessment: Rc<Assessment>,
+    entry: AttrValue,
+    linked: Rc<Vec<String>>,
+    edit: Callback<LogEdit>,
+}
+
+impl PartialEq for PickerProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.rubric, &other.rubric)
+            && Rc::ptr_eq(&self.assessment, &other.assessment)
+            && self.entry == other.entry
+            && self.linked == other.linked
+            && self.edit == other.edit
+    }
+}
+
+#[function_component]
+fn CriteriaPicker(props: &PickerProps) -> Html {
+    let query = use_state(String::new);
+    let PickerProps {
+        rubric,
+        assessment,
+        entry,
+        linked,
+        edit,
+    } = props;
+    let groups = linkable(rubric, assessment, &[]);
     // Criteria linked from elsewhere (another level or track, or gone
     // from the rubric), to be seen and unlinked here too.
     let listed: HashSet<&str> = groups
         .iter()
         .flat_map(|group| group.criteria.iter().map(|c| c.id.as_str()))
         .collect();
-    let others = entry
-        .criteria
+    let others = linked
         .iter()
         .filter(|id| !listed.contains(id.as_str()))
         .map(|id| {
-            let text = criterion_text(&rubric, id).unwrap_or("A criterion no longer in the rubric");
+            let text = criterion_text(rubric, id).unwrap_or("A criterion no longer in the rubric");
             let unlink = {
-                let (entry, criterion) = (entry.id.clone(), id.clone());
+                let (entry, criterion) = (entry.to_string(), id.clone());
                 edit.reform(move |_: MouseEvent| LogEdit::UnlinkCriterion {
                     entry: entry.clone(),
                     criterion: criterion.clone(),
@@ -287,9 +381,9 @@ fn Criteria(props: &EntryPropsRc) -> Html {
             .iter()
             .filter(|criterion| starts_words(&criterion.text, &query))
             .map(|criterion| {
-                let checked = entry.criteria.contains(&criterion.id);
+                let checked = linked.contains(&criterion.id);
                 let onchange = {
-                    let (entry, criterion) = (entry.id.clone(), criterion.id.clone());
+                    let (entry, criterion) = (entry.to_string(), criterion.id.clone());
                     edit.reform(move |_: Event| {
                         let (entry, criterion) = (entry.clone(), criterion.clone());
                         if checked {
@@ -324,7 +418,7 @@ fn Criteria(props: &EntryPropsRc) -> Html {
     };
     html! {
         <section class="card" aria-labelledby="criteria-heading">
-            <h2 id="criteria-heading">{ format!("Criteria it proves ({})", entry.criteria.len()) }</h2>
+            <h2 id="criteria-heading">{ format!("Criteria it proves ({})", linked.len()) }</h2>
             <p class="muted">{ "One accomplishment can prove several criteria. The criteria of your current and target levels are listed; each one you tick counts this entry as its evidence." }</p>
             <div class="field">
                 <label for="criteria-search">{ "Find a criterion" }</label>
