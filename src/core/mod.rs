@@ -29,6 +29,7 @@ pub mod rubric_yaml;
 pub mod schema;
 pub mod search;
 pub mod smart;
+pub mod talk;
 pub mod time;
 pub mod transfer;
 pub mod update;

@@ -1,7 +1,8 @@
 //! Trunk runs this after every build (see `Trunk.toml`): it checks the
-//! built-in content in `src/content/` (the rubric and the glossary) and
-//! writes it as compact JSON into the build, where the app fetches it when a
-//! page first needs it, beside an empty `rungs.config.json`. Keeping the content out of the wasm keeps the first
+//! built-in content in `src/content/` (the rubric, the glossary and the
+//! conversations) and writes it as compact JSON into the build, where the
+//! app fetches it when a page first needs it, beside an empty
+//! `rungs.config.json`. Keeping the content out of the wasm keeps the first
 //! load small, and the app parses it with the serde_json it links anyway.
 //!
 //! Usage: `rungs-content [OUT_DIR]`; without an argument it writes into
@@ -16,6 +17,7 @@ use serde::Serialize;
 use rungs::core::config::CONFIG_FILE;
 use rungs::core::glossary::{Glossary, GLOSSARY_FILE};
 use rungs::core::rubric::{Rubric, RUBRIC_FILE};
+use rungs::core::talk::{Talk, TALK_FILE};
 
 /// Every area of the built-in rubric has at least this many criteria at
 /// every level.
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         rubric.problems(CRITERIA_PER_LEVEL)
     })
     .and_then(|()| write::<Glossary>(&out, "glossary.toml", GLOSSARY_FILE, Glossary::problems))
+    .and_then(|()| write::<Talk>(&out, "talk.toml", TALK_FILE, Talk::problems))
     .and_then(|()| {
         // The empty configuration: the built-in rubric, no organisation's
         // name. A site that hosts Rungs replaces it (see the README).

@@ -1,0 +1,568 @@
+//! Conversation prep (`#/talk`): the promotion process types and what each
+//! needs, and the conversations to have, each a script whose placeholders
+//! are filled from the user's own data.
+//!
+//! The words are `src/content/talk.toml`, checked here ([`Talk::problems`])
+//! and written into the build as JSON by `tools/content`, like the rubric
+//! and the glossary. A placeholder (`{target_level}`, …) is a [`Slot`]:
+//! [`Facts::gather`] finds what the user's assessment, plan and log say for
+//! each, and [`fill`] puts that in, or marks the slot as missing with where
+//! to fill it in.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write;
+
+use serde::{Deserialize, Serialize};
+
+use super::assessment::Assessment;
+use super::evidence::Log;
+use super::markdown::{inline, paragraph};
+use super::packet::strongest_first;
+use super::plan::Plan;
+use super::route::Route;
+use super::rubric::Rubric;
+
+/// The conversation content's file in the build, next to `index.html`.
+pub const TALK_FILE: &str = "talk.json";
+
+/// The process types, in the order the page offers them.
+pub const PROCESSES: [&str; 4] = ["informal", "semi-formal", "formal", "not-sure"];
+
+/// The conversations, in the order the page lists them.
+pub const CONVERSATIONS: [&str; 4] = ["ask", "early-and-often", "relationship", "passed-over"];
+
+/// The reasons a promotion does not come that are outside the user's
+/// control.
+pub const REASONS: [&str; 3] = ["budget", "calibration", "advocacy"];
+
+/// Everything the conversation pages say.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Talk {
+    pub processes: Vec<Process>,
+    pub conversations: Vec<Conversation>,
+    pub reasons: Vec<Reason>,
+    pub elsewhere: Elsewhere,
+    pub rehearse: Rehearse,
+    /// The checklist for after the meeting.
+    pub after: Vec<Step>,
+}
+
+/// A kind of promotion process, and how to prepare for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Process {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    /// How to recognise it.
+    pub signs: Vec<String>,
+    /// For "not sure": what to ask the manager to find out.
+    pub questions: Vec<String>,
+    pub checklist: Vec<Step>,
+}
+
+/// One thing to do, and the part of Rungs that helps with it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub text: String,
+    pub link: Link,
+}
+
+/// The part of Rungs a step points to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Link {
+    Assess,
+    Evidence,
+    Packet,
+    Plan,
+    Checkins,
+    Talk,
+    #[serde(rename = "")]
+    Nowhere,
+}
+
+impl Link {
+    /// Where it leads, and what the link says.
+    pub fn target(self) -> Option<(Route, &'static str)> {
+        match self {
+            Link::Assess => Some((Route::Assess, "Grade yourself")),
+            Link::Evidence => Some((Route::Evidence, "Your accomplishment log")),
+            Link::Packet => Some((Route::Packet, "Your promotion packet")),
+            Link::Plan => Some((Route::Plan, "Your plan")),
+            Link::Checkins => Some((Route::CheckIns, "Your check-ins")),
+            Link::Talk => Some((Route::Talk, "Conversation prep")),
+            Link::Nowhere => None,
+        }
+    }
+}
+
+/// A conversation to prepare: a script, and what the manager may answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conversation {
+    pub id: String,
+    pub name: String,
+    /// When to have it.
+    pub when: String,
+    /// What to keep in mind going in.
+    pub before: Vec<String>,
+    /// Questions to answer for yourself first (after being passed over).
+    pub reflection: Vec<String>,
+    pub lines: Vec<Line>,
+    pub responses: Vec<Response>,
+}
+
+/// A line of a script: what to say, and perhaps a note on saying it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    pub say: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tip: String,
+}
+
+/// Something the manager may say, and a good answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    pub they: String,
+    pub you: String,
+}
+
+/// A reason a promotion does not come despite good work.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reason {
+    pub id: String,
+    pub name: String,
+    pub what: String,
+    #[serde(rename = "do")]
+    pub action: String,
+}
+
+/// When it may be time to look elsewhere.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Elsewhere {
+    pub intro: String,
+    pub signs: Vec<String>,
+}
+
+/// On saying a script aloud.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rehearse {
+    pub intro: String,
+}
+
+impl Talk {
+    pub fn process(&self, id: &str) -> Option<&Process> {
+        self.processes.iter().find(|process| process.id == id)
+    }
+
+    pub fn conversation(&self, id: &str) -> Option<&Conversation> {
+        self.conversations.iter().find(|c| c.id == id)
+    }
+
+    /// What is wrong with the content, in plain words; empty when it is
+    /// fine.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let ids = |found: Vec<&str>, expected: &[&str], what: &str, problems: &mut Vec<String>| {
+            if found != expected {
+                problems.push(format!(
+                    "the {what} must be exactly {} in that order, not {}",
+                    expected.join(", "),
+                    found.join(", ")
+                ));
+            }
+        };
+        ids(
+            self.processes.iter().map(|p| p.id.as_str()).collect(),
+            &PROCESSES,
+            "processes",
+            &mut problems,
+        );
+        ids(
+            self.conversations.iter().map(|c| c.id.as_str()).collect(),
+            &CONVERSATIONS,
+            "conversations",
+            &mut problems,
+        );
+        ids(
+            self.reasons.iter().map(|r| r.id.as_str()).collect(),
+            &REASONS,
+            "reasons",
+            &mut problems,
+        );
+        let mut texts: Vec<(String, &str)> = Vec::new();
+        for process in &self.processes {
+            let at = format!("process {}", process.id);
+            texts.push((format!("{at}: name"), &process.name));
+            texts.push((format!("{at}: summary"), &process.summary));
+            texts.extend(
+                process
+                    .signs
+                    .iter()
+                    .map(|s| (format!("{at}: a sign"), s.as_str())),
+            );
+            texts.extend(
+                process
+                    .questions
+                    .iter()
+                    .map(|q| (format!("{at}: a question"), q.as_str())),
+            );
+            let not_sure = process.id == "not-sure";
+            if not_sure == process.questions.is_empty() {
+                problems.push(format!(
+                    "{at}: only \"not-sure\" has questions to ask, and it must have some"
+                ));
+            }
+            if process.checklist.is_empty() {
+                problems.push(format!("{at} has no checklist"));
+            }
+            steps(&at, &process.checklist, &mut texts, &mut problems);
+        }
+        for conversation in &self.conversations {
+            let at = format!("conversation {}", conversation.id);
+            texts.push((format!("{at}: name"), &conversation.name));
+            texts.push((format!("{at}: when"), &conversation.when));
+            texts.extend(
+                conversation
+                    .before
+                    .iter()
+                    .map(|b| (format!("{at}: before"), b.as_str())),
+            );
+            let reflects = conversation.id == "passed-over";
+            if reflects == conversation.reflection.is_empty() {
+                problems.push(format!(
+                    "{at}: only \"passed-over\" has reflection questions, and it must have some"
+                ));
+            }
+            texts.extend(
+                conversation
+                    .reflection
+                    .iter()
+                    .map(|q| (format!("{at}: reflection"), q.as_str())),
+            );
+            if conversation.lines.is_empty() || conversation.responses.is_empty() {
+                problems.push(format!("{at} needs lines to say and responses"));
+            }
+            let mut slots = HashSet::new();
+            for (n, line) in conversation.lines.iter().enumerate() {
+                texts.push((format!("{at}: line {}", n + 1), &line.say));
+                slots.extend(slots_in(&line.say));
+            }
+            for response in &conversation.responses {
+                texts.push((format!("{at}: a response"), &response.they));
+                texts.push((format!("{at}: an answer"), &response.you));
+                slots.extend(slots_in(&response.you));
+            }
+            if slots.len() < 2 {
+                problems.push(format!("{at} fills in fewer than two placeholders"));
+            }
+        }
+        for reason in &self.reasons {
+            let at = format!("reason {}", reason.id);
+            texts.push((format!("{at}: name"), &reason.name));
+            texts.push((format!("{at}: what"), &reason.what));
+            texts.push((format!("{at}: do"), &reason.action));
+        }
+        texts.push(("elsewhere: intro".into(), &self.elsewhere.intro));
+        texts.extend(
+            self.elsewhere
+                .signs
+                .iter()
+                .map(|s| ("elsewhere: a sign".into(), s.as_str())),
+        );
+        texts.push(("rehearse: intro".into(), &self.rehearse.intro));
+        steps("after", &self.after, &mut texts, &mut problems);
+        if self.after.is_empty() {
+            problems.push("the after-meeting checklist is empty".into());
+        }
+        for (at, text) in texts {
+            if text.trim().is_empty() {
+                problems.push(format!("{at} is empty"));
+            }
+            for piece in pieces(text) {
+                if let Piece::Unknown(token) = piece {
+                    problems.push(format!(
+                        "{at}: {token} is not a placeholder (use one of {})",
+                        Slot::ALL
+                            .map(|slot| format!("{{{}}}", slot.token()))
+                            .join(", ")
+                    ));
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// Checks a checklist's ids and gathers its texts.
+fn steps<'a>(
+    at: &str,
+    steps: &'a [Step],
+    texts: &mut Vec<(String, &'a str)>,
+    problems: &mut Vec<String>,
+) {
+    let mut seen = HashSet::new();
+    for step in steps {
+        let valid = !step.id.is_empty()
+            && step
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !valid {
+            problems.push(format!(
+                "{at}: {:?} is not an id (a-z, 0-9 and hyphens)",
+                step.id
+            ));
+        }
+        if !seen.insert(step.id.as_str()) {
+            problems.push(format!("{at}: the id {} is used twice", step.id));
+        }
+        texts.push((format!("{at}: {}", step.id), &step.text));
+    }
+}
+
+/// A placeholder in a script, filled from the user's data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Slot {
+    TargetLevel,
+    CurrentLevel,
+    Timeframe,
+    Gap,
+    SecondGap,
+    Strength,
+    Entry,
+    Manager,
+}
+
+impl Slot {
+    pub const ALL: [Slot; 8] = [
+        Slot::TargetLevel,
+        Slot::CurrentLevel,
+        Slot::Timeframe,
+        Slot::Gap,
+        Slot::SecondGap,
+        Slot::Strength,
+        Slot::Entry,
+        Slot::Manager,
+    ];
+
+    /// The name between braces in a script: `{target_level}`.
+    pub fn token(self) -> &'static str {
+        match self {
+            Slot::TargetLevel => "target_level",
+            Slot::CurrentLevel => "current_level",
+            Slot::Timeframe => "timeframe",
+            Slot::Gap => "gap",
+            Slot::SecondGap => "second_gap",
+            Slot::Strength => "strength",
+            Slot::Entry => "entry",
+            Slot::Manager => "manager",
+        }
+    }
+
+    fn from_token(token: &str) -> Option<Slot> {
+        Slot::ALL.into_iter().find(|slot| slot.token() == token)
+    }
+
+    /// What goes there, as shown while it is missing.
+    pub fn label(self) -> &'static str {
+        match self {
+            Slot::TargetLevel => "the level you aim for",
+            Slot::CurrentLevel => "your current level",
+            Slot::Timeframe => "your timeframe",
+            Slot::Gap => "your biggest gap",
+            Slot::SecondGap => "your next gap",
+            Slot::Strength => "a strength at the next level",
+            Slot::Entry => "your strongest accomplishment",
+            Slot::Manager => "your manager's name",
+        }
+    }
+
+    /// Where the user fills it in, and what to do there.
+    pub fn fill_at(self) -> (Route, &'static str) {
+        match self {
+            Slot::TargetLevel | Slot::CurrentLevel => (Route::Assess, "choose your levels"),
+            Slot::Timeframe => (Route::Plan, "set your promotion date in your plan"),
+            Slot::Gap | Slot::SecondGap | Slot::Strength => (Route::Assess, "grade yourself"),
+            Slot::Entry => (Route::Evidence, "log an accomplishment"),
+            Slot::Manager => (Route::CheckIns, "schedule check-ins with your manager"),
+        }
+    }
+}
+
+/// A piece of a script's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Slot(Slot),
+    /// Something in braces that is not a placeholder, kept as written.
+    Unknown(&'a str),
+}
+
+/// `text` cut into plain text and placeholders. A brace that opens no
+/// placeholder is text; braces around anything else are kept as they are
+/// (a user's own edit may well contain them).
+pub fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|close| open + close) else {
+            break;
+        };
+        if open > 0 {
+            pieces.push(Piece::Text(&rest[..open]));
+        }
+        let token = &rest[open..=close];
+        pieces.push(match Slot::from_token(&token[1..token.len() - 1]) {
+            Some(slot) => Piece::Slot(slot),
+            None => Piece::Unknown(token),
+        });
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Text(rest));
+    }
+    pieces
+}
+
+fn slots_in(text: &str) -> impl Iterator<Item = Slot> + '_ {
+    pieces(text).into_iter().filter_map(|piece| match piece {
+        Piece::Slot(slot) => Some(slot),
+        _ => None,
+    })
+}
+
+/// What the user's data says for each placeholder it can fill.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facts(BTreeMap<Slot, String>);
+
+impl Facts {
+    /// The levels chosen in the assessment, its two largest gaps at the
+    /// target level and a strength, the promotion date of the plan, the
+    /// strongest entry of the log and the name of whom check-ins are with.
+    pub fn gather(rubric: &Rubric, assessment: &Assessment, plan: &Plan, log: &Log) -> Facts {
+        let mut facts = BTreeMap::new();
+        let mut put = |slot: Slot, value: &str| {
+            // A criterion is quoted mid-sentence, without its full stop.
+            let value = value.trim().trim_end_matches('.');
+            if !value.is_empty() {
+                facts.insert(slot, value.to_owned());
+            }
+        };
+        if let Some(report) = assessment.report(rubric, log) {
+            put(Slot::CurrentLevel, &report.current.name);
+            if let Some(target) = &report.target {
+                put(Slot::TargetLevel, &target.name);
+                let strength = report
+                    .strengths
+                    .iter()
+                    .find(|item| item.level == target.name)
+                    .or_else(|| report.strengths.first());
+                if let Some(strength) = strength {
+                    put(Slot::Strength, &strength.text);
+                }
+            }
+            let mut gaps = report.gaps.iter();
+            if let Some(gap) = gaps.next() {
+                put(Slot::Gap, &gap.text);
+            }
+            if let Some(gap) = gaps.next() {
+                put(Slot::SecondGap, &gap.text);
+            }
+        }
+        if let Some(date) = plan.target {
+            put(Slot::Timeframe, &format!("by {}", date.label()));
+        }
+        if let Some(entry) = log.entries().min_by(|a, b| strongest_first(a, b)) {
+            put(Slot::Entry, &entry.title);
+        }
+        if let Some(schedule) = &plan.schedule {
+            // "Dana, my manager": the name is what comes before a comma.
+            put(Slot::Manager, schedule.with.split(',').next().unwrap_or(""));
+        }
+        Facts(facts)
+    }
+
+    pub fn get(&self, slot: Slot) -> Option<&str> {
+        self.0.get(&slot).map(String::as_str)
+    }
+}
+
+/// A piece of a script, filled in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Filled<'a> {
+    Text(&'a str),
+    /// A placeholder with the user's value.
+    Value(Slot, &'a str),
+    /// A placeholder the user's data has no value for yet.
+    Missing(Slot),
+}
+
+/// `text` with its placeholders filled from `facts`.
+pub fn fill<'a>(text: &'a str, facts: &'a Facts) -> Vec<Filled<'a>> {
+    pieces(text)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) | Piece::Unknown(text) => Filled::Text(text),
+            Piece::Slot(slot) => match facts.get(slot) {
+                Some(value) => Filled::Value(slot, value),
+                None => Filled::Missing(slot),
+            },
+        })
+        .collect()
+}
+
+/// `text` filled in as plain text, a missing value shown in brackets
+/// ("[your timeframe]").
+pub fn filled_text(text: &str, facts: &Facts) -> String {
+    let mut out = String::with_capacity(text.len());
+    for piece in fill(text, facts) {
+        match piece {
+            Filled::Text(text) | Filled::Value(_, text) => out.push_str(text),
+            Filled::Missing(slot) => {
+                let _ = write!(out, "[{}]", slot.label());
+            }
+        }
+    }
+    out
+}
+
+/// The one-page card to take into a conversation, as Markdown: when to
+/// have it, what to keep in mind, the lines to say (`lines`: the user's
+/// own copy of each), and the likely responses.
+pub fn card(conversation: &Conversation, lines: &[&str], facts: &Facts) -> String {
+    let mut out = format!("# {}\n\n", inline(&conversation.name));
+    let _ = writeln!(out, "{}\n", paragraph(&conversation.when));
+    if !conversation.before.is_empty() {
+        out.push_str("## Going in\n\n");
+        for point in &conversation.before {
+            let _ = writeln!(out, "- {}", inline(point));
+        }
+        out.push('\n');
+    }
+    out.push_str("## What to say\n\n");
+    for (n, line) in lines.iter().enumerate() {
+        let _ = writeln!(out, "{}. {}", n + 1, inline(&filled_text(line, facts)));
+    }
+    if !conversation.responses.is_empty() {
+        out.push_str("\n## If they say\n\n");
+        for response in &conversation.responses {
+            let _ = writeln!(
+                out,
+                "- **{}**  \n  {}",
+                inline(&filled_text(&response.they, facts)),
+                inline(&filled_text(&response.you, facts))
+            );
+        }
+    }
+    out
+}
