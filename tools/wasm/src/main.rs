@@ -224,8 +224,22 @@ impl Build {
         let mut command = Command::new(cargo);
         command.current_dir(&self.root);
         if self.release {
-            // The relocations go to the final link only, so that the
-            // dependencies' build is shared with every other build.
+            // Panic messages name the source file of the code that panicked:
+            // for a dependency, its path in cargo's registry, the same long
+            // prefix dozens of times in the first load. Each crate is named
+            // from its own folder instead.
+            let remaps: Vec<String> = registry_sources()
+                .iter()
+                .map(|dir| format!("{:?}", format!("--remap-path-prefix={}/=", dir.display())))
+                .collect();
+            if !remaps.is_empty() {
+                command.arg("--config").arg(format!(
+                    "target.wasm32-unknown-unknown.rustflags = [{}]",
+                    remaps.join(", ")
+                ));
+            }
+            // The relocations are for the final link only: the splitter
+            // reads them from the app's module.
             command.args([
                 "rustc",
                 "--release",
@@ -456,6 +470,26 @@ fn boot_script(
         "splits": loader.map_or_else(|| serde_json::json!({}), Loader::splits),
     });
     replace_once(BOOT, "/* BUILD */ {}", &build.to_string())
+}
+
+/// The folders cargo unpacks registry crates into
+/// (`$CARGO_HOME/registry/src/<registry>`).
+fn registry_sources() -> Vec<PathBuf> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")));
+    let Some(sources) = home.map(|home| home.join("registry/src")) else {
+        return Vec::new();
+    };
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&sources)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
 }
 
 /// `text` with its one `from` replaced by `to`; an error if `from` is not
