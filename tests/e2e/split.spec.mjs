@@ -95,7 +95,7 @@ test.describe('when a page cannot be downloaded', () => {
 
     blocked = false;
     await page.getByRole('button', { name: 'Try again' }).click();
-    await expect(page.getByText('241 terms', { exact: true })).toBeVisible();
+    await expect(page.getByText('253 terms', { exact: true })).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(page.getByRole('searchbox', { name: 'Search the glossary' })).toBeVisible();
   });

@@ -7,8 +7,9 @@
 // The main module and the code of the page in the address are fetched and
 // compiled in parallel, so that a deep link does not wait for the main
 // module before asking for its own code.
-// Once the first page is on screen, the rest of the code is fetched while
-// the browser is idle, so that every later page opens at once.
+// Once the first page is on screen and the page has loaded, the rest of the
+// code is fetched while the browser is idle, so that every later page opens
+// at once.
 const BUILD = /* BUILD */ {};
 
 const loading = new Map();
@@ -92,8 +93,11 @@ new PerformanceObserver((marks, observer) => {
     observer.disconnect();
     const rest = () =>
       prefetch(Object.keys(BUILD.splits)).then(() => performance.mark('rungs:prefetched'));
-    if (window.requestIdleCallback) requestIdleCallback(rest);
-    else setTimeout(rest, 200);
+    const idle = () => (window.requestIdleCallback ? requestIdleCallback(rest) : setTimeout(rest, 200));
+    // After the page's load event: the stylesheets fetched with the rest
+    // must not hold it back.
+    if (document.readyState === 'complete') idle();
+    else addEventListener('load', idle, { once: true });
   }
 }).observe({ type: 'mark' });
 
