@@ -62,7 +62,7 @@ impl Sources {
         }
     }
 
-    /// One line per document: its name, then its runs' fingerprints.
+    /// One line per document: its name, a tab, then its runs' fingerprints.
     fn to_text(&self) -> String {
         let mut by_name: BTreeMap<&str, BTreeSet<u64>> = BTreeMap::new();
         for (run, names) in &self.0 {
@@ -74,7 +74,7 @@ impl Sources {
             .iter()
             .map(|(name, runs)| {
                 let runs: Vec<String> = runs.iter().map(|run| format!("{run:012x}")).collect();
-                format!("{name} {}\n", runs.join(" "))
+                format!("{name}\t{}\n", runs.join(" "))
             })
             .collect()
     }
@@ -82,9 +82,10 @@ impl Sources {
     fn from_text(text: &str) -> Sources {
         let mut sources = Sources::default();
         for line in text.lines() {
-            let mut fields = line.split(' ');
-            let name = fields.next().expect("a document's name");
-            for run in fields {
+            let (name, runs) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{FINGERPRINTS}: a line without its document's name"));
+            for run in runs.split(' ') {
                 let run = u64::from_str_radix(run, 16).unwrap_or_else(|e| {
                     panic!("{FINGERPRINTS}: {run:?} is not a fingerprint: {e}")
                 });

@@ -52,6 +52,8 @@ export function chunk(name) {
         ? WebAssembly.compileStreaming(response)
         : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
     });
+    // A split point that draws pages has a stylesheet of its own, and
+    // needs the shared one too; the others (the site's settings) need none.
     const split = name.replace(/^split_/, '');
     if (!BUILD.styles[split]) return module;
     return Promise.all([module, stylesheet('pages'), stylesheet(split)]).then(([compiled]) => compiled);
@@ -72,7 +74,11 @@ function stylesheet(name) {
         reject(new Error(`${href.pathname} did not load`));
       };
       Object.assign(link, { rel: 'stylesheet', href, integrity, crossOrigin: 'anonymous' });
-      document.head.append(link);
+      // The shared sheet goes before every surface's own, whichever arrives
+      // first (after a failed try, say), so that their rules win over it.
+      link.dataset.surface = name;
+      const first = name === 'pages' ? document.head.querySelector('link[data-surface]') : null;
+      document.head.insertBefore(link, first);
     });
   });
 }

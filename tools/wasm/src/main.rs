@@ -348,7 +348,10 @@ impl Build {
                 _ => {}
             }
         }
-        names.sort();
+        // The shared stylesheet first, so that in a debug build, which links
+        // them all, each surface's own rules come after it as they do in a
+        // release build.
+        names.sort_by_key(|name| (name != PAGES, name.clone()));
         let mut styles = Vec::new();
         for name in names {
             let css = read(&dir.join(format!("{name}.css")))?;
