@@ -16,6 +16,7 @@ use rungs::core::plan::{Goal, PlanEdit, Status};
 use rungs::core::schema::{
     decode, encode, Decoded, Document, ReadError, SetTheme, Theme, CURRENT_VERSION,
 };
+use rungs::core::talk::Prep;
 use rungs::core::time::{Date, Weekday};
 use rungs::core::transfer;
 use rungs::core::vocabulary::Familiarity;
@@ -92,7 +93,7 @@ fn keys_starting(store: &Store<Flaky>, prefix: &str) -> Vec<String> {
 
 /// Every golden fixture, by the version that wrote it. Each version that
 /// ships adds one here, and every one stays readable forever.
-const FIXTURES: [(u32, &str); 8] = [
+const FIXTURES: [(u32, &str); 9] = [
     (1, include_str!("fixtures/document-v1.json")),
     (2, include_str!("fixtures/document-v2.json")),
     (3, include_str!("fixtures/document-v3.json")),
@@ -101,6 +102,7 @@ const FIXTURES: [(u32, &str); 8] = [
     (6, include_str!("fixtures/document-v6.json")),
     (7, include_str!("fixtures/document-v7.json")),
     (8, include_str!("fixtures/document-v8.json")),
+    (9, include_str!("fixtures/document-v9.json")),
 ];
 
 fn fixture(version: u32) -> Decoded {
@@ -274,10 +276,9 @@ fn golden_v7_fixture_keeps_its_written_evidence_and_starts_an_empty_log() {
 }
 
 #[test]
-fn golden_v8_fixture_keeps_its_log_and_writes_back_byte_for_byte() {
-    let (_, text) = FIXTURES[7];
+fn golden_v8_fixture_keeps_its_log() {
     let decoded = fixture(8);
-    assert_eq!(decoded.migrated_from, None);
+    assert_eq!(decoded.migrated_from, Some(8));
     assert_fixture_assessment(&decoded.document.assessment);
     let log = decoded.document.evidence.value();
     assert_eq!(log.entries.len(), 3);
@@ -298,6 +299,23 @@ fn golden_v8_fixture_keeps_its_log_and_writes_back_byte_for_byte() {
     );
     assert_eq!(log.updates.weeks(), 2);
     assert_eq!(log.updates.last_sent, Date::parse("2026-11-21"));
+}
+
+#[test]
+fn golden_v9_fixture_keeps_the_conversation_prep_and_writes_back_byte_for_byte() {
+    let (_, text) = FIXTURES[8];
+    let decoded = fixture(9);
+    assert_eq!(decoded.migrated_from, None);
+    assert_eq!(decoded.document.evidence.value().entries.len(), 3);
+    let prep = decoded.document.talk.value();
+    assert_eq!(prep.process.as_deref(), Some("semi-formal"));
+    assert!(prep.is_done("semi-formal/self-review"));
+    assert!(prep.is_done("after/write-plan"));
+    assert!(!prep.is_done("semi-formal/timeline"));
+    assert!(prep.lines["ask/1"].starts_with("Dana, do you have ten minutes"));
+    assert!(prep.answers["passed-over/1"].starts_with("I led the migration"));
+    // Version 8 data has nothing prepared yet.
+    assert_eq!(*fixture(8).document.talk.value(), Prep::default());
     // The current format writes exactly what it reads.
     assert_eq!(
         encode(

@@ -8,10 +8,13 @@ use common::{bounded, day, entry, log, metric, rubric};
 use proptest::prelude::*;
 use rungs::core::assessment::{Assessment, Edit, Grade, Perspective};
 use rungs::core::evidence::Log;
+use rungs::core::merge::merge;
 use rungs::core::plan::{Plan, Schedule};
 use rungs::core::route::Route;
+use rungs::core::schema::{Change, Document};
 use rungs::core::talk::{
-    card, fill, filled_text, pieces, Facts, Filled, Piece, Slot, Talk, CONVERSATIONS, PROCESSES,
+    card, fill, filled_text, key, pieces, Facts, Filled, Piece, Prep, PrepEdit, Slot, Talk,
+    CONVERSATIONS, PROCESSES,
 };
 
 fn talk() -> Talk {
@@ -124,6 +127,21 @@ fn the_facts_come_from_the_assessment_plan_log_and_check_ins() {
     assert_eq!(facts.get(Slot::Entry), Some("Cut the build time in half"));
     assert_eq!(facts.get(Slot::Manager), Some("Dana"));
 
+    // A strength is one met at the level aimed at, or none.
+    let mut current_only = graded();
+    current_only.apply(Edit::Grade {
+        criterion: "i1".into(),
+        perspective: Perspective::Mine,
+        grade: Some(Grade::Sometimes),
+    });
+    current_only.apply(Edit::Grade {
+        criterion: "c1".into(),
+        perspective: Perspective::Mine,
+        grade: Some(Grade::Beyond),
+    });
+    let facts = Facts::gather(&rubric(), &current_only, &planned(), &logged());
+    assert_eq!(facts.get(Slot::Strength), None);
+
     let nothing = Facts::gather(
         &rubric(),
         &Assessment::default(),
@@ -170,6 +188,20 @@ fn a_script_is_filled_in_and_what_is_missing_is_marked() {
         ]
     );
     assert_eq!(filled_text("{} and {x}", &facts), "{} and {x}");
+    // A stray brace leaves the placeholder after it whole.
+    assert_eq!(
+        pieces("see {x {gap}} }"),
+        [
+            Piece::Text("see {x "),
+            Piece::Slot(Slot::Gap),
+            Piece::Text("}"),
+            Piece::Text(" }"),
+        ]
+    );
+    assert_eq!(
+        filled_text("see {x {gap}", &facts),
+        "see {x Designs services | *well*"
+    );
 }
 
 #[test]
@@ -179,6 +211,8 @@ fn the_content_checks_say_what_is_wrong() {
     broken.conversations[0].lines[0].say = "Hello {boss}".into();
     broken.conversations[1].when = " ".into();
     broken.reasons.pop();
+    broken.conversations[2].when = "Before {manager} decides.".into();
+    broken.conversations[0].lines[1].id = broken.conversations[0].lines[0].id.clone();
     broken.processes[0].checklist[0].id = "Not An Id".into();
     broken.processes[0].checklist[1].id = broken.processes[0].checklist[2].id.clone();
     let problems = broken.problems().join("\n");
@@ -189,6 +223,8 @@ fn the_content_checks_say_what_is_wrong() {
         "conversation early-and-often: when is empty",
         "is not an id",
         "is used twice",
+        "conversation relationship: when: a placeholder is filled in only in lines to say",
+        "conversation ask: the id 1 is used twice",
     ] {
         assert!(problems.contains(expected), "{expected:?} in:\n{problems}");
     }
@@ -246,4 +282,129 @@ proptest! {
         let _ = filled_text(&text, &facts);
         let _ = filled_text(&text, &Facts::default());
     }
+}
+
+#[test]
+fn the_prep_keeps_the_process_ticks_own_lines_and_private_answers() {
+    let talk = talk();
+    let ask = talk.conversation("ask").unwrap();
+    let mut prep = Prep::default();
+    assert!(prep.apply(PrepEdit::Process(Some("formal".into()))));
+    assert!(!prep.apply(PrepEdit::Process(Some("formal".into()))));
+    let item = key("formal", &talk.process("formal").unwrap().checklist[0].id);
+    assert!(prep.apply(PrepEdit::Done {
+        key: item.clone(),
+        done: true
+    }));
+    assert!(!prep.apply(PrepEdit::Done {
+        key: item.clone(),
+        done: true
+    }));
+    assert!(prep.is_done(&item));
+    assert!(prep.apply(PrepEdit::Done {
+        key: item.clone(),
+        done: false
+    }));
+    assert!(!prep.is_done(&item));
+    assert!(!prep.apply(PrepEdit::Done {
+        key: item,
+        done: false
+    }));
+
+    // The user's own copy of the second line, then the original back.
+    let second = key("ask", 2);
+    assert!(prep.apply(PrepEdit::Line {
+        key: second.clone(),
+        text: Some("In my words.".into())
+    }));
+    assert!(!prep.apply(PrepEdit::Line {
+        key: second.clone(),
+        text: Some("In my words.".into())
+    }));
+    let lines = prep.lines(ask);
+    assert_eq!(lines.len(), ask.lines.len());
+    assert_eq!(lines[0], ask.lines[0].say);
+    assert_eq!(lines[1], "In my words.");
+    assert!(prep.apply(PrepEdit::Line {
+        key: second.clone(),
+        text: None
+    }));
+    assert_eq!(prep.lines(ask)[1], ask.lines[1].say);
+    assert!(!prep.apply(PrepEdit::Line {
+        key: second,
+        text: None
+    }));
+
+    let first = key("passed-over", 1);
+    assert!(prep.apply(PrepEdit::Answer {
+        key: first.clone(),
+        text: "Nobody saw it.".into()
+    }));
+    assert_eq!(prep.answers[&first], "Nobody saw it.");
+    assert!(prep.apply(PrepEdit::Answer {
+        key: first.clone(),
+        text: "  ".into()
+    }));
+    assert!(!prep.answers.contains_key(&first));
+}
+
+#[test]
+fn putting_a_line_back_is_offered_back_and_undoes_exactly() {
+    let mut document = Document::default();
+    let line = key("ask", 1);
+    document.apply(PrepEdit::Line {
+        key: line.clone(),
+        text: Some("Mine.".into()),
+    });
+    let put_back = PrepEdit::Line {
+        key: line.clone(),
+        text: None,
+    };
+    assert_eq!(
+        put_back.undo_label(&document).as_deref(),
+        Some("Put the original line back.")
+    );
+    assert_eq!(
+        PrepEdit::Done {
+            key: "formal/x".into(),
+            done: true
+        }
+        .undo_label(&document),
+        None
+    );
+    let before = document.clone();
+    let undo = document.apply(put_back).expect("it changed something");
+    assert!(!document.talk.value().lines.contains_key(&line));
+    document.apply(undo);
+    assert_eq!(document, before);
+}
+
+#[test]
+fn two_tabs_ticking_different_items_and_editing_different_lines_keep_both() {
+    let mut base = Document::default();
+    base.apply(PrepEdit::Process(Some("formal".into())));
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    mine.apply(PrepEdit::Done {
+        key: "formal/a".into(),
+        done: true,
+    });
+    mine.apply(PrepEdit::Line {
+        key: key("ask", 1),
+        text: Some("Mine.".into()),
+    });
+    theirs.apply(PrepEdit::Done {
+        key: "after/b".into(),
+        done: true,
+    });
+    theirs.apply(PrepEdit::Line {
+        key: key("ask", 2),
+        text: Some("Theirs.".into()),
+    });
+    let merged = merge(Some(&base.to_json()), &mine.to_json(), &theirs.to_json()).unwrap();
+    assert_eq!(merged.conflicts, []);
+    let both = Document::from_json(&merged.data).unwrap();
+    let prep = both.talk.value();
+    assert!(prep.is_done("formal/a") && prep.is_done("after/b"));
+    assert_eq!(prep.lines[&key("ask", 1)], "Mine.");
+    assert_eq!(prep.lines[&key("ask", 2)], "Theirs.");
 }

@@ -331,7 +331,7 @@ fn child<'v>(value: &'v mut Value, step: &Step) -> Option<&'v mut Value> {
 
 /// How lists and maps of the document name their entries: the key the list
 /// is stored under, the word for one entry, and the field that names it.
-const ENTRIES: [(&str, &str, &str); 11] = [
+const ENTRIES: [(&str, &str, &str); 14] = [
     ("goals", "Goal", "outcome"),
     ("milestones", "Milestone", "title"),
     ("checkins", "Check-in", "date"),
@@ -343,6 +343,9 @@ const ENTRIES: [(&str, &str, &str); 11] = [
     ("ratings", "Grades for criterion", ""),
     ("familiarity", "Familiarity with", ""),
     ("entries", "Accomplishment", "title"),
+    ("ticked", "Checklist item", ""),
+    ("lines", "Your own line", ""),
+    ("answers", "Your answer to question", ""),
 ];
 
 /// Field names that read better as other words.

@@ -25,11 +25,12 @@ use super::ladder::Ladders;
 use super::part::{Part, Stored};
 use super::plan::Plan;
 use super::replace;
+use super::talk::Prep;
 use super::time::Millis;
 use super::vocabulary::Vocabulary;
 
 /// The version this build reads and writes.
-pub const CURRENT_VERSION: u32 = 8;
+pub const CURRENT_VERSION: u32 = 9;
 
 /// One migration step: `MIGRATIONS[i]` turns the `data` of version `i + 1`
 /// (JSON text) into the `data` of version `i + 2`. Steps work on text so that
@@ -37,7 +38,7 @@ pub const CURRENT_VERSION: u32 = 8;
 /// tree costs wasm size, and only a step that needs one should bring it.
 pub type Migration = fn(&str) -> Result<String, String>;
 pub const MIGRATIONS: &[Migration] = &[
-    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9,
 ];
 
 /// Version 2 added the self-assessment. Version 1 data is a version 2
@@ -87,6 +88,12 @@ fn v7_to_v8(data: &str) -> Result<String, String> {
     Ok(data.to_owned())
 }
 
+/// Version 9 adds the conversation prep. Version 8 data is a version 9
+/// document with nothing prepared yet, so its text carries over unchanged.
+fn v8_to_v9(data: &str) -> Result<String, String> {
+    Ok(data.to_owned())
+}
+
 /// Everything the user keeps in Rungs. Each part but the preferences is
 /// decoded only when something reads it (see [`Part`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -98,6 +105,7 @@ pub struct Document {
     pub plan: Part<Plan>,
     pub ladders: Part<Ladders>,
     pub evidence: Part<Log>,
+    pub talk: Part<Prep>,
 }
 
 /// How the user likes the app.
@@ -174,6 +182,7 @@ pub enum Restore {
     Plan(Part<Plan>),
     Ladders(Part<Ladders>),
     Evidence(Part<Log>),
+    Talk(Part<Prep>),
     Document(Box<Document>),
 }
 
@@ -197,6 +206,7 @@ impl Change for Restore {
             Restore::Plan(part) => swap(&mut document.plan, part).map(Restore::Plan),
             Restore::Ladders(part) => swap(&mut document.ladders, part).map(Restore::Ladders),
             Restore::Evidence(part) => swap(&mut document.evidence, part).map(Restore::Evidence),
+            Restore::Talk(part) => swap(&mut document.talk, part).map(Restore::Talk),
             Restore::Document(whole) => {
                 swap(document, whole).map(|previous| Restore::Document(Box::new(previous)))
             }
@@ -258,13 +268,14 @@ impl Document {
 
     /// Each part, by the name it is stored under, in the order they are
     /// stored: the one list of them that saving and checking both use.
-    fn parts(&self) -> [(&'static str, &dyn Stored); 5] {
+    fn parts(&self) -> [(&'static str, &dyn Stored); 6] {
         [
             ("assessment", &self.assessment),
             ("vocabulary", &self.vocabulary),
             ("plan", &self.plan),
             ("ladders", &self.ladders),
             ("evidence", &self.evidence),
+            ("talk", &self.talk),
         ]
     }
 
@@ -285,6 +296,7 @@ impl Document {
             self.plan.value(),
             self.ladders.value(),
             self.evidence.value(),
+            self.talk.value(),
         );
         self.unreadable_parts()
     }
@@ -447,8 +459,8 @@ mod tests {
             Err(ReadError::NotAnEnvelope(_))
         ));
         assert_eq!(
-            decode(r#"{"version":9,"revision":1,"saved_at":1,"data":{}}"#),
-            Err(ReadError::TooNew { version: 9 })
+            decode(r#"{"version":10,"revision":1,"saved_at":1,"data":{}}"#),
+            Err(ReadError::TooNew { version: 10 })
         );
         let bad = decode(
             r#"{"version":1,"revision":1,"saved_at":1,"data":{"preferences":{"theme":"plaid"}}}"#,
@@ -467,10 +479,10 @@ mod tests {
 
     #[test]
     fn every_error_reads_as_plain_words() {
-        let error = ReadError::TooNew { version: 9 };
+        let error = ReadError::TooNew { version: 10 };
         assert_eq!(
             error.to_string(),
-            "a newer version of Rungs saved it (format 9; this copy reads up to 8)"
+            "a newer version of Rungs saved it (format 10; this copy reads up to 9)"
         );
     }
 

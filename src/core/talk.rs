@@ -21,6 +21,7 @@ use super::packet::strongest_first;
 use super::plan::Plan;
 use super::route::Route;
 use super::rubric::Rubric;
+use super::schema::{Change, Document, Restore};
 
 /// The conversation content's file in the build, next to `index.html`.
 pub const TALK_FILE: &str = "talk.json";
@@ -111,15 +112,26 @@ pub struct Conversation {
     /// What to keep in mind going in.
     pub before: Vec<String>,
     /// Questions to answer for yourself first (after being passed over).
-    pub reflection: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reflection: Vec<Question>,
     pub lines: Vec<Line>,
     pub responses: Vec<Response>,
 }
 
-/// A line of a script: what to say, and perhaps a note on saying it.
+/// A question to answer for yourself; the answer is kept by its id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub ask: String,
+}
+
+/// A line of a script: what to say, and perhaps a note on saying it. The
+/// user's own copy of it is kept by its id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Line {
+    pub id: String,
     pub say: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub tip: String,
@@ -172,7 +184,7 @@ impl Talk {
     /// fine.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
-        let ids = |found: Vec<&str>, expected: &[&str], what: &str, problems: &mut Vec<String>| {
+        let mut fixed = |found: Vec<&str>, expected: &[&str], what: &str| {
             if found != expected {
                 problems.push(format!(
                     "the {what} must be exactly {} in that order, not {}",
@@ -181,25 +193,26 @@ impl Talk {
                 ));
             }
         };
-        ids(
+        fixed(
             self.processes.iter().map(|p| p.id.as_str()).collect(),
             &PROCESSES,
             "processes",
-            &mut problems,
         );
-        ids(
+        fixed(
             self.conversations.iter().map(|c| c.id.as_str()).collect(),
             &CONVERSATIONS,
             "conversations",
-            &mut problems,
         );
-        ids(
+        fixed(
             self.reasons.iter().map(|r| r.id.as_str()).collect(),
             &REASONS,
             "reasons",
-            &mut problems,
         );
+
+        // Every text with where it is: `said` is what the user says or
+        // hears, the only text whose placeholders are filled in.
         let mut texts: Vec<(String, &str)> = Vec::new();
+        let mut said: Vec<(String, &str)> = Vec::new();
         for process in &self.processes {
             let at = format!("process {}", process.id);
             texts.push((format!("{at}: name"), &process.name));
@@ -216,8 +229,7 @@ impl Talk {
                     .iter()
                     .map(|q| (format!("{at}: a question"), q.as_str())),
             );
-            let not_sure = process.id == "not-sure";
-            if not_sure == process.questions.is_empty() {
+            if (process.id == "not-sure") == process.questions.is_empty() {
                 problems.push(format!(
                     "{at}: only \"not-sure\" has questions to ask, and it must have some"
                 ));
@@ -237,31 +249,45 @@ impl Talk {
                     .iter()
                     .map(|b| (format!("{at}: before"), b.as_str())),
             );
-            let reflects = conversation.id == "passed-over";
-            if reflects == conversation.reflection.is_empty() {
+            if (conversation.id == "passed-over") == conversation.reflection.is_empty() {
                 problems.push(format!(
                     "{at}: only \"passed-over\" has reflection questions, and it must have some"
                 ));
             }
+            ids(
+                &at,
+                conversation.reflection.iter().map(|q| q.id.as_str()),
+                &mut problems,
+            );
             texts.extend(
                 conversation
                     .reflection
                     .iter()
-                    .map(|q| (format!("{at}: reflection"), q.as_str())),
+                    .map(|q| (format!("{at}: reflection {}", q.id), q.ask.as_str())),
             );
             if conversation.lines.is_empty() || conversation.responses.is_empty() {
                 problems.push(format!("{at} needs lines to say and responses"));
             }
-            let mut slots = HashSet::new();
-            for (n, line) in conversation.lines.iter().enumerate() {
-                texts.push((format!("{at}: line {}", n + 1), &line.say));
-                slots.extend(slots_in(&line.say));
+            ids(
+                &at,
+                conversation.lines.iter().map(|l| l.id.as_str()),
+                &mut problems,
+            );
+            for line in &conversation.lines {
+                said.push((format!("{at}: line {}", line.id), &line.say));
+                if !line.tip.is_empty() {
+                    texts.push((format!("{at}: line {}: tip", line.id), &line.tip));
+                }
             }
             for response in &conversation.responses {
-                texts.push((format!("{at}: a response"), &response.they));
-                texts.push((format!("{at}: an answer"), &response.you));
-                slots.extend(slots_in(&response.you));
+                said.push((format!("{at}: a response"), &response.they));
+                said.push((format!("{at}: an answer"), &response.you));
             }
+            let slots: HashSet<Slot> = said
+                .iter()
+                .filter(|(place, _)| place.starts_with(&format!("{at}:")))
+                .flat_map(|(_, text)| slots_in(text))
+                .collect();
             if slots.len() < 2 {
                 problems.push(format!("{at} fills in fewer than two placeholders"));
             }
@@ -284,10 +310,8 @@ impl Talk {
         if self.after.is_empty() {
             problems.push("the after-meeting checklist is empty".into());
         }
-        for (at, text) in texts {
-            if text.trim().is_empty() {
-                problems.push(format!("{at} is empty"));
-            }
+
+        for (at, text) in &said {
             for piece in pieces(text) {
                 if let Piece::Unknown(token) = piece {
                     problems.push(format!(
@@ -297,6 +321,18 @@ impl Talk {
                             .join(", ")
                     ));
                 }
+            }
+        }
+        for (at, text) in &texts {
+            if slots_in(text).next().is_some() {
+                problems.push(format!(
+                    "{at}: a placeholder is filled in only in lines to say and responses"
+                ));
+            }
+        }
+        for (at, text) in texts.iter().chain(&said) {
+            if text.trim().is_empty() {
+                problems.push(format!("{at} is empty"));
             }
         }
         problems
@@ -310,23 +346,28 @@ fn steps<'a>(
     texts: &mut Vec<(String, &'a str)>,
     problems: &mut Vec<String>,
 ) {
+    ids(at, steps.iter().map(|step| step.id.as_str()), problems);
+    texts.extend(
+        steps
+            .iter()
+            .map(|step| (format!("{at}: {}", step.id), step.text.as_str())),
+    );
+}
+
+/// Checks that each of a list's ids is one (a-z, 0-9 and hyphens), once.
+fn ids<'a>(at: &str, ids: impl Iterator<Item = &'a str>, problems: &mut Vec<String>) {
     let mut seen = HashSet::new();
-    for step in steps {
-        let valid = !step.id.is_empty()
-            && step
-                .id
+    for id in ids {
+        let valid = !id.is_empty()
+            && id
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !valid {
-            problems.push(format!(
-                "{at}: {:?} is not an id (a-z, 0-9 and hyphens)",
-                step.id
-            ));
+            problems.push(format!("{at}: {id:?} is not an id (a-z, 0-9 and hyphens)"));
         }
-        if !seen.insert(step.id.as_str()) {
-            problems.push(format!("{at}: the id {} is used twice", step.id));
+        if !seen.insert(id) {
+            problems.push(format!("{at}: the id {id} is used twice"));
         }
-        texts.push((format!("{at}: {}", step.id), &step.text));
     }
 }
 
@@ -414,9 +455,13 @@ pub enum Piece<'a> {
 pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     let mut pieces = Vec::new();
     let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|close| open + close) else {
-            break;
+    // Each "}" closes the nearest "{" before it, so that a stray brace
+    // ("see {x {gap}") leaves the placeholder after it whole.
+    while let Some(close) = rest.find('}') {
+        let Some(open) = rest[..close].rfind('{') else {
+            pieces.push(Piece::Text(&rest[..=close]));
+            rest = &rest[close + 1..];
+            continue;
         };
         if open > 0 {
             pieces.push(Piece::Text(&rest[..open]));
@@ -462,11 +507,11 @@ impl Facts {
             put(Slot::CurrentLevel, &report.current.name);
             if let Some(target) = &report.target {
                 put(Slot::TargetLevel, &target.name);
+                // Met at the level aimed at, as the scripts say it is.
                 let strength = report
                     .strengths
                     .iter()
-                    .find(|item| item.level == target.name)
-                    .or_else(|| report.strengths.first());
+                    .find(|item| item.level == target.name);
                 if let Some(strength) = strength {
                     put(Slot::Strength, &strength.text);
                 }
@@ -565,4 +610,112 @@ pub fn card(conversation: &Conversation, lines: &[&str], facts: &Facts) -> Strin
         }
     }
     out
+}
+
+/// What the user keeps of their conversation prep: the process their
+/// company runs, the checklist items done, their own copy of a script's
+/// lines, and their private answers to the reflection questions.
+///
+/// Checklist items are keyed `<process>/<item>` (and `after/<item>`), a
+/// line `<conversation>/<line>` and an answer `<conversation>/<question>`,
+/// each by the id the content gives it, never by its place: maps
+/// rather than lists, so that two tabs ticking different items, or
+/// editing different lines, combine item by item (see `core::merge`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Prep {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub process: Option<String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub ticked: BTreeMap<String, bool>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub lines: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<String, String>,
+}
+
+/// The key of the line or question `item` of a conversation, or of the
+/// item `item` of the checklist `list` (a process id, or "after").
+pub fn key(list: &str, item: impl std::fmt::Display) -> String {
+    format!("{list}/{item}")
+}
+
+/// A change to the conversation prep.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PrepEdit {
+    /// The process the user's company runs; `None`: not chosen yet.
+    Process(Option<String>),
+    /// Ticks or unticks a checklist item.
+    Done { key: String, done: bool },
+    /// The user's own copy of a line; `None` puts the original back.
+    Line { key: String, text: Option<String> },
+    /// A private answer to a reflection question; empty removes it.
+    Answer { key: String, text: String },
+}
+
+impl Prep {
+    /// Applies `edit`; returns whether anything changed.
+    pub fn apply(&mut self, edit: PrepEdit) -> bool {
+        match edit {
+            PrepEdit::Process(process) => super::replace(&mut self.process, process),
+            PrepEdit::Done { key, done: true } => self.ticked.insert(key, true).is_none(),
+            PrepEdit::Done { key, done: false } => self.ticked.remove(&key).is_some(),
+            PrepEdit::Line {
+                key,
+                text: Some(text),
+            } => set(&mut self.lines, key, text),
+            PrepEdit::Line { key, text: None } => self.lines.remove(&key).is_some(),
+            PrepEdit::Answer { key, text } if text.trim().is_empty() => {
+                self.answers.remove(&key).is_some()
+            }
+            PrepEdit::Answer { key, text } => set(&mut self.answers, key, text),
+        }
+    }
+
+    pub fn is_done(&self, key: &str) -> bool {
+        self.ticked.contains_key(key)
+    }
+
+    /// The lines of `conversation` as the user will say them: their own
+    /// copy where they made one.
+    pub fn lines<'a>(&'a self, conversation: &'a Conversation) -> Vec<&'a str> {
+        conversation
+            .lines
+            .iter()
+            .map(|line| {
+                self.lines
+                    .get(&key(&conversation.id, &line.id))
+                    .map_or(line.say.as_str(), String::as_str)
+            })
+            .collect()
+    }
+}
+
+/// Sets `map[key]` to `value`; whether that changed it.
+fn set(map: &mut BTreeMap<String, String>, key: String, value: String) -> bool {
+    if map.get(&key) == Some(&value) {
+        return false;
+    }
+    map.insert(key, value);
+    true
+}
+
+impl Change for PrepEdit {
+    fn apply_to(&self, document: &mut Document) -> Option<Restore> {
+        document
+            .talk
+            .edit(|prep| prep.apply(self.clone()))
+            .map(Restore::Talk)
+    }
+
+    /// Putting a line back takes away the user's own words, so it is
+    /// offered back.
+    fn undo_label(&self, before: &Document) -> Option<String> {
+        match self {
+            PrepEdit::Line { key, text: None } if before.talk.value().lines.contains_key(key) => {
+                Some("Put the original line back.".to_owned())
+            }
+            _ => None,
+        }
+    }
 }

@@ -397,8 +397,8 @@ mod tests {
             ImportError::NotRungs(_)
         ));
         assert_eq!(
-            refused(r#"{"version":9,"revision":1,"saved_at":1,"data":{}}"#),
-            ImportError::TooNew { version: 9 }
+            refused(r#"{"version":10,"revision":1,"saved_at":1,"data":{}}"#),
+            ImportError::TooNew { version: 10 }
         );
         let wrong_type =
             refused(r#"{"version":4,"revision":1,"saved_at":1,"data":{"plan":{"goals":"many"}}}"#);

@@ -120,7 +120,7 @@ test('grade with readiness in sight, read the results, keep snapshots, reload an
   // Everything survives a reload; grades are stored under criterion ids.
   const savedRating = async () => {
     const saved = JSON.parse(await stored(page));
-    return saved?.version === 8 ? saved.data.assessment.ratings['software.craft.senior.system-design'] : null;
+    return saved?.version === 9 ? saved.data.assessment.ratings['software.craft.senior.system-design'] : null;
   };
   await expect.poll(savedRating).toEqual({
     mine: 'consistently',

@@ -41,7 +41,7 @@ test('an export imported into a fresh browser gives the same document', async ({
     page.getByRole('button', { name: 'Download your data (JSON)' }).click(),
   );
   const file = JSON.parse(exported);
-  expect(file).toMatchObject({ format: 'rungs-data', version: 8 });
+  expect(file).toMatchObject({ format: 'rungs-data', version: 9 });
   expect(file.about).toContain('Everything you keep in Rungs');
   expect(typeof file.exported_at).toBe('number');
   await expect(page.getByRole('region', { name: 'Where it lives' })).toContainText('just now');

@@ -169,7 +169,7 @@ test('three entries logged, linked, counted in readiness and coverage, drafted i
     'Fixed the flaky deploy',
   ]);
   const saved = JSON.parse(await stored(page));
-  expect(saved.version).toBe(8);
+  expect(saved.version).toBe(9);
   expect(saved.data.evidence.narrative.summary).toBe('This year I led our largest migration.');
 });
 

@@ -199,7 +199,7 @@ test('a goal from a gap, checked letter by letter, with milestones, check-ins, w
   await expect(page.getByLabel('The target')).toHaveValue('3 by March');
   await expect(page.getByRole('region', { name: 'Milestones' }).getByRole('checkbox')).toHaveCount(3);
   const saved = JSON.parse(await stored(page));
-  expect(saved.version).toBe(8);
+  expect(saved.version).toBe(9);
   expect(saved.data.plan.schedule).toMatchObject({ every: 2, weekday: 'tuesday', time: 570, with: 'Dana' });
 
   // Deleting asks first, and can be undone.
