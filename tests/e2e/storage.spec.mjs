@@ -31,7 +31,7 @@ test('a reload keeps what the user chose, and says when it was saved', async ({ 
   await expect(health).toContainText('just now');
   await expect(health.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT\d\d:\d\dZ$/);
   expect(JSON.parse(await stored(page))).toMatchObject({
-    version: 8,
+    version: 9,
     revision: 1,
     data: { preferences: { theme: 'dark' } },
   });
