@@ -20,10 +20,10 @@ use super::counted;
 use super::fold::{spaced, words};
 use super::markdown::{inline, paragraph};
 pub use super::part::Item;
-use super::replace;
 use super::rubric::{Area, Criterion, Level, Rubric, Track};
 use super::schema::{Change, Document, Restore};
 use super::time::{Date, Millis, FIRST_YEAR, LAST_YEAR};
+use super::{put, replace};
 
 /// The longest title, in characters: it is a one-line name for a list.
 pub const MAX_TITLE: usize = 200;
@@ -767,13 +767,7 @@ impl Log {
             LogEdit::AreaLine { area, text } if text.trim().is_empty() => {
                 self.narrative.areas.remove(&area).is_some()
             }
-            LogEdit::AreaLine { area, text } => {
-                if self.narrative.areas.get(&area) == Some(&text) {
-                    return false;
-                }
-                self.narrative.areas.insert(area, text);
-                true
-            }
+            LogEdit::AreaLine { area, text } => put(&mut self.narrative.areas, area, text),
             LogEdit::UpdateEvery(weeks @ (1 | 2)) => replace(&mut self.updates.every, weeks),
             LogEdit::UpdateEvery(_) => false,
             LogEdit::UpdateSent(day) => replace(&mut self.updates.last_sent, day),

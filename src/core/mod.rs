@@ -47,6 +47,19 @@ pub(crate) fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
     }
 }
 
+/// Sets `map[key]` to `value`; whether that changed anything.
+pub(crate) fn put<K: Ord, V: PartialEq>(
+    map: &mut std::collections::BTreeMap<K, V>,
+    key: K,
+    value: V,
+) -> bool {
+    if map.get(&key) == Some(&value) {
+        return false;
+    }
+    map.insert(key, value);
+    true
+}
+
 /// Which way [`first_letter`] turns a letter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Case {

@@ -22,6 +22,7 @@ use super::plan::Plan;
 use super::route::Route;
 use super::rubric::Rubric;
 use super::schema::{Change, Document, Restore};
+use super::{put, replace};
 
 /// The conversation content's file in the build, next to `index.html`.
 pub const TALK_FILE: &str = "talk.json";
@@ -657,18 +658,18 @@ impl Prep {
     /// Applies `edit`; returns whether anything changed.
     pub fn apply(&mut self, edit: PrepEdit) -> bool {
         match edit {
-            PrepEdit::Process(process) => super::replace(&mut self.process, process),
+            PrepEdit::Process(process) => replace(&mut self.process, process),
             PrepEdit::Done { key, done: true } => self.ticked.insert(key, true).is_none(),
             PrepEdit::Done { key, done: false } => self.ticked.remove(&key).is_some(),
             PrepEdit::Line {
                 key,
                 text: Some(text),
-            } => set(&mut self.lines, key, text),
+            } => put(&mut self.lines, key, text),
             PrepEdit::Line { key, text: None } => self.lines.remove(&key).is_some(),
             PrepEdit::Answer { key, text } if text.trim().is_empty() => {
                 self.answers.remove(&key).is_some()
             }
-            PrepEdit::Answer { key, text } => set(&mut self.answers, key, text),
+            PrepEdit::Answer { key, text } => put(&mut self.answers, key, text),
         }
     }
 
@@ -689,15 +690,6 @@ impl Prep {
             })
             .collect()
     }
-}
-
-/// Sets `map[key]` to `value`; whether that changed it.
-fn set(map: &mut BTreeMap<String, String>, key: String, value: String) -> bool {
-    if map.get(&key) == Some(&value) {
-        return false;
-    }
-    map.insert(key, value);
-    true
 }
 
 impl Change for PrepEdit {
