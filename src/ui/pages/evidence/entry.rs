@@ -88,7 +88,8 @@ fn EntryForm(props: &EntryPropsRc) -> Html {
     // before the next render each build on the one before.
     let form = use_mut_ref(|| EntryText::of(&stored));
     let redraw = use_force_update();
-    // The stored entry the form last saw.
+    // The stored entry the form last saw: after each render, the one
+    // drawn, which every handler reads.
     let seen = use_mut_ref(|| stored.clone());
     {
         // A change from elsewhere (an undo, another tab) shows in the form
@@ -106,12 +107,9 @@ fn EntryForm(props: &EntryPropsRc) -> Html {
             }
         });
     }
-    // The entry as stored now, for the handlers, which are made once.
-    let current = use_mut_ref(|| stored.clone());
-    *current.borrow_mut() = stored.clone();
     let on = use_memo((), {
         let (form, edit) = (form.clone(), edit.clone());
-        move |()| Handlers::new(form, current, edit, redraw)
+        move |()| Handlers::new(form, seen, edit, redraw)
     });
     let text = form.borrow().clone();
     let problems = text.read(&stored).err().unwrap_or_default();
@@ -210,11 +208,11 @@ struct Handlers {
 
 impl Handlers {
     /// Every change to the form goes through here: kept as typed in
-    /// `form`, and saved when the whole entry can be (`current` is the
-    /// entry as stored).
+    /// `form`, and saved when the whole entry can be (`seen` is the entry
+    /// as stored).
     fn new(
         form: Rc<RefCell<EntryText>>,
-        current: Rc<RefCell<Rc<Entry>>>,
+        seen: Rc<RefCell<Rc<Entry>>>,
         edit: Callback<LogEdit>,
         redraw: UseForceUpdateHandle,
     ) -> Handlers {
@@ -224,7 +222,7 @@ impl Handlers {
                 update(&mut form);
                 form.clone()
             };
-            let stored = current.borrow().clone();
+            let stored = seen.borrow().clone();
             if let Ok(entry) = next.read(&stored) {
                 if entry != *stored {
                     edit.emit(LogEdit::Put(entry));
