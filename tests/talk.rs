@@ -13,7 +13,7 @@ use rungs::core::plan::{Plan, Schedule};
 use rungs::core::route::Route;
 use rungs::core::schema::{Change, Document};
 use rungs::core::talk::{
-    card, fill, filled_text, key, pieces, Facts, Filled, Piece, Prep, PrepEdit, Slot, Talk,
+    fill, filled_text, key, pieces, Card, Facts, Filled, Piece, Prep, PrepEdit, Slot, Talk,
     CONVERSATIONS, PROCESSES,
 };
 
@@ -239,7 +239,10 @@ fn the_meeting_card_is_markdown_with_the_users_own_lines() {
         "My own opening, *really*.",
         "Aiming for {target_level} {timeframe}.",
     ];
-    let markdown = card(conversation, &lines, &facts);
+    let card = Card::new(conversation, &lines, &facts);
+    assert_eq!(card.say[1], "Aiming for Senior by 30 Jun 2027.");
+    assert_eq!(card.responses.len(), conversation.responses.len());
+    let markdown = card.markdown();
     assert!(markdown.starts_with(&format!("# {}\n", conversation.name)));
     assert!(
         markdown.contains("1. My own opening, \\*really\\*.\n"),
@@ -256,7 +259,7 @@ fn the_meeting_card_is_markdown_with_the_users_own_lines() {
         "{markdown}"
     );
     // A missing value shows what to bring instead.
-    let blank = card(conversation, &lines, &Facts::default());
+    let blank = Card::new(conversation, &lines, &Facts::default()).markdown();
     assert!(
         blank.contains("2. Aiming for \\[the level you aim for\\] \\[your timeframe\\]."),
         "{blank}"

@@ -582,35 +582,60 @@ pub fn filled_text(text: &str, facts: &Facts) -> String {
     out
 }
 
-/// The one-page card to take into a conversation, as Markdown: when to
-/// have it, what to keep in mind, the lines to say (`lines`: the user's
-/// own copy of each), and the likely responses.
-pub fn card(conversation: &Conversation, lines: &[&str], facts: &Facts) -> String {
-    let mut out = format!("# {}\n\n", inline(&conversation.name));
-    let _ = writeln!(out, "{}\n", paragraph(&conversation.when));
-    if !conversation.before.is_empty() {
-        out.push_str("## Going in\n\n");
-        for point in &conversation.before {
-            let _ = writeln!(out, "- {}", inline(point));
+/// The one-page card to take into a conversation, filled in: when to have
+/// it, what to keep in mind, the lines to say and the likely responses
+/// with what to answer. Downloaded as Markdown and printed as a sheet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Card {
+    pub title: String,
+    pub when: String,
+    pub before: Vec<String>,
+    /// The lines to say, each the user's own copy where they reworded it.
+    pub say: Vec<String>,
+    /// What they may say, and what to answer.
+    pub responses: Vec<(String, String)>,
+}
+
+impl Card {
+    /// The card of `conversation`, its `lines` (the user's own copy of
+    /// each) and responses filled from `facts`.
+    pub fn new(conversation: &Conversation, lines: &[&str], facts: &Facts) -> Card {
+        Card {
+            title: conversation.name.clone(),
+            when: conversation.when.clone(),
+            before: conversation.before.clone(),
+            say: lines.iter().map(|line| filled_text(line, facts)).collect(),
+            responses: conversation
+                .responses
+                .iter()
+                .map(|r| (filled_text(&r.they, facts), filled_text(&r.you, facts)))
+                .collect(),
         }
-        out.push('\n');
     }
-    out.push_str("## What to say\n\n");
-    for (n, line) in lines.iter().enumerate() {
-        let _ = writeln!(out, "{}. {}", n + 1, inline(&filled_text(line, facts)));
-    }
-    if !conversation.responses.is_empty() {
-        out.push_str("\n## If they say\n\n");
-        for response in &conversation.responses {
-            let _ = writeln!(
-                out,
-                "- **{}**  \n  {}",
-                inline(&filled_text(&response.they, facts)),
-                inline(&filled_text(&response.you, facts))
-            );
+
+    /// The card as Markdown.
+    pub fn markdown(&self) -> String {
+        let mut out = format!("# {}\n\n", inline(&self.title));
+        let _ = writeln!(out, "{}\n", paragraph(&self.when));
+        if !self.before.is_empty() {
+            out.push_str("## Going in\n\n");
+            for point in &self.before {
+                let _ = writeln!(out, "- {}", inline(point));
+            }
+            out.push('\n');
         }
+        out.push_str("## What to say\n\n");
+        for (n, line) in self.say.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", n + 1, inline(line));
+        }
+        if !self.responses.is_empty() {
+            out.push_str("\n## If they say\n\n");
+            for (they, you) in &self.responses {
+                let _ = writeln!(out, "- **{}**  \n  {}", inline(they), inline(you));
+            }
+        }
+        out
     }
-    out
 }
 
 /// What the user keeps of their conversation prep: the process their
