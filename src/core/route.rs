@@ -27,6 +27,8 @@ pub enum Route {
     /// A short update on recent work.
     Update,
     Talk,
+    /// One conversation to prepare, by id.
+    Conversation(String),
     Data,
     Rubric,
     NotFound(String),
@@ -76,6 +78,7 @@ impl Route {
             Some(("evidence", "packet")) => Route::Packet,
             Some(("evidence", "update")) => Route::Update,
             Some(("evidence", id)) if is_id(id) => Route::Entry(id.to_owned()),
+            Some(("talk", id)) if is_id(id) => Route::Conversation(id.to_owned()),
             Some(_) => Route::NotFound(path.to_owned()),
         };
         Some(route)
@@ -94,6 +97,7 @@ impl Route {
             Route::Coverage => "#/evidence/coverage".to_owned(),
             Route::Packet => "#/evidence/packet".to_owned(),
             Route::Update => "#/evidence/update".to_owned(),
+            Route::Conversation(id) => format!("#/talk/{id}"),
             Route::NotFound(path) => format!("#/{path}"),
             other => format!("#/{}", other.slug()),
         }
@@ -114,7 +118,7 @@ impl Route {
             Route::Evidence | Route::Entry(_) | Route::Coverage | Route::Packet | Route::Update => {
                 Surface::Evidence
             }
-            Route::Talk => Surface::Talk,
+            Route::Talk | Route::Conversation(_) => Surface::Talk,
             Route::Data => Surface::Data,
             Route::Rubric => Surface::Rubric,
             Route::NotFound(_) => return None,
@@ -145,6 +149,7 @@ impl Route {
             Route::Packet => "Promotion packet".to_owned(),
             Route::Update => "Update on your work".to_owned(),
             Route::Talk => "Conversation prep".to_owned(),
+            Route::Conversation(_) => "Conversation".to_owned(),
             Route::Data => "Your data".to_owned(),
             Route::Rubric => "Rubric".to_owned(),
             Route::NotFound(_) => "Page not found".to_owned(),
@@ -310,6 +315,19 @@ mod tests {
             assert_eq!(route.href(), hash);
             assert!(Route::Evidence.is_section_of(&route), "{hash}");
         }
+    }
+
+    #[test]
+    fn a_conversation_is_a_section_of_conversation_prep() {
+        let route = Route::Conversation("passed-over".into());
+        assert_eq!(Route::parse("#/talk/passed-over"), Some(route.clone()));
+        assert_eq!(route.href(), "#/talk/passed-over");
+        assert_eq!(route.surface(), Some(Surface::Talk));
+        assert!(Route::Talk.is_section_of(&route));
+        assert_eq!(
+            Route::parse("#/talk/Not an id"),
+            Some(Route::NotFound("talk/Not an id".into()))
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ use crate::core::config::CONFIG_FILE;
 use crate::core::glossary::{Glossary, GLOSSARY_FILE};
 use crate::core::rubric::{Rubric, RUBRIC_FILE};
 use crate::core::rubric_file;
+use crate::core::talk::{Talk, TALK_FILE};
 
 /// Content on its way.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,6 +69,7 @@ thread_local! {
     // (`use_content`) rather than the whole app.
     static RUBRIC: RefCell<Option<Rc<Rubric>>> = const { RefCell::new(None) };
     static GLOSSARY: RefCell<Option<Rc<Glossary>>> = const { RefCell::new(None) };
+    static TALK: RefCell<Option<Rc<Talk>>> = const { RefCell::new(None) };
 }
 
 impl Content for Rubric {
@@ -118,6 +120,14 @@ impl Content for Glossary {
     const NAME: &'static str = "glossary";
     fn cache() -> &'static LocalKey<RefCell<Option<Rc<Self>>>> {
         &GLOSSARY
+    }
+}
+
+impl Content for Talk {
+    const FILE: &'static str = TALK_FILE;
+    const NAME: &'static str = "conversation scripts";
+    fn cache() -> &'static LocalKey<RefCell<Option<Rc<Self>>>> {
+        &TALK
     }
 }
 

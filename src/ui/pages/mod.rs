@@ -10,6 +10,7 @@ mod evidence;
 mod glossary;
 pub mod plan;
 mod rubric;
+mod talk;
 mod upcoming;
 
 use yew::prelude::*;
@@ -24,6 +25,7 @@ split_points! {
     glossary @ Surface::Glossary => glossary::view,
     plan @ Surface::Plan => plan::view,
     rubric @ Surface::Rubric => rubric::view,
+    talk @ Surface::Talk => talk::view,
     // The rubric page's importers and exporters, each format's parser
     // with them, shown after the page's first paint: with the rubric
     // page, as a split point of their own would cut the code the pages

@@ -154,16 +154,16 @@ fn ScheduleCard() -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct LogProps {
+pub(crate) struct LogProps {
     /// The log's heading, where focus goes after logging or deleting.
-    log_heading: NodeRef,
+    pub(crate) log_heading: NodeRef,
 }
 
 /// Logging a check-in: when, what was said, what was agreed, and the
 /// follow-ups, one per line. What is typed is kept for the session until it
 /// is logged, so following a link away and back does not lose it.
 #[function_component]
-fn LogForm(props: &LogProps) -> Html {
+pub(crate) fn LogForm(props: &LogProps) -> Html {
     let app = use_app();
     let edit = use_edit::<PlanEdit>();
     let focus = use_focus();

@@ -1,7 +1,7 @@
 //! `#/plan` and its pages: SMART goals and their milestones, check-ins with
 //! the manager, and weekly goals.
 
-mod checkins;
+pub(crate) mod checkins;
 mod export;
 mod goal;
 mod weeks;
