@@ -8,6 +8,7 @@ use gloo_storage::{LocalStorage, Storage};
 use rungs::core::glossary::{Glossary, Term};
 use rungs::core::persist::{Backend, BackendError, Location, Problem};
 use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
+use rungs::core::talk::Talk;
 use rungs::ui::app::{App, AppProps};
 use rungs::ui::content::{provide, Content};
 use rungs::ui::panic::show_error_page;
@@ -815,4 +816,134 @@ async fn an_entry_saves_as_typed_and_a_wrong_link_is_said_and_not_saved() {
     assert!(text.contains(r#""criteria":["#), "{text}");
     drop(app);
     clear("rungs-test-entry");
+}
+
+/// Conversation prep small enough to read: one process, one conversation
+/// of two lines (one filled from the assessment, one from the plan) and
+/// one response.
+fn small_talk() -> Talk {
+    serde_json::from_str(
+        r#"{"processes":[{"id":"formal","name":"Formal","summary":"A committee decides.",
+              "signs":[],"questions":[],
+              "checklist":[{"id":"packet","text":"Write the packet","link":"packet"}]}],
+            "conversations":[{"id":"ask","name":"Asking","when":"When you are ready.",
+              "before":["Stay calm."],
+              "lines":[{"id":"1","say":"I am aiming for {target_level}."},
+                       {"id":"2","say":"Could it be {timeframe}?"}],
+              "responses":[{"they":"Not yet.","you":"What would it take?"}]}],
+            "reasons":[],"elsewhere":{"intro":"Sometimes.","signs":[]},
+            "rehearse":{"intro":"Say it aloud."},
+            "after":[{"id":"plan","text":"Write the plan down","link":"plan"}]}"#,
+    )
+    .unwrap()
+}
+
+/// Presses `key` on `element`, as a keyboard would.
+fn press(element: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    element
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
+}
+
+fn button(app: &Mounted, text: &str) -> HtmlElement {
+    app.all("button")
+        .into_iter()
+        .find(|button| button.text_content().as_deref() == Some(text))
+        .unwrap_or_else(|| panic!("a button {text:?}"))
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn a_script_fills_in_what_is_known_keeps_a_reworded_line_and_rehearses_by_keyboard() {
+    let _rubric = Provided::new(small_rubric());
+    let _talk = Provided::new(small_talk());
+    store_part("rungs-test-talk", 9, "assessment", r#"{"current":"one"}"#);
+    let _route = AtRoute::new("#/talk/ask");
+    let app = Mounted::new(AppState::open("rungs-test-talk")).await;
+    assert_eq!(app.text(".page-header h1"), "Asking");
+    // The level aimed at is known; the timeframe is not, and links to the
+    // plan, where it is set.
+    assert_eq!(
+        app.text(".script .say"),
+        "I am aiming for Level Two.\nCould it be [your timeframe]?"
+    );
+    assert_eq!(app.text(".script .say strong"), "Level Two");
+    let missing = &app.all(".script a.missing")[0];
+    assert_eq!(missing.get_attribute("href").as_deref(), Some("#/plan"));
+
+    // Rewording a line keeps the user's words, placeholders filled in.
+    button(&app, "Reword").click();
+    yew::scheduler::flush().await;
+    let words: web_sys::HtmlTextAreaElement = app.all("#line-1")[0].clone().unchecked_into();
+    assert_eq!(words.value(), "I am aiming for {target_level}.");
+    words.set_value("This year I want {target_level}.");
+    input(&words);
+    yew::scheduler::flush().await;
+    button(&app, "Done").click();
+    yew::scheduler::flush().await;
+    assert!(app
+        .text(".script .say")
+        .starts_with("This year I want Level Two.\n"));
+    let stored = || {
+        web_sys::window()
+            .unwrap()
+            .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+            .unwrap();
+        LocalStorage::raw()
+            .get_item("rungs-test-talk.document")
+            .unwrap()
+            .unwrap()
+    };
+    assert!(stored().contains(r#""lines":{"ask/1":"This year I want {target_level}."}"#));
+    // The printed card says the user's words.
+    let sheet = app.text("[aria-label='Asking card for printing'] ol");
+    assert_eq!(
+        sheet,
+        "This year I want Level Two.Could it be [your timeframe]?"
+    );
+
+    // Rehearsing shows one line at a time; the keys move through them and
+    // Escape gives focus back to the button that started it.
+    button(&app, "Rehearse aloud").click();
+    yew::scheduler::flush().await;
+    let region = app.all(".rehearse")[0].clone();
+    let focused = || document().active_element();
+    assert_eq!(focused().as_ref(), Some(&region));
+    assert_eq!(app.text(".rehearse-line"), "This year I want Level Two.");
+    press(&region, "ArrowRight");
+    yew::scheduler::flush().await;
+    assert_eq!(app.text(".rehearse-line"), "Could it be [your timeframe]?");
+    assert!(app.text(".rehearse").contains("Line 2 of 2"));
+    // The last line stays the last.
+    press(&region, " ");
+    yew::scheduler::flush().await;
+    assert_eq!(app.text(".rehearse-line"), "Could it be [your timeframe]?");
+    press(&region, "ArrowLeft");
+    yew::scheduler::flush().await;
+    assert_eq!(app.text(".rehearse-line"), "This year I want Level Two.");
+    press(&region, "Escape");
+    yew::scheduler::flush().await;
+    assert!(app.all(".rehearse").is_empty());
+    let started = button(&app, "Rehearse aloud");
+    assert_eq!(focused(), Some(started.unchecked_into()));
+
+    // Putting the original back forgets the user's copy.
+    button(&app, "Edit your words").click();
+    yew::scheduler::flush().await;
+    button(&app, "Put the original back").click();
+    yew::scheduler::flush().await;
+    button(&app, "Done").click();
+    yew::scheduler::flush().await;
+    assert!(app
+        .text(".script .say")
+        .starts_with("I am aiming for Level Two.\n"));
+    assert!(!stored().contains("This year"));
+    drop(app);
+    clear("rungs-test-talk");
 }

@@ -19,6 +19,7 @@ export const ROUTES = [
   { hash: '#/evidence/packet', title: 'Promotion packet', nav: 'Evidence' },
   { hash: '#/evidence/update', title: 'Update on your work', nav: 'Evidence' },
   { hash: '#/talk', title: 'Conversation prep', nav: 'Talk' },
+  { hash: '#/talk/passed-over', title: 'After being passed over', nav: 'Talk' },
   { hash: '#/data', title: 'Your data', nav: 'Your data' },
   { hash: '#/rubric', title: 'Rubric', nav: 'Rubric' },
 ];
@@ -125,7 +126,8 @@ export const LONG_WORD = 'x'.repeat(600);
 
 /** A stored document with something on every page: grades from three
  * perspectives, snapshots, an own term, a plan with goals, milestones,
- * check-ins and weeks, and a word too long for any line in each. */
+ * check-ins and weeks, a log entry, conversation prep with a reworded line
+ * and an answer, and a word too long for any line in each. */
 export function richDocument() {
   const rating = (mine, manager, peer) => ({ mine, manager, peer, evidence: `Shipped it: ${LONG_WORD}`, note: LONG_WORD });
   const snapshot = (at, label) => ({
@@ -169,6 +171,12 @@ export function richDocument() {
       }],
       narrative: { summary: LONG_WORD, areas: { craft: LONG_WORD } },
     },
+    talk: {
+      process: 'formal',
+      ticked: { 'formal/self-review': true },
+      lines: { 'passed-over/2': `Where did my work fall short of ${LONG_WORD}?` },
+      answers: { 'passed-over/1': LONG_WORD },
+    },
   };
-  return JSON.stringify({ version: 8, revision: 1, saved_at: 1, data });
+  return JSON.stringify({ version: 9, revision: 1, saved_at: 1, data });
 }
