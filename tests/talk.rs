@@ -13,7 +13,7 @@ use rungs::core::plan::{Plan, Schedule};
 use rungs::core::route::Route;
 use rungs::core::schema::{Change, Document};
 use rungs::core::talk::{
-    fill, filled_text, key, pieces, Card, Facts, Filled, Piece, Prep, PrepEdit, Slot, Talk,
+    fill, filled_text, key, pieces, Card, Facts, Filled, Link, Piece, Prep, PrepEdit, Slot, Talk,
     CONVERSATIONS, PROCESSES,
 };
 
@@ -215,6 +215,9 @@ fn the_content_checks_say_what_is_wrong() {
     broken.conversations[0].lines[1].id = broken.conversations[0].lines[0].id.clone();
     broken.processes[0].checklist[0].id = "Not An Id".into();
     broken.processes[0].checklist[1].id = broken.processes[0].checklist[2].id.clone();
+    let last = broken.conversations[3].lines.len() - 1;
+    broken.conversations[3].lines[last].tip.clear();
+    broken.conversations[3].lines[last].link = Link::Plan;
     let problems = broken.problems().join("\n");
     for expected in [
         "the processes must be exactly informal, semi-formal, formal, not-sure",
@@ -225,6 +228,7 @@ fn the_content_checks_say_what_is_wrong() {
         "is used twice",
         "conversation relationship: when: a placeholder is filled in only in lines to say",
         "conversation ask: the id 1 is used twice",
+        "conversation passed-over: line 7: a link needs a tip to go with",
     ] {
         assert!(problems.contains(expected), "{expected:?} in:\n{problems}");
     }

@@ -74,7 +74,7 @@ pub struct Step {
 }
 
 /// The part of Rungs a step points to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Link {
     Assess,
@@ -84,10 +84,15 @@ pub enum Link {
     Checkins,
     Talk,
     #[serde(rename = "")]
+    #[default]
     Nowhere,
 }
 
 impl Link {
+    pub fn is_nowhere(&self) -> bool {
+        *self == Link::Nowhere
+    }
+
     /// Where it leads, and what the link says.
     pub fn target(self) -> Option<(Route, &'static str)> {
         match self {
@@ -136,6 +141,9 @@ pub struct Line {
     pub say: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub tip: String,
+    /// The part of Rungs that helps with the tip, if any.
+    #[serde(default, skip_serializing_if = "Link::is_nowhere")]
+    pub link: Link,
 }
 
 /// Something the manager may say, and a good answer.
@@ -278,6 +286,11 @@ impl Talk {
                 said.push((format!("{at}: line {}", line.id), &line.say));
                 if !line.tip.is_empty() {
                     texts.push((format!("{at}: line {}: tip", line.id), &line.tip));
+                } else if !line.link.is_nowhere() {
+                    problems.push(format!(
+                        "{at}: line {}: a link needs a tip to go with",
+                        line.id
+                    ));
                 }
             }
             for response in &conversation.responses {

@@ -38,6 +38,8 @@ test('the process and its checklist, a filled script in the user’s words, rehe
   await expect(lines.nth(1)).toContainText("the criterion 'Designs services or components for the team");
   await expect(lines.nth(4)).toContainText('aiming for Senior Engineer by 1 Jun 2027?');
   await expect(script.getByRole('link', { name: /^\[/ })).toHaveCount(0);
+  // A tip leads to where Rungs helps with it.
+  await expect(lines.nth(4).getByRole('link', { name: 'Your plan' })).toHaveAttribute('href', '#/plan');
 
   // A private answer to a reflection question.
   await page.getByLabel(/^Which criteria did the promotion call for/).fill('Most of them; not the design reviews.');

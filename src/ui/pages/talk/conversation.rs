@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::route::Route;
-use crate::core::talk::{fill, key, Card, Facts, Filled, PrepEdit, Talk};
+use crate::core::talk::{fill, key, Card, Facts, Filled, Link, PrepEdit, Talk};
 use crate::ui::components::content_status::content_status;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::print::use_print;
@@ -106,7 +106,7 @@ pub fn ConversationPage(props: &ConversationProps) -> Html {
         let own = prep.lines.contains_key(&item);
         html! {
             <ScriptLine key={line.id.as_str()} {item} number={line.id.clone()}
-                words={said.to_string()} shown={filled(said, &facts)} tip={line.tip.clone()} {own} />
+                words={said.to_string()} shown={filled(said, &facts)} tip={line.tip.clone()} link={line.link} {own} />
         }
     });
 
@@ -209,6 +209,8 @@ struct ScriptLineProps {
     /// The line filled in.
     shown: Html,
     tip: String,
+    /// Where Rungs helps with the tip.
+    link: Link,
     /// Whether the words are the user's own.
     own: bool,
 }
@@ -260,7 +262,7 @@ fn ScriptLine(props: &ScriptLineProps) -> Html {
             } else {
                 <p class="say">{ props.shown.clone() }</p>
                 if !props.tip.is_empty() && !props.own {
-                    <p class="hint">{ &props.tip }</p>
+                    <p class="hint">{ &props.tip }{ super::link_to(props.link) }</p>
                 }
                 <button type="button" class="secondary small" ref={button} onclick={toggle(true, &words)}
                     aria-label={format!("Reword line {}", props.number)}>{ if props.own { "Edit your words" } else { "Reword" } }</button>

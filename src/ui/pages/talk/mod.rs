@@ -132,6 +132,15 @@ fn Process(props: &TalkProps) -> Html {
     }
 }
 
+/// A link to the part of Rungs that helps with a step or a tip, after a
+/// space; none to these pages themselves.
+fn link_to(link: Link) -> Html {
+    match link.target().filter(|_| link != Link::Talk) {
+        Some((route, label)) => html! { <>{ " " }<a href={route.href()}>{ label }</a></> },
+        None => Html::default(),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ChecklistProps {
     /// The list's id: a process's, or "after".
@@ -157,16 +166,17 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         let id = format!("check-{}", item.replace('/', "-"));
         let onchange = {
             let item = item.clone();
-            edit.reform(move |_: Event| PrepEdit::Done { key: item.clone(), done: !checked })
+            edit.reform(move |_: Event| PrepEdit::Done {
+                key: item.clone(),
+                done: !checked,
+            })
         };
         html! {
             <li key={item} class="check">
                 <input type="checkbox" id={id.clone()} {checked} {onchange} />
                 <span>
                     <label for={id}>{ &step.text }</label>
-                    if let Some((route, label)) = step.link.target().filter(|_| step.link != Link::Talk) {
-                        { " " }<a href={route.href()}>{ label }</a>
-                    }
+                    { link_to(step.link) }
                 </span>
             </li>
         }
