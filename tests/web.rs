@@ -743,6 +743,19 @@ async fn the_plan_draws_a_timeline_row_per_goal_with_its_milestones() {
     assert_eq!(app.text(".goal-list h3"), "One\nTwo");
 }
 
+/// The document stored under `namespace` once the page hides, which saves
+/// every change still waiting.
+fn saved_when_hidden(namespace: &str) -> String {
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+    LocalStorage::raw()
+        .get_item(&format!("{namespace}.document"))
+        .unwrap()
+        .unwrap()
+}
+
 /// Stores a version 8 document whose log is `log` (JSON) under `namespace`.
 fn store_log(namespace: &str, log: &str) {
     store_part(namespace, 8, "evidence", log);
@@ -768,19 +781,9 @@ async fn an_entry_saves_as_typed_and_a_wrong_link_is_said_and_not_saved() {
     assert!(app.text("#entry-links-error").starts_with("Link 1: "));
     assert_eq!(links.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(saved(&app), "Not saved until the problems above are fixed.");
-    let hide_and_read = || {
-        web_sys::window()
-            .unwrap()
-            .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
-            .unwrap();
-        LocalStorage::raw()
-            .get_item("rungs-test-entry.document")
-            .unwrap()
-            .unwrap()
-    };
     // The wrong link changed nothing stored.
     yew::scheduler::flush().await;
-    let text = hide_and_read();
+    let text = saved_when_hidden("rungs-test-entry");
     assert!(!text.contains("javascript:"), "{text}");
 
     // Linking a criterion while the form holds unsaved text keeps every
@@ -809,7 +812,7 @@ async fn an_entry_saves_as_typed_and_a_wrong_link_is_said_and_not_saved() {
 
     // Saved when the page hides.
     yew::scheduler::flush().await;
-    let text = hide_and_read();
+    let text = saved_when_hidden("rungs-test-entry");
     assert!(text.contains("https://example.com/pr/1"), "{text}");
     assert!(text.contains("Shipped search to everyone"), "{text}");
     assert!(text.contains("I led it."), "{text}");
@@ -890,17 +893,8 @@ async fn a_script_fills_in_what_is_known_keeps_a_reworded_line_and_rehearses_by_
     assert!(app
         .text(".script .say")
         .starts_with("This year I want Level Two.\n"));
-    let stored = || {
-        web_sys::window()
-            .unwrap()
-            .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
-            .unwrap();
-        LocalStorage::raw()
-            .get_item("rungs-test-talk.document")
-            .unwrap()
-            .unwrap()
-    };
-    assert!(stored().contains(r#""lines":{"ask/1":"This year I want {target_level}."}"#));
+    assert!(saved_when_hidden("rungs-test-talk")
+        .contains(r#""lines":{"ask/1":"This year I want {target_level}."}"#));
     // The printed card says the user's words.
     let sheet = app.text("[aria-label='Asking card for printing'] ol");
     assert_eq!(
@@ -943,7 +937,7 @@ async fn a_script_fills_in_what_is_known_keeps_a_reworded_line_and_rehearses_by_
     assert!(app
         .text(".script .say")
         .starts_with("I am aiming for Level Two.\n"));
-    assert!(!stored().contains("This year"));
+    assert!(!saved_when_hidden("rungs-test-talk").contains("This year"));
     drop(app);
     clear("rungs-test-talk");
 }
