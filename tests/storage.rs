@@ -698,6 +698,64 @@ fn three_tabs_editing_different_fields_of_one_goal_keep_all_three_changes() {
     );
 }
 
+/// Browsers pass one tab's write on to the others a moment late: here C
+/// saves while its view of storage is still what B wrote over, so C's
+/// write crosses B's and replaces it. B must not take C's data as the
+/// newer: that would lose its own change, stored nowhere else.
+#[test]
+fn a_write_that_crossed_another_tabs_is_combined_with_it_not_taken_over_it() {
+    let shared = shared_with_a_goal();
+    let code = Code::new();
+    let (mut b, start) = shared.tab();
+    let (mut c, _) = shared.tab();
+    let before = shared.get(KEY).unwrap();
+    let in_b = with_goal(&start, "g1", |g| g.baseline = "900 ms".into());
+    let in_c = with_goal(&start, "g1", |g| g.target = "300 ms".into());
+    assert_eq!(b.save(&in_b, NOW + 1), Saved::Written);
+    shared.set(KEY, &before);
+    assert_eq!(c.save(&in_c, NOW + 2), Saved::Written);
+
+    // B had nothing unsaved, yet combines what C wrote with its own write,
+    // from what both wrote over: nothing to ask.
+    assert!(matches!(
+        b.external_change(&in_b, NOW + 3),
+        External::Merge(_)
+    ));
+    let in_b = b.combine(&in_b, &code, &[], NOW + 4).expect("combined");
+    assert_eq!(b.save(&in_b, NOW + 5), Saved::Written);
+    // C follows, and both changes are stored.
+    let External::Adopt(in_c) = c.external_change(&in_c, NOW + 6) else {
+        panic!("C adopts");
+    };
+    assert_eq!(*in_c, shared.document());
+    let g1 = in_c.plan.goal("g1").unwrap().clone();
+    assert_eq!(
+        (g1.baseline.as_str(), g1.target.as_str()),
+        ("900 ms", "300 ms")
+    );
+
+    // A write from further back than that is combined from nothing known:
+    // every value the two hold differently is asked about, none dropped.
+    let stale = with_goal(&start, "g1", |g| g.target = "250 ms".into());
+    let elsewhere = Shared::default();
+    elsewhere.set(KEY, &before);
+    let (mut old, _) = elsewhere.tab();
+    assert_eq!(old.save(&stale, NOW + 7), Saved::Written);
+    shared.set(KEY, &elsewhere.get(KEY).unwrap());
+    assert!(matches!(
+        c.external_change(&in_c, NOW + 8),
+        External::Merge(_)
+    ));
+    assert_eq!(c.combine(&in_c, &code, &[], NOW + 9), None);
+    let Problem::Conflict { conflicts } = &c.health().problems[0] else {
+        panic!("asked: {:?}", c.health().problems);
+    };
+    assert!(
+        conflicts.iter().any(|c| c.field == "Target"),
+        "{conflicts:?}"
+    );
+}
+
 #[test]
 fn only_the_values_both_tabs_changed_are_asked_about_and_both_versions_are_kept() {
     let shared = shared_with_a_goal();

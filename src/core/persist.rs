@@ -429,7 +429,9 @@ pub enum External {
 /// stored now.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MergeInput {
-    pub base: String,
+    /// `None` when what the two started from is not known: every value
+    /// the two hold differently is then asked about.
+    pub base: Option<String>,
     pub mine: String,
     pub theirs: String,
     /// The stored text `theirs` was read from.
@@ -445,6 +447,9 @@ pub struct Store<B> {
     /// The stored text as this store last read or wrote it: what another
     /// tab's change is measured against.
     seen: Option<String>,
+    /// The stored text this store's last write replaced (inside, `None`:
+    /// nothing was stored), until it takes another tab's.
+    overwritten: Option<Option<String>>,
     /// The document JSON as last read, written or started from: a save of
     /// the same document is skipped.
     saved_json: String,
@@ -515,6 +520,7 @@ impl<B: Backend> Store<B> {
             keys,
             location,
             seen: None,
+            overwritten: None,
             saved_json: Document::default().to_json(),
             revision: 0,
             saved_at: None,
@@ -527,6 +533,7 @@ impl<B: Backend> Store<B> {
 
     /// Records `decoded` as what is stored.
     fn took(&mut self, decoded: &Decoded) {
+        self.overwritten = None;
         self.saved_json = decoded.document.to_json();
         self.revision = decoded.revision;
         self.saved_at = Some(decoded.saved_at);
@@ -787,7 +794,7 @@ impl<B: Backend> Store<B> {
             return Err(reason);
         }
         self.clear_save_failure();
-        self.seen = Some(text);
+        self.overwritten = Some(self.seen.replace(text));
         self.saved_json = json;
         self.revision = revision;
         self.saved_at = Some(now);
@@ -857,6 +864,7 @@ impl<B: Backend> Store<B> {
                     return External::Stopped;
                 }
                 self.seen = Some(text);
+                self.overwritten = None;
                 self.saved_json = String::new();
                 return External::SetAside;
             }
@@ -865,25 +873,38 @@ impl<B: Backend> Store<B> {
             .problems
             .iter()
             .any(|p| matches!(p, Problem::Conflict { .. }));
-        if !self.is_unsaved(current) && !in_conflict {
+        // A browser passes one tab's write on to the others a moment late,
+        // so another tab may write without having seen this tab's last
+        // write: what it wrote is then no later a revision than this tab's.
+        // Taking it would lose this tab's write; the two are combined.
+        let crossed = decoded.revision <= self.revision;
+        if !crossed && !self.is_unsaved(current) && !in_conflict {
             self.took(&decoded);
             self.seen = Some(text);
             return External::Adopt(Box::new(decoded.document));
         }
         self.add(Problem::ChangedElsewhere);
+        let base = match &self.overwritten {
+            // Both wrote over the same revision: from what this tab wrote over.
+            Some(before) if crossed && decoded.revision == self.revision => {
+                Some(Store::<B>::json_of(before.as_deref()))
+            }
+            // From an unknown point: nothing taken for granted.
+            _ if crossed => None,
+            _ => Some(Store::<B>::json_of(self.seen.as_deref())),
+        };
         External::Merge(Box::new(MergeInput {
-            base: self.base_json(),
+            base,
             mine: current.to_json(),
             theirs: decoded.document.to_json(),
             stored: text,
         }))
     }
 
-    /// The document as this store last saw it stored.
-    fn base_json(&self) -> String {
-        self.seen
-            .as_deref()
-            .and_then(|text| decode(text).ok())
+    /// The document JSON of the stored `text`; an empty document's for
+    /// none or one that cannot be read.
+    fn json_of(text: Option<&str>) -> String {
+        text.and_then(|text| decode(text).ok())
             .map(|decoded| decoded.document)
             .unwrap_or_default()
             .to_json()
@@ -934,7 +955,7 @@ impl<B: Backend> Store<B> {
         let External::Merge(input) = self.external_change(current, now) else {
             return None;
         };
-        let merged = (code.merge)(Some(&input.base), &input.mine, &input.theirs).ok()?;
+        let merged = (code.merge)(input.base.as_deref(), &input.mine, &input.theirs).ok()?;
         let settled = |conflict: &Conflict| choices.iter().any(|(path, _)| *path == conflict.path);
         if !merged.conflicts.iter().all(settled) {
             self.conflicted(merged.conflicts);
