@@ -179,6 +179,9 @@ test('closing a tab with an unsaved change asks first', async ({ page }) => {
   const dialog = await asked;
   expect(dialog.type()).toBe('beforeunload');
   await dialog.dismiss();
+  // Staying keeps the page and its change.
+  await expect(page.getByLabel('Theme')).toHaveValue('dark');
+  await page.close();
 });
 
 test('a full quota is reported at once and the change stays', async ({ page }) => {
