@@ -157,7 +157,7 @@ pub fn ConversationPage(props: &ConversationProps) -> Html {
                 if !conversation.reflection.is_empty() {
                     <section class="card" aria-labelledby="reflection-heading">
                         <h2 id="reflection-heading">{ "First, for yourself" }</h2>
-                        <p class="muted">{ "Your answers stay in this browser and are in no export or card." }</p>
+                        <p class="muted">{ "Only you see these answers: they are kept in this browser and in the copies of your data you download, and never on the meeting card." }</p>
                         { for reflection }
                     </section>
                 }
