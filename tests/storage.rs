@@ -850,8 +850,10 @@ fn cleared_storage_is_not_taken_for_an_empty_document() {
 fn leaving_storage_cleared_keeps_this_tabs_data_as_a_backup() {
     let shared = shared_with_a_goal();
     let (mut a, mine) = shared.tab();
+    let (mut b, in_b) = shared.tab();
     shared.0.borrow_mut().items.clear();
     a.external_change(&mine, NOW + 1);
+    b.external_change(&in_b, NOW + 1);
 
     assert_eq!(a.leave_cleared(&mine, NOW + 2), Ok(Document::default()));
     let backups = shared.copies(CopyKind::Cleared);
@@ -859,6 +861,15 @@ fn leaving_storage_cleared_keeps_this_tabs_data_as_a_backup() {
     assert_eq!(decode(&backups[0]).unwrap().document, mine);
     assert_eq!(a.save(&Document::default(), NOW + 3), Saved::Unchanged);
     assert_eq!(shared.get(KEY), None);
+
+    // Another tab, which saw the data go too, follows what is written
+    // afresh, though its revision is lower than the one it last saw.
+    let fresh = themed(Theme::Light);
+    assert_eq!(a.save(&fresh, NOW + 4), Saved::Written);
+    assert_eq!(
+        b.external_change(&in_b, NOW + 5),
+        External::Adopt(Box::new(fresh))
+    );
 }
 
 #[test]

@@ -849,6 +849,8 @@ impl<B: Backend> Store<B> {
             self.add(Problem::Cleared);
             return External::Stopped;
         };
+        // After storage was cleared, what is written next starts afresh.
+        let was_cleared = self.problems.contains(&Problem::Cleared);
         self.problems.retain(|p| *p != Problem::Cleared);
         let decoded = match decode(&text) {
             Ok(decoded) => decoded,
@@ -877,7 +879,7 @@ impl<B: Backend> Store<B> {
         // so another tab may write without having seen this tab's last
         // write: what it wrote is then no later a revision than this tab's.
         // Taking it would lose this tab's write; the two are combined.
-        let crossed = decoded.revision <= self.revision;
+        let crossed = !was_cleared && decoded.revision <= self.revision;
         if !crossed && !self.is_unsaved(current) && !in_conflict {
             self.took(&decoded);
             self.seen = Some(text);
