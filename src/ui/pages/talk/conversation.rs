@@ -3,6 +3,8 @@
 //! own data (each line theirs to reword), the likely responses, and the
 //! card to take into the meeting.
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -14,7 +16,7 @@ use crate::ui::components::print::use_print;
 use crate::ui::components::share::use_share;
 use crate::ui::content::{use_content, use_ready_rubric, Loaded};
 use crate::ui::dom::value_of;
-use crate::ui::focus::use_focus;
+use crate::ui::focus::{focus, use_focus};
 use crate::ui::pages::plan::checkins::LogForm;
 use crate::ui::state::{use_app, use_edit};
 
@@ -123,10 +125,12 @@ pub fn ConversationPage(props: &ConversationProps) -> Html {
             }
         });
 
-    let card = Card::new(conversation, &lines, &facts);
+    let card = Rc::new(Card::new(conversation, &lines, &facts));
     let on_download = {
-        let (share, markdown, id) = (share.clone(), card.markdown(), conversation.id.clone());
-        Callback::from(move |_: MouseEvent| share.download(&markdown, &format!("rungs-{id}.md")))
+        let (share, card, id) = (share.clone(), card.clone(), conversation.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            share.download(&card.markdown(), &format!("rungs-{id}.md"))
+        })
     };
     let on_print = print.reform(|_: MouseEvent| ());
 
@@ -139,9 +143,7 @@ pub fn ConversationPage(props: &ConversationProps) -> Html {
         Callback::from(move |()| {
             rehearsing.set(false);
             // Focus goes back to where the rehearsal was started from.
-            if let Some(button) = button.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
+            focus(&button);
         })
     };
 
@@ -313,11 +315,7 @@ pub fn Rehearse(props: &RehearseProps) -> Html {
     {
         // Focus moves into the rehearsal as it opens, so the keys work at once.
         let region = region.clone();
-        use_effect_with((), move |()| {
-            if let Some(region) = region.cast::<web_sys::HtmlElement>() {
-                let _ = region.focus();
-            }
-        });
+        use_effect_with((), move |()| focus(&region));
     }
     {
         let seconds = seconds.clone();
@@ -329,12 +327,12 @@ pub fn Rehearse(props: &RehearseProps) -> Html {
         });
     }
     let count = props.lines.len();
-    let go = |to: isize| {
+    // The line `by` lines on from `from`, the first and the last staying put.
+    let step =
+        move |from: usize, by: isize| from.saturating_add_signed(by).min(count.saturating_sub(1));
+    let go = |by: isize| {
         let at = at.clone();
-        Callback::from(move |_: MouseEvent| {
-            let next = (*at as isize + to).clamp(0, count.saturating_sub(1) as isize);
-            at.set(next as usize);
-        })
+        Callback::from(move |_: MouseEvent| at.set(step(*at, by)))
     };
     let onkeydown = {
         let (at, on_close) = (at.clone(), props.on_close.clone());
@@ -346,10 +344,8 @@ pub fn Rehearse(props: &RehearseProps) -> Html {
                 .is_some_and(|element| element.tag_name() == "BUTTON");
             let next = match event.key().as_str() {
                 " " | "Enter" if on_button => return,
-                "ArrowRight" | "ArrowDown" | " " | "Enter" => {
-                    (*at + 1).min(count.saturating_sub(1))
-                }
-                "ArrowLeft" | "ArrowUp" => at.saturating_sub(1),
+                "ArrowRight" | "ArrowDown" | " " | "Enter" => step(*at, 1),
+                "ArrowLeft" | "ArrowUp" => step(*at, -1),
                 "Escape" => {
                     on_close.emit(());
                     return;
