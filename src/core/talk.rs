@@ -250,6 +250,7 @@ impl Talk {
         }
         for conversation in &self.conversations {
             let at = format!("conversation {}", conversation.id);
+            let own = said.len();
             texts.push((format!("{at}: name"), &conversation.name));
             texts.push((format!("{at}: when"), &conversation.when));
             texts.extend(
@@ -297,9 +298,8 @@ impl Talk {
                 said.push((format!("{at}: a response"), &response.they));
                 said.push((format!("{at}: an answer"), &response.you));
             }
-            let slots: HashSet<Slot> = said
+            let slots: HashSet<Slot> = said[own..]
                 .iter()
-                .filter(|(place, _)| place.starts_with(&format!("{at}:")))
                 .flat_map(|(_, text)| slots_in(text))
                 .collect();
             if slots.len() < 2 {
