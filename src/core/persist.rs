@@ -889,11 +889,11 @@ impl<B: Backend> Store<B> {
         let base = match &self.overwritten {
             // Both wrote over the same revision: from what this tab wrote over.
             Some(before) if crossed && decoded.revision == self.revision => {
-                Some(Store::<B>::json_of(before.as_deref()))
+                Some(Self::json_of(before.as_deref()))
             }
             // From an unknown point: nothing taken for granted.
             _ if crossed => None,
-            _ => Some(Store::<B>::json_of(self.seen.as_deref())),
+            _ => Some(Self::json_of(self.seen.as_deref())),
         };
         External::Merge(Box::new(MergeInput {
             base,
