@@ -676,10 +676,13 @@ fn comparisons_put_the_largest_disagreement_first() {
             ("y.a.1", 0)
         ]
     );
+    // Grades recorded by hand from both perspectives: a column each.
+    assert_eq!(r.others, ["Manager", "Peer"]);
     let first = &r.comparisons[0];
+    let others: Vec<Option<Grade>> = first.others.iter().map(|g| g.grade).collect();
     assert_eq!(
-        (first.mine, first.manager, first.peer),
-        (Some(Grade::Beyond), Some(Grade::NotYet), None)
+        (first.mine, others),
+        (Some(Grade::Beyond), vec![Some(Grade::NotYet), None])
     );
     assert_eq!(
         (first.area.as_str(), first.level.as_str()),
@@ -896,8 +899,10 @@ fn the_report_is_written_to_a_manager_with_evidence_and_notes() {
         "  - Note: Pairing with Ana on this.",
         "I have not graded 2 criteria of Level B yet.",
         "## Where we see it differently",
-        "| Criterion | Me | Manager | Peer |",
-        "| **Craft:** Craft criterion 1 at a | Consistently | Sometimes | — |",
+        // A column for each who graded: here a manager only, by hand.
+        "| Criterion | Me | Manager |",
+        "| --- | --- | --- |",
+        "| **Craft:** Craft criterion 1 at a | Consistently | Sometimes |",
         "## Every criterion, with my evidence",
         "### Level A",
         "**Craft**",
@@ -922,6 +927,8 @@ fn the_report_is_written_to_a_manager_with_evidence_and_notes() {
         assert!(!md.contains(words), "{words:?} in\n{md}");
     }
     assert!(!md.contains("## What I would like to calibrate"), "{md}");
+    assert!(!md.contains("| Peer |"), "no peer graded: {md}");
+    assert!(!md.contains("What reviewers wrote"), "no comments: {md}");
 
     let private = r.markdown(&rubric, "21 Nov 2026", Include { notes: false });
     assert!(!private.contains("Note:"), "{private}");

@@ -13,6 +13,7 @@ use rungs::core::persist::{
     Problem, Saved, Store, COPIES_BUDGET, DAILY_KEPT,
 };
 use rungs::core::plan::{Goal, PlanEdit, Status};
+use rungs::core::review::{Given, Person, Role};
 use rungs::core::schema::{
     decode, encode, Decoded, Document, ReadError, SetTheme, Theme, CURRENT_VERSION,
 };
@@ -93,7 +94,7 @@ fn keys_starting(store: &Store<Flaky>, prefix: &str) -> Vec<String> {
 
 /// Every golden fixture, by the version that wrote it. Each version that
 /// ships adds one here, and every one stays readable forever.
-const FIXTURES: [(u32, &str); 9] = [
+const FIXTURES: [(u32, &str); 10] = [
     (1, include_str!("fixtures/document-v1.json")),
     (2, include_str!("fixtures/document-v2.json")),
     (3, include_str!("fixtures/document-v3.json")),
@@ -103,6 +104,7 @@ const FIXTURES: [(u32, &str); 9] = [
     (7, include_str!("fixtures/document-v7.json")),
     (8, include_str!("fixtures/document-v8.json")),
     (9, include_str!("fixtures/document-v9.json")),
+    (10, include_str!("fixtures/document-v10.json")),
 ];
 
 fn fixture(version: u32) -> Decoded {
@@ -305,7 +307,7 @@ fn golden_v8_fixture_keeps_its_log() {
 fn golden_v9_fixture_keeps_the_conversation_prep_and_writes_back_byte_for_byte() {
     let (_, text) = FIXTURES[8];
     let decoded = fixture(9);
-    assert_eq!(decoded.migrated_from, None);
+    assert_eq!(decoded.migrated_from, Some(9));
     assert_eq!(decoded.document.evidence.value().entries.len(), 3);
     let prep = decoded.document.talk.value();
     assert_eq!(prep.process.as_deref(), Some("semi-formal"));
@@ -316,6 +318,76 @@ fn golden_v9_fixture_keeps_the_conversation_prep_and_writes_back_byte_for_byte()
     assert!(prep.answers["passed-over/1"].starts_with("I led the migration"));
     // Version 8 data has nothing prepared yet.
     assert_eq!(*fixture(8).document.talk.value(), Prep::default());
+    // Version 10 added nothing version 9 data holds: written back, only
+    // the version changes, and the data is the same byte for byte.
+    assert_eq!(
+        encode(
+            &decoded.document.to_json(),
+            decoded.revision,
+            decoded.saved_at
+        ),
+        text.trim_end()
+            .replacen(r#"{"version":9,"#, r#"{"version":10,"#, 1)
+    );
+}
+
+#[test]
+fn golden_v10_fixture_keeps_requests_and_reviews_and_writes_back_byte_for_byte() {
+    let (_, text) = FIXTURES[9];
+    let decoded = fixture(10);
+    assert_eq!(decoded.migrated_from, None);
+    assert_eq!((decoded.revision, decoded.saved_at), (9, NOW));
+    let assessment = decoded.document.assessment.value();
+    assert_fixture_assessment(assessment);
+    let dana = Person {
+        name: "Dana Whitfield".into(),
+        role: Role::Manager,
+    };
+
+    let [asked] = &assessment.asked[..] else {
+        panic!("one request: {:?}", assessment.asked);
+    };
+    assert_eq!(asked.id, "r-mi9z0a1-7k");
+    assert_eq!(asked.at, 1_795_241_000_000);
+    assert_eq!(asked.reviewer, dana);
+    assert_eq!(asked.rubric, "rungs-default");
+    assert_eq!(asked.hash.len(), 64);
+
+    let [review] = &assessment.reviews[..] else {
+        panic!("one review: {:?}", assessment.reviews);
+    };
+    assert_eq!(review.id, asked.id);
+    assert_eq!(review.reviewer, dana);
+    assert_eq!(
+        (review.at, review.added),
+        (1_795_241_050_000, 1_795_241_090_000)
+    );
+    assert_eq!(review.grades.len(), 3);
+    assert_eq!(
+        review.grades["software.craft.e2.test-strategy"],
+        Given {
+            grade: Some(Grade::Consistently),
+            not_applicable: false,
+            comment: "The billing contract tests caught two regressions before release.".into(),
+        }
+    );
+    assert_eq!(
+        review.grades["software.craft.senior.system-design"].grade(),
+        Some(Grade::Sometimes)
+    );
+    let estimates = &review.grades["software.delivery.e2.estimates-weeks"];
+    assert!(estimates.not_applicable);
+    assert_eq!(
+        (estimates.grade, estimates.label()),
+        (None, "Does not apply")
+    );
+
+    // Version 9 data has neither; everything else is as it was.
+    let v9 = fixture(9).document;
+    assert!(v9.assessment.asked.is_empty() && v9.assessment.reviews.is_empty());
+    assert_eq!(v9.evidence, decoded.document.evidence);
+    assert_eq!(v9.talk, decoded.document.talk);
+    assert_eq!(v9.plan, decoded.document.plan);
     // The current format writes exactly what it reads.
     assert_eq!(
         encode(

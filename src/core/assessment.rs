@@ -33,6 +33,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::evidence::Log;
+use super::review::{self, Asked, Given, Review};
 use super::rubric::{Area, Criterion, Level, Rubric, Track};
 use super::schema::{Change, Document, Restore};
 use super::time::{DateTime, Millis};
@@ -277,6 +278,13 @@ pub struct Assessment {
     /// Readiness history, in the order taken.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub snapshots: Vec<Rc<Snapshot>>,
+    /// Requests for grades the user made, in the order made.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub asked: Vec<Rc<Asked>>,
+    /// Grades reviewers sent back, one set per reviewer, in the order
+    /// added.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Rc<Review>>,
 }
 
 fn no_ratings(ratings: &Rc<BTreeMap<String, Rating>>) -> bool {
@@ -316,6 +324,14 @@ pub enum Edit {
     LabelSnapshot { at: Millis, label: String },
     /// Remove the snapshot taken at `at` from the history.
     DeleteSnapshot { at: Millis },
+    /// Keep a request for grades, to match its response.
+    Ask(Rc<Asked>),
+    /// Forget the request with this id.
+    ForgetAsked { id: String },
+    /// Add a reviewer's grades, in place of any earlier ones of theirs.
+    AddReview(Rc<Review>),
+    /// Remove the grades that answer the request with this id.
+    RemoveReview { id: String },
 }
 
 impl Change for Edit {
@@ -328,10 +344,22 @@ impl Change for Edit {
 
     /// Saving a snapshot, which nothing else takes away, and deleting one
     /// are offered back.
-    fn undo_label(&self, _before: &Document) -> Option<String> {
+    fn undo_label(&self, before: &Document) -> Option<String> {
+        let reviewer = |id: &str| {
+            let reviews = &before.assessment.value().reviews;
+            reviews
+                .iter()
+                .find(|r| r.id == id)
+                .map_or_else(|| "a reviewer".to_owned(), |r| r.reviewer.name.clone())
+        };
         match self {
             Edit::AddSnapshot(_) => Some("Saved a snapshot of your readiness.".to_owned()),
             Edit::DeleteSnapshot { .. } => Some("Deleted a snapshot.".to_owned()),
+            Edit::AddReview(review) => {
+                Some(format!("Added {}\u{2019}s grades.", review.reviewer.name))
+            }
+            Edit::RemoveReview { id } => Some(format!("Removed {}\u{2019}s grades.", reviewer(id))),
+            Edit::ForgetAsked { .. } => Some("Forgot a request for grades.".to_owned()),
             _ => None,
         }
     }
@@ -388,6 +416,24 @@ impl Assessment {
             Edit::DeleteSnapshot { at } => {
                 let index = self.snapshots.iter().position(|s| s.at == at);
                 index.map(|i| self.snapshots.remove(i)).is_some()
+            }
+            Edit::Ask(asked) => {
+                let fresh = !self.asked.iter().any(|a| a.id == asked.id);
+                if fresh {
+                    self.asked.push(asked);
+                }
+                fresh
+            }
+            Edit::ForgetAsked { id } => {
+                let before = self.asked.len();
+                self.asked.retain(|a| a.id != id);
+                self.asked.len() != before
+            }
+            Edit::AddReview(review) => review::add(&mut self.reviews, review),
+            Edit::RemoveReview { id } => {
+                let before = self.reviews.len();
+                self.reviews.retain(|r| r.id != id);
+                self.reviews.len() != before
             }
         }
     }
@@ -481,8 +527,31 @@ impl Assessment {
             .iter()
             .filter(|e| e.is_target && e.grade() == Some(Grade::Consistently) && e.has_evidence());
         let strengths = beyond.chain(proven).map(Entry::item).collect();
-        let mut comparisons: Vec<Comparison> =
-            entries.iter().filter_map(Entry::comparison).collect();
+        let by_hand = |p: Perspective| {
+            entries
+                .iter()
+                .any(|e| e.rating.is_some_and(|r| r.grade(p).is_some()))
+                .then_some(Column::ByHand(p))
+        };
+        let columns: Vec<Column> = [by_hand(Perspective::Manager), by_hand(Perspective::Peer)]
+            .into_iter()
+            .flatten()
+            // A reviewer with nothing to say on these levels gets no column.
+            .chain(
+                self.reviews
+                    .iter()
+                    .filter(|r| {
+                        entries
+                            .iter()
+                            .any(|e| r.grades.get(&e.criterion.id).is_some_and(|g| !g.is_empty()))
+                    })
+                    .map(|r| Column::Review(r)),
+            )
+            .collect();
+        let mut comparisons: Vec<Comparison> = entries
+            .iter()
+            .filter_map(|e| e.comparison(&columns))
+            .collect();
         // Stable, so ties stay in rubric order.
         comparisons.sort_by_key(|c| Reverse(c.spread));
         let flags = flags(&entries, &areas, &comparisons);
@@ -499,6 +568,7 @@ impl Assessment {
             unassessed_target,
             strengths,
             flags,
+            others: columns.iter().map(Column::label).collect(),
             comparisons,
             ratings: self.ratings.clone(),
         })
@@ -659,15 +729,17 @@ impl Entry<'_> {
         }
     }
 
-    /// Present only when a manager or peer grade is recorded.
-    fn comparison(&self) -> Option<Comparison> {
-        let rating = self.rating?;
-        if rating.manager.is_none() && rating.peer.is_none() {
+    /// Present only when someone else graded or commented on it: a
+    /// grade recorded by hand, or one a reviewer sent. `columns` are the
+    /// report's.
+    fn comparison(&self, columns: &[Column]) -> Option<Comparison> {
+        let others: Vec<Given> = columns.iter().map(|column| column.given(self)).collect();
+        if others.iter().all(Given::is_empty) {
             return None;
         }
         let steps = || {
-            [self.grade(), rating.manager, rating.peer]
-                .into_iter()
+            std::iter::once(self.grade())
+                .chain(others.iter().map(Given::grade))
                 .flatten()
                 .map(Grade::step)
         };
@@ -678,10 +750,39 @@ impl Entry<'_> {
             level: self.level.name.clone(),
             text: self.criterion.text.clone(),
             mine: self.grade(),
-            manager: rating.manager,
-            peer: rating.peer,
+            others,
             spread,
         })
+    }
+}
+
+/// Whose grades a column of the comparison holds.
+enum Column<'a> {
+    /// Recorded by hand from a manager's or a peer's perspective.
+    ByHand(Perspective),
+    Review(&'a Review),
+}
+
+impl Column<'_> {
+    fn label(&self) -> String {
+        match self {
+            Column::ByHand(perspective) => perspective.label().to_owned(),
+            Column::Review(review) => review.reviewer.label(),
+        }
+    }
+
+    fn given(&self, entry: &Entry) -> Given {
+        match self {
+            Column::ByHand(perspective) => Given {
+                grade: entry.rating.and_then(|r| r.grade(*perspective)),
+                ..Given::default()
+            },
+            Column::Review(review) => review
+                .grades
+                .get(&entry.criterion.id)
+                .cloned()
+                .unwrap_or_default(),
+        }
     }
 }
 
@@ -834,8 +935,13 @@ pub struct Report {
     pub strengths: Vec<Item>,
     /// The honesty check, in the order of [`Flag`]'s variants.
     pub flags: Vec<Flag>,
-    /// Criteria of both levels with a manager or peer grade; largest
-    /// disagreement first, ties in rubric order (current level first).
+    /// Whose grades the comparisons hold beside yours, in order: "Manager"
+    /// and "Peer" for grades recorded by hand, when there are any, then
+    /// each reviewer who sent grades, "Dana (manager)".
+    pub others: Vec<String>,
+    /// Criteria of both levels that someone else graded or commented on;
+    /// largest disagreement first, ties in rubric order (current level
+    /// first).
     pub comparisons: Vec<Comparison>,
     /// Everything recorded, for the evidence and notes of the report.
     pub ratings: Rc<BTreeMap<String, Rating>>,
@@ -886,24 +992,22 @@ pub struct Comparison {
     pub text: String,
     /// Your grade.
     pub mine: Option<Grade>,
-    /// Your manager's grade.
-    pub manager: Option<Grade>,
-    /// A peer's grade.
-    pub peer: Option<Grade>,
+    /// What each of the report's [`others`](Report::others) gave, in
+    /// order.
+    pub others: Vec<Given>,
     /// Highest minus lowest of the grades present, in steps (0..=3).
     pub spread: u8,
 }
 
 impl Comparison {
-    /// Whether your grade and your manager's or the peer's are two steps or
-    /// more apart.
+    /// Whether your grade and anyone else's are two steps or more apart.
     pub fn far_apart(&self) -> bool {
         let Some(mine) = self.mine else {
             return false;
         };
-        [self.manager, self.peer]
-            .into_iter()
-            .flatten()
+        self.others
+            .iter()
+            .filter_map(Given::grade)
             .any(|theirs| mine.step().abs_diff(theirs.step()) >= 2)
     }
 }

@@ -331,7 +331,7 @@ fn child<'v>(value: &'v mut Value, step: &Step) -> Option<&'v mut Value> {
 
 /// How lists and maps of the document name their entries: the key the list
 /// is stored under, the word for one entry, and the field that names it.
-const ENTRIES: [(&str, &str, &str); 14] = [
+const ENTRIES: [(&str, &str, &str); 16] = [
     ("goals", "Goal", "outcome"),
     ("milestones", "Milestone", "title"),
     ("checkins", "Check-in", "date"),
@@ -346,6 +346,8 @@ const ENTRIES: [(&str, &str, &str); 14] = [
     ("ticked", "Checklist item", ""),
     ("lines", "Your own line", ""),
     ("answers", "Your answer to question", ""),
+    ("asked", "Request for grades", "id"),
+    ("reviews", "Grades sent back for request", "id"),
 ];
 
 /// Field names that read better as other words.

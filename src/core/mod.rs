@@ -18,6 +18,7 @@ pub mod persist;
 pub mod plan;
 pub mod progress;
 pub mod retired;
+pub mod review;
 pub mod route;
 pub mod rubric;
 pub mod rubric_csv;

@@ -246,6 +246,19 @@ impl Keys {
         format!("{}.{}.{at}", self.namespace, kind.slug())
     }
 
+    /// Where a reviewer's grades in progress on the request `id` are
+    /// kept (see `core::review::Draft`).
+    pub fn review(&self, id: &str) -> String {
+        format!("{}.review.{id}", self.namespace)
+    }
+
+    /// The request id of a key made by [`Keys::review`].
+    pub fn review_id<'k>(&self, key: &'k str) -> Option<&'k str> {
+        key.strip_prefix(&self.namespace)?
+            .strip_prefix(".review.")
+            .filter(|id| !id.is_empty())
+    }
+
     /// What kind of copy `key` holds and when it was made, if it is one of
     /// this namespace's copies. Earlier versions kept a tab's conflicting
     /// data under `<namespace>.backup.<millis>`.

@@ -29,6 +29,12 @@ pub enum Route {
     Talk,
     /// One conversation to prepare, by id.
     Conversation(String),
+    /// Grades asked for, received and given.
+    Review,
+    /// A request for grades, to make.
+    Ask,
+    /// Grading a colleague's request, by the request's id.
+    Reviewing(String),
     Data,
     Rubric,
     NotFound(String),
@@ -36,13 +42,14 @@ pub enum Route {
 
 impl Route {
     /// The routes the main navigation lists, in order.
-    pub const NAV: [Route; 8] = [
+    pub const NAV: [Route; 9] = [
         Route::Dashboard,
         Route::Assess,
         Route::Glossary,
         Route::Plan,
         Route::Evidence,
         Route::Talk,
+        Route::Review,
         Route::Data,
         Route::Rubric,
     ];
@@ -65,6 +72,7 @@ impl Route {
                 "plan" => Route::Plan,
                 "evidence" => Route::Evidence,
                 "talk" => Route::Talk,
+                "review" => Route::Review,
                 "data" => Route::Data,
                 "rubric" => Route::Rubric,
                 _ => Route::NotFound(path.to_owned()),
@@ -79,6 +87,8 @@ impl Route {
             Some(("evidence", "update")) => Route::Update,
             Some(("evidence", id)) if is_id(id) => Route::Entry(id.to_owned()),
             Some(("talk", id)) if is_id(id) => Route::Conversation(id.to_owned()),
+            Some(("review", "ask")) => Route::Ask,
+            Some(("review", id)) if is_id(id) => Route::Reviewing(id.to_owned()),
             Some(_) => Route::NotFound(path.to_owned()),
         };
         Some(route)
@@ -98,6 +108,8 @@ impl Route {
             Route::Packet => "#/evidence/packet".to_owned(),
             Route::Update => "#/evidence/update".to_owned(),
             Route::Conversation(id) => format!("#/talk/{id}"),
+            Route::Ask => "#/review/ask".to_owned(),
+            Route::Reviewing(id) => format!("#/review/{id}"),
             Route::NotFound(path) => format!("#/{path}"),
             other => format!("#/{}", other.slug()),
         }
@@ -119,6 +131,7 @@ impl Route {
                 Surface::Evidence
             }
             Route::Talk | Route::Conversation(_) => Surface::Talk,
+            Route::Review | Route::Ask | Route::Reviewing(_) => Surface::Review,
             Route::Data => Surface::Data,
             Route::Rubric => Surface::Rubric,
             Route::NotFound(_) => return None,
@@ -150,6 +163,9 @@ impl Route {
             Route::Update => "Update on your work".to_owned(),
             Route::Talk => "Conversation prep".to_owned(),
             Route::Conversation(_) => "Conversation".to_owned(),
+            Route::Review => "Grades from others".to_owned(),
+            Route::Ask => "Ask for grades".to_owned(),
+            Route::Reviewing(_) => "Grade a colleague".to_owned(),
             Route::Data => "Your data".to_owned(),
             Route::Rubric => "Rubric".to_owned(),
             Route::NotFound(_) => "Page not found".to_owned(),
@@ -181,18 +197,20 @@ pub enum Surface {
     Plan,
     Evidence,
     Talk,
+    Review,
     Data,
     Rubric,
 }
 
 impl Surface {
-    pub const ALL: [Surface; 8] = [
+    pub const ALL: [Surface; 9] = [
         Surface::Dashboard,
         Surface::Assess,
         Surface::Glossary,
         Surface::Plan,
         Surface::Evidence,
         Surface::Talk,
+        Surface::Review,
         Surface::Data,
         Surface::Rubric,
     ];
@@ -208,6 +226,7 @@ impl Surface {
             Surface::Plan => "plan",
             Surface::Evidence => "evidence",
             Surface::Talk => "talk",
+            Surface::Review => "review",
             Surface::Data => "data",
             Surface::Rubric => "rubric",
         }
@@ -222,6 +241,7 @@ impl Surface {
             Surface::Plan => "Turn gaps into SMART goals with milestones, check-ins with your manager and weekly goals.",
             Surface::Evidence => "Log what you shipped, the numbers you moved and the people you helped, linked to the criteria they prove.",
             Surface::Talk => "Prepare the promotion conversation, or the one after being passed over, with scripts filled from your own notes.",
+            Surface::Review => "Ask your manager or a peer to grade you, or grade a colleague who asked you, by files you send: no server, no account.",
             Surface::Data => "See where your data lives, back it up, export it, import it and restore it.",
             Surface::Rubric => "Read the leveling rubric, or bring in and edit your company's own guide.",
         }
@@ -236,6 +256,7 @@ impl Surface {
             Surface::Plan => "Plan",
             Surface::Evidence => "Evidence",
             Surface::Talk => "Talk",
+            Surface::Review => "Review",
             Surface::Data => "Your data",
             Surface::Rubric => "Rubric",
         }
@@ -368,6 +389,9 @@ mod tests {
             "#/evidence/packet",
             "#/evidence/update",
             "#/talk",
+            "#/review",
+            "#/review/ask",
+            "#/review/r-kx2p9a-3f",
             "#/data",
             "#/rubric",
         ];

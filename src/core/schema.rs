@@ -30,7 +30,7 @@ use super::time::Millis;
 use super::vocabulary::Vocabulary;
 
 /// The version this build reads and writes.
-pub const CURRENT_VERSION: u32 = 9;
+pub const CURRENT_VERSION: u32 = 10;
 
 /// One migration step: `MIGRATIONS[i]` turns the `data` of version `i + 1`
 /// (JSON text) into the `data` of version `i + 2`. Steps work on text so that
@@ -38,7 +38,7 @@ pub const CURRENT_VERSION: u32 = 9;
 /// tree costs wasm size, and only a step that needs one should bring it.
 pub type Migration = fn(&str) -> Result<String, String>;
 pub const MIGRATIONS: &[Migration] = &[
-    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9,
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9, v9_to_v10,
 ];
 
 /// Version 2 added the self-assessment. Version 1 data is a version 2
@@ -91,6 +91,13 @@ fn v7_to_v8(data: &str) -> Result<String, String> {
 /// Version 9 adds the conversation prep. Version 8 data is a version 9
 /// document with nothing prepared yet, so its text carries over unchanged.
 fn v8_to_v9(data: &str) -> Result<String, String> {
+    Ok(data.to_owned())
+}
+
+/// Version 10 keeps, in the assessment, the requests for grades the user
+/// made and the grades reviewers sent back. Version 9 data is a version 10
+/// document with neither, so its text carries over unchanged.
+fn v9_to_v10(data: &str) -> Result<String, String> {
     Ok(data.to_owned())
 }
 
@@ -459,8 +466,8 @@ mod tests {
             Err(ReadError::NotAnEnvelope(_))
         ));
         assert_eq!(
-            decode(r#"{"version":10,"revision":1,"saved_at":1,"data":{}}"#),
-            Err(ReadError::TooNew { version: 10 })
+            decode(r#"{"version":11,"revision":1,"saved_at":1,"data":{}}"#),
+            Err(ReadError::TooNew { version: 11 })
         );
         let bad = decode(
             r#"{"version":1,"revision":1,"saved_at":1,"data":{"preferences":{"theme":"plaid"}}}"#,
@@ -479,10 +486,10 @@ mod tests {
 
     #[test]
     fn every_error_reads_as_plain_words() {
-        let error = ReadError::TooNew { version: 10 };
+        let error = ReadError::TooNew { version: 11 };
         assert_eq!(
             error.to_string(),
-            "a newer version of Rungs saved it (format 10; this copy reads up to 9)"
+            "a newer version of Rungs saved it (format 11; this copy reads up to 10)"
         );
     }
 

@@ -288,14 +288,22 @@ impl Counts {
         let plan = document.plan.value();
         let vocabulary = document.vocabulary.value();
         let ladders = document.ladders.value();
-        // The grades of every ladder: the one in use and those set aside.
+        // The grades of every ladder, the one in use and those set aside:
+        // the user's own, those recorded by hand and those reviewers sent.
         let grades = std::iter::once(assessment)
             .chain(ladders.shelved.values())
-            .flat_map(|assessment| assessment.ratings.values())
-            .map(|r| {
-                usize::from(r.mine.is_some())
-                    + usize::from(r.manager.is_some())
-                    + usize::from(r.peer.is_some())
+            .map(|assessment| {
+                let recorded: usize = assessment
+                    .ratings
+                    .values()
+                    .map(|r| {
+                        usize::from(r.mine.is_some())
+                            + usize::from(r.manager.is_some())
+                            + usize::from(r.peer.is_some())
+                    })
+                    .sum();
+                let sent: usize = assessment.reviews.iter().map(|r| r.grades.len()).sum();
+                recorded + sent
             })
             .sum();
         Counts {
@@ -397,8 +405,8 @@ mod tests {
             ImportError::NotRungs(_)
         ));
         assert_eq!(
-            refused(r#"{"version":10,"revision":1,"saved_at":1,"data":{}}"#),
-            ImportError::TooNew { version: 10 }
+            refused(r#"{"version":11,"revision":1,"saved_at":1,"data":{}}"#),
+            ImportError::TooNew { version: 11 }
         );
         let wrong_type =
             refused(r#"{"version":4,"revision":1,"saved_at":1,"data":{"plan":{"goals":"many"}}}"#);

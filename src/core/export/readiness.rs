@@ -82,18 +82,49 @@ impl Report {
         }
 
         if !self.comparisons.is_empty() {
-            out += "\n## Where we see it differently\n\n| Criterion | Me | Manager | Peer |\n| --- | --- | --- | --- |\n";
-            let cell = |grade: Option<Grade>| grade.map_or("—", Grade::label);
+            out += "\n## Where we see it differently\n\n| Criterion | Me |";
+            for who in &self.others {
+                let _ = write!(out, " {} |", inline(who));
+            }
+            out += "\n| --- | --- |";
+            out += &" --- |".repeat(self.others.len());
+            out += "\n";
             for c in &self.comparisons {
-                let _ = writeln!(
+                let _ = write!(
                     out,
-                    "| **{}:** {} | {} | {} | {} |",
+                    "| **{}:** {} | {} |",
                     inline(&c.area),
                     inline(&c.text),
-                    cell(c.mine),
-                    cell(c.manager),
-                    cell(c.peer)
+                    c.mine.map_or("—", Grade::label),
                 );
+                for given in &c.others {
+                    let _ = write!(out, " {} |", given.label());
+                }
+                out += "\n";
+            }
+            let comments: Vec<String> = self
+                .comparisons
+                .iter()
+                .flat_map(|c| {
+                    self.others
+                        .iter()
+                        .zip(&c.others)
+                        .filter(|(_, given)| !given.comment.trim().is_empty())
+                        .map(move |(who, given)| {
+                            format!(
+                                "- {} on *{}*: {}",
+                                inline(who),
+                                inline(&c.text),
+                                inline(&given.comment)
+                            )
+                        })
+                })
+                .collect();
+            if !comments.is_empty() {
+                out += "\nWhat reviewers wrote:\n\n";
+                for comment in comments {
+                    let _ = writeln!(out, "{comment}");
+                }
             }
         }
 
