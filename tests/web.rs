@@ -941,3 +941,97 @@ async fn a_script_fills_in_what_is_known_keeps_a_reworded_line_and_rehearses_by_
     drop(app);
     clear("rungs-test-talk");
 }
+
+#[wasm_bindgen_test]
+async fn a_reviewer_grades_under_the_requests_own_key_and_leaves_their_own_data_alone() {
+    use rungs::core::assessment::{Assessment, Edit, Grade};
+    use rungs::core::review::{self, Ask, Draft, Person, Role};
+
+    let namespace = "rungs-test-review";
+    let _rubric = Provided::new(small_rubric());
+    store_plan(
+        namespace,
+        r#"{"goals":[{"id":"g1","outcome":"My own goal"}]}"#,
+    );
+    let mine = LocalStorage::raw()
+        .get_item(&format!("{namespace}.document"))
+        .unwrap();
+    // Alex's request, at Level One aiming for Level Two.
+    let mut assessment = Assessment::default();
+    assessment.apply(Edit::Current("one".into()));
+    let ask = Ask {
+        from: "Alex".into(),
+        reviewer: Person {
+            name: "Dana".into(),
+            role: Role::Manager,
+        },
+        message: "Please grade me.".into(),
+        share_own: false,
+    };
+    let (request, _) =
+        review::ask(&assessment, &small_rubric(), &ask, "r-test-1".into(), 1, "").unwrap();
+    let key = format!("{namespace}.review.r-test-1");
+    LocalStorage::raw()
+        .set_item(&key, &Draft::new(request).to_json())
+        .unwrap();
+
+    let _route = AtRoute::new("#/review/r-test-1");
+    let app = Mounted::new(AppState::open(namespace)).await;
+    assert_eq!(app.text(".page-header h1"), "Grade Alex");
+    assert!(app.text(".request-message").contains("Please grade me."));
+    assert_eq!(app.text(".area-heading"), "Area 1 of 3: Alpha");
+
+    // "Consistently" on Alpha at Level One: kept at once under the
+    // request's own key.
+    let radios = app.all("input[name='review-t.a.one']");
+    let labels: Vec<String> = radios
+        .iter()
+        .map(|r| r.parent_element().unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Not graded",
+            "Not yet",
+            "Sometimes",
+            "Consistently",
+            "Beyond",
+            "Does not apply"
+        ]
+    );
+    radios[3].clone().unchecked_into::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+    let kept = Draft::read(&LocalStorage::raw().get_item(&key).unwrap().unwrap()).unwrap();
+    assert_eq!(kept.given("t.a.one").grade, Some(Grade::Consistently));
+    assert!(app.text(".area-step").contains("1 of 2"));
+
+    // A comment on the same criterion keeps the grade.
+    let comment: web_sys::HtmlTextAreaElement =
+        app.all("#comment-t\\.a\\.one")[0].clone().unchecked_into();
+    comment.set_value("Solid.");
+    input(&comment);
+    yew::scheduler::flush().await;
+    let kept = Draft::read(&LocalStorage::raw().get_item(&key).unwrap().unwrap()).unwrap();
+    assert_eq!(kept.given("t.a.one").grade, Some(Grade::Consistently));
+    assert_eq!(kept.given("t.a.one").comment, "Solid.");
+
+    // The next area, with focus on its heading.
+    button(&app, "Next: Beta →").click();
+    yew::scheduler::flush().await;
+    assert_eq!(app.text(".area-heading"), "Area 2 of 3: Beta");
+    assert_eq!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some("area-heading")
+    );
+
+    // The reviewer's own data is as it was, even once the page hides.
+    let _ = saved_when_hidden(namespace);
+    assert_eq!(
+        LocalStorage::raw()
+            .get_item(&format!("{namespace}.document"))
+            .unwrap(),
+        mine
+    );
+    drop(app);
+    clear(namespace);
+}

@@ -16,6 +16,7 @@ use crate::core::merge::Choice;
 use crate::core::persist::{
     Backend, BackendError, Copy, CopyKind, External, Health, Keys, Saved, Store,
 };
+use crate::core::review::{self, Draft, Kept};
 use crate::core::schema::Document;
 use crate::ui::clock::now;
 use crate::ui::merge::Combine;
@@ -335,5 +336,30 @@ impl Session {
     /// The key the document is stored under.
     pub fn document_key(&self) -> String {
         self.store.borrow().keys().document.clone()
+    }
+
+    /// Every request for grades this browser keeps a reviewer's work on.
+    pub fn review_drafts(&self) -> Result<Vec<Kept>, BackendError> {
+        review::drafts(&self.store.borrow())
+    }
+
+    /// What this browser keeps for the request `id`.
+    pub fn review_draft(&self, id: &str) -> Result<Option<Kept>, BackendError> {
+        review::draft(&self.store.borrow(), id)
+    }
+
+    /// Keeps a reviewer's work, combined with another tab's; returns what
+    /// was kept.
+    pub fn keep_review_draft(&self, draft: Draft) -> Result<Draft, BackendError> {
+        review::keep(&mut self.store.borrow_mut(), draft)
+    }
+
+    pub fn forget_review_draft(&self, id: &str) -> Result<(), BackendError> {
+        review::forget(&mut self.store.borrow_mut(), id)
+    }
+
+    /// The key a reviewer's work on the request `id` is kept under.
+    pub fn review_key(&self, id: &str) -> String {
+        self.store.borrow().keys().review(id)
     }
 }

@@ -20,6 +20,8 @@ export const ROUTES = [
   { hash: '#/evidence/update', title: 'Update on your work', nav: 'Evidence' },
   { hash: '#/talk', title: 'Conversation prep', nav: 'Talk' },
   { hash: '#/talk/passed-over', title: 'After being passed over', nav: 'Talk' },
+  { hash: '#/review', title: 'Grades from others', nav: 'Review' },
+  { hash: '#/review/ask', title: 'Ask for grades', nav: 'Review' },
   { hash: '#/data', title: 'Your data', nav: 'Your data' },
   { hash: '#/rubric', title: 'Rubric', nav: 'Rubric' },
 ];
@@ -127,7 +129,8 @@ export const LONG_WORD = 'x'.repeat(600);
 /** A stored document with something on every page: grades from three
  * perspectives, snapshots, an own term, a plan with goals, milestones,
  * check-ins and weeks, a log entry, conversation prep with a reworded line
- * and an answer, and a word too long for any line in each. */
+ * and an answer, a reviewer's grades and a request still waiting, and a
+ * word too long for any line in each. */
 export function richDocument() {
   const rating = (mine, manager, peer) => ({ mine, manager, peer, evidence: `Shipped it: ${LONG_WORD}`, note: LONG_WORD });
   const snapshot = (at, label) => ({
@@ -146,6 +149,17 @@ export function richDocument() {
       },
       snapshots: [1795000000000, 1795003600000, 1795090000000, 1795190000000, 1795290000000, 1795390000000]
         .map((at, i) => snapshot(at, i % 2 ? `Label ${LONG_WORD}` : '')),
+      asked: [
+        { id: 'r-long-1', at: 1795200000000, reviewer: { name: `Dana ${LONG_WORD}`, role: 'manager' }, rubric: 'rungs-default', hash: 'a'.repeat(64) },
+        { id: 'r-long-2', at: 1795210000000, reviewer: { name: `Sam ${LONG_WORD}`, role: 'peer' }, rubric: 'rungs-default', hash: 'b'.repeat(64) },
+      ],
+      reviews: [{
+        id: 'r-long-1', reviewer: { name: `Dana ${LONG_WORD}`, role: 'manager' }, at: 1795300000000, added: 1795300000001,
+        grades: {
+          'software.craft.senior.system-design': { grade: 'sometimes', comment: `Not yet across teams: ${LONG_WORD}` },
+          'software.craft.e2.test-strategy': { not_applicable: true },
+        },
+      }],
     },
     vocabulary: {
       terms: [{ id: 'my-long-word', name: `Long ${LONG_WORD}`, aliases: [], tags: ['process'], definition: `A definition with ${LONG_WORD} in it.`, example: LONG_WORD }],
@@ -178,5 +192,5 @@ export function richDocument() {
       answers: { 'passed-over/1': LONG_WORD },
     },
   };
-  return JSON.stringify({ version: 9, revision: 1, saved_at: 1, data });
+  return JSON.stringify({ version: 10, revision: 1, saved_at: 1, data });
 }

@@ -9,6 +9,7 @@ mod data;
 mod evidence;
 mod glossary;
 pub mod plan;
+mod review;
 mod rubric;
 mod talk;
 mod upcoming;
@@ -26,6 +27,7 @@ split_points! {
     plan @ Surface::Plan => plan::view,
     rubric @ Surface::Rubric => rubric::view,
     talk @ Surface::Talk => talk::view,
+    review @ Surface::Review => review::view,
     // The rubric page's importers and exporters, each format's parser
     // with them, shown after the page's first paint: with the rubric
     // page, as a split point of their own would cut the code the pages

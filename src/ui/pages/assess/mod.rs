@@ -94,6 +94,7 @@ fn AssessView(props: &ViewProps) -> Html {
         assessment.current.clone(),
         assessment.target.clone(),
         assessment.ratings.clone(),
+        assessment.reviews.clone(),
         app.state.document.evidence.shared(),
     );
     let report = use_memo(read, {
@@ -115,6 +116,10 @@ fn AssessView(props: &ViewProps) -> Html {
                 { setup(&props.rubric, &assessment, &on_edit) }
                 <grading::Grading rubric={props.rubric.clone()} assessment={assessment.clone()} report={report.clone()} on_edit={on_edit.clone()} />
                 { results::progress_bar(&report) }
+                <p class="card">
+                    { "Your manager's or a peer's view makes your grades count for more. " }
+                    <a class="button secondary" href={Route::Ask.href()}>{ "Ask for grades" }</a>
+                </p>
             </div>
         },
         View::Results => {

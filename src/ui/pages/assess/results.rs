@@ -63,7 +63,7 @@ pub fn summary(report: &Report) -> Html {
                 if let Some(words) = report.honesty_summary() {
                     <p>{ words }</p>
                 } else {
-                    <ul>{ for report.flags.iter().map(flag) }</ul>
+                    <ul>{ for report.flags.iter().map(|f| flag(f, &report.others)) }</ul>
                 }
             </div>
         </section>
@@ -71,14 +71,14 @@ pub fn summary(report: &Report) -> Html {
 }
 
 /// One finding of the honesty check, with the criteria it is about.
-fn flag(flag: &Flag) -> Html {
+fn flag(flag: &Flag, others: &[String]) -> Html {
     let criteria = match flag {
         Flag::FarApart { criteria } => Some(html! {
             <ul class="far-apart">
                 { for criteria.iter().map(|c| html! {
                     <li key={c.criterion.as_str()}>
                         <span class="item-text">{ &c.text }</span>
-                        <span class="item-area">{ grades_apart(c) }</span>
+                        <span class="item-area">{ grades_apart(c, others) }</span>
                     </li>
                 }) }
             </ul>
@@ -98,17 +98,18 @@ fn flag(flag: &Flag) -> Html {
     html! { <li>{ flag.message() }{ criteria }</li> }
 }
 
-/// "You: Beyond · Manager: Sometimes", the grades given.
-fn grades_apart(c: &Comparison) -> String {
-    [
-        (Perspective::Mine, c.mine),
-        (Perspective::Manager, c.manager),
-        (Perspective::Peer, c.peer),
-    ]
-    .into_iter()
-    .filter_map(|(who, grade)| grade.map(|g| format!("{}: {}", who.label(), g.label())))
-    .collect::<Vec<_>>()
-    .join(" · ")
+/// "You: Beyond · Dana (manager): Sometimes", the grades given.
+fn grades_apart(c: &Comparison, others: &[String]) -> String {
+    let mine = c.mine.map(|g| (Perspective::Mine.label(), g));
+    let theirs = others
+        .iter()
+        .zip(&c.others)
+        .filter_map(|(who, given)| Some((who.as_str(), given.grade()?)));
+    mine.into_iter()
+        .chain(theirs)
+        .map(|(who, grade)| format!("{who}: {}", grade.label()))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Readiness so far, kept in sight while grading, with the way to the
@@ -323,18 +324,20 @@ pub fn changes(track: &Track, current: &Level, target: &Level) -> Html {
     }
 }
 
-/// Your grades beside your manager's and a peer's, largest disagreement
-/// first.
+/// Your grades beside your manager's, your peers' and every reviewer's
+/// who sent theirs, largest disagreement first.
 pub fn perspectives(report: &Report) -> Html {
     let comparisons = &report.comparisons;
-    let grade = |g: Option<Grade>| g.map_or("—", Grade::label);
     let body = if comparisons.is_empty() {
         html! {
             <p class="muted">
-                { "After a 1:1 where you asked to be graded against both levels, record your manager's and a peer's grades under “Evidence, note and other views” on any criterion. They appear here beside yours." }
+                { "Ask your manager or a peer to grade you: " }
+                <a href={Route::Review.href()}>{ "send them a request for grades" }</a>
+                { ", and add the file they send back. Or, after a 1:1 where you were graded, record their grades under “Evidence, note and other views” on any criterion. They appear here beside yours." }
             </p>
         }
     } else {
+        let others = &report.others;
         scroll_region(
             "Grades compared",
             html! {
@@ -343,8 +346,7 @@ pub fn perspectives(report: &Report) -> Html {
                         <tr>
                             <th scope="col">{ "Criterion" }</th>
                             <th scope="col">{ "You" }</th>
-                            <th scope="col">{ "Manager" }</th>
-                            <th scope="col">{ "Peer" }</th>
+                            { for others.iter().map(|who| html! { <th scope="col">{ who }</th> }) }
                             <th scope="col">{ "Apart by" }</th>
                         </tr>
                     </thead>
@@ -355,9 +357,15 @@ pub fn perspectives(report: &Report) -> Html {
                                     <span class="item-area">{ format!("{} · {}", c.area, c.level) }</span>
                                     <span class="item-text">{ &c.text }</span>
                                 </th>
-                                <td>{ grade(c.mine) }</td>
-                                <td>{ grade(c.manager) }</td>
-                                <td>{ grade(c.peer) }</td>
+                                <td>{ c.mine.map_or("—", Grade::label) }</td>
+                                { for c.others.iter().map(|given| html! {
+                                    <td>
+                                        { given.label() }
+                                        if !given.comment.trim().is_empty() {
+                                            <span class="comparison-comment">{ format!("“{}”", given.comment.trim()) }</span>
+                                        }
+                                    </td>
+                                }) }
                                 <td>{ match c.spread { 0 => "agree".to_owned(), 1 => "1 step".to_owned(), n => format!("{n} steps") } }</td>
                             </tr>
                         }) }
@@ -370,6 +378,9 @@ pub fn perspectives(report: &Report) -> Html {
         <section class="card" aria-labelledby="perspectives-heading">
             <h2 id="perspectives-heading">{ "Other perspectives" }</h2>
             { body }
+            if !comparisons.is_empty() {
+                <p><a href={Route::Review.href()}>{ "Ask for grades, or add grades you received" }</a></p>
+            }
         </section>
     }
 }
