@@ -7,14 +7,15 @@
 
 mod common;
 
-use std::cell::RefCell;
+use common::Shared;
+
 use std::rc::Rc;
 
 use proptest::prelude::*;
 use rungs::core::assessment::{Assessment, Edit, Flag, Grade, Perspective};
 use rungs::core::evidence::Log;
 use rungs::core::export::readiness::Include;
-use rungs::core::persist::{Backend, BackendError, Keys, MemoryBackend, Saved, Store};
+use rungs::core::persist::{BackendError, Keys, Saved, Store};
 use rungs::core::review::{
     self, Ask, AskError, Asked, Draft, Given, Kept, Kind, Person, Refusal, Request, Response,
     Review, Role, FILE_VERSION, MAX_NAME, MAX_NOTE, REQUEST_FORMAT, RESPONSE_FORMAT,
@@ -116,15 +117,7 @@ fn request() -> (Request, Asked) {
 }
 
 fn request_with(id: &str, ask: &Ask) -> (Request, Asked) {
-    review::ask(
-        &engineer(),
-        &ladder(),
-        ask,
-        id.into(),
-        NOW,
-        "https://rungs.example",
-    )
-    .expect("a level is chosen")
+    review::ask(&engineer(), &ladder(), ask, id.into(), NOW).expect("a level is chosen")
 }
 
 /// The engineer's assessment with `asked` kept, as the page keeps it.
@@ -202,7 +195,9 @@ fn a_request_holds_the_chosen_track_at_the_current_and_target_levels() {
     assert_eq!(request.reviewer, dana());
     assert_eq!(request.message, "Could you grade me before the review?");
     assert!(request.about.contains("Ana Lima asks you to grade them"));
-    assert!(request.about.contains("(https://rungs.example)"));
+    // Nothing the user did not choose to share: not even where their
+    // Rungs is hosted.
+    assert!(!request.to_file().contains("http"), "{}", request.to_file());
 
     let rubric = &request.rubric;
     assert_eq!(
@@ -282,14 +277,12 @@ fn the_hash_names_the_criteria_and_nothing_else() {
     // Other levels, another track, a reworded criterion: other criteria.
     let mut higher = engineer();
     higher.apply(Edit::Current("l2".into()));
-    let (top, _) = review::ask(&higher, &ladder(), &asking(true), "r-3".into(), NOW, "").unwrap();
+    let (top, _) = review::ask(&higher, &ladder(), &asking(true), "r-3".into(), NOW).unwrap();
     assert_ne!(top.hash, one.hash);
     let mut reworded = ladder();
     reworded.tracks[0].areas[0].criteria[0].text = "Writes good tests.".into();
-    let (again, _) =
-        review::ask(&engineer(), &reworded, &asking(true), "r-4".into(), NOW, "").unwrap();
+    let (again, _) = review::ask(&engineer(), &reworded, &asking(true), "r-4".into(), NOW).unwrap();
     assert_ne!(again.hash, one.hash);
-    assert!(!top.about.contains("()"), "no address: {}", top.about);
 }
 
 /// The hashes are kept in the engineer's assessment and carried in files
@@ -309,7 +302,7 @@ fn the_hashes_of_the_same_criteria_and_grades_never_change() {
 fn at_the_top_of_the_ladder_a_request_holds_one_level() {
     let mut a = engineer();
     a.apply(Edit::Current("l3".into()));
-    let (request, _) = review::ask(&a, &ladder(), &asking(true), ID.into(), NOW, "").unwrap();
+    let (request, _) = review::ask(&a, &ladder(), &asking(true), ID.into(), NOW).unwrap();
     let levels: Vec<&str> = request
         .rubric
         .levels
@@ -332,7 +325,7 @@ fn at_the_top_of_the_ladder_a_request_holds_one_level() {
 fn another_track_is_asked_about_when_chosen() {
     let mut a = engineer();
     a.apply(Edit::Track("mgmt".into()));
-    let (request, _) = review::ask(&a, &ladder(), &asking(true), ID.into(), NOW, "").unwrap();
+    let (request, _) = review::ask(&a, &ladder(), &asking(true), ID.into(), NOW).unwrap();
     assert_eq!(request.rubric.tracks[0].id, "mgmt");
     assert_eq!(ids(&request), ["t1"]);
     let own: Vec<&str> = request.own.keys().map(String::as_str).collect();
@@ -342,7 +335,7 @@ fn another_track_is_asked_about_when_chosen() {
 #[test]
 fn a_request_cannot_be_made_without_a_level_a_name_or_a_reviewer() {
     let ask = |assessment: &Assessment, ask: &Ask| {
-        review::ask(assessment, &ladder(), ask, ID.into(), NOW, "").map(|_| ())
+        review::ask(assessment, &ladder(), ask, ID.into(), NOW).map(|_| ())
     };
     assert_eq!(
         ask(&Assessment::default(), &asking(true)),
@@ -1236,28 +1229,6 @@ fn a_response_leaves_out_what_is_empty_and_what_the_request_does_not_hold() {
 
 // Drafts kept in the reviewer's browser
 
-/// One localStorage, shared by every tab (store) opened over it.
-#[derive(Clone, Default)]
-struct Shared(Rc<RefCell<MemoryBackend>>);
-
-impl Backend for Shared {
-    fn read(&self, key: &str) -> Result<Option<String>, BackendError> {
-        self.0.borrow().read(key)
-    }
-
-    fn write(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
-        self.0.borrow_mut().write(key, value)
-    }
-
-    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
-        self.0.borrow_mut().remove(key)
-    }
-
-    fn keys(&self) -> Result<Vec<String>, BackendError> {
-        self.0.borrow().keys()
-    }
-}
-
 impl Shared {
     fn tab(&self) -> Store<Shared> {
         Store::open(self.clone(), Keys::new("rungs"), NOW).0
@@ -1963,8 +1934,7 @@ fn whatever_a_request_lets_through_comes_back_in_a_response_that_reads() {
     // A company ladder with a long id.
     let mut long_id = ladder();
     long_id.id = "l".repeat(MAX_NAME + 1);
-    let (request, _) =
-        review::ask(&engineer(), &long_id, &asking(true), ID.into(), NOW, "").unwrap();
+    let (request, _) = review::ask(&engineer(), &long_id, &asking(true), ID.into(), NOW).unwrap();
     let response = graded(review::read_request(&request.to_file()).unwrap()).respond(NOW);
     assert!(review::read_response(&response.to_file()).is_ok());
 
@@ -1984,7 +1954,7 @@ fn whatever_a_request_lets_through_comes_back_in_a_response_that_reads() {
     let mut assessment = engineer();
     assessment.apply(Edit::Track("mgmt".into()));
     assert_eq!(
-        review::ask(&assessment, &empty, &asking(true), ID.into(), NOW, ""),
+        review::ask(&assessment, &empty, &asking(true), ID.into(), NOW),
         Err(AskError::NoCriteria)
     );
 }

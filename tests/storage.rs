@@ -2,9 +2,9 @@
 //! stored format in `rungs::core::schema`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::cell::RefCell;
-use std::rc::Rc;
+mod common;
 
+use common::Shared;
 use rungs::core::assessment::{Assessment, Grade};
 use rungs::core::evidence::{Kind, Log};
 use rungs::core::merge::{Code, Side};
@@ -628,28 +628,6 @@ fn a_failed_save_reverted_by_the_user_clears_the_problem() {
     store.save(&dark(), NOW);
     assert_eq!(store.save(&Document::default(), NOW), Saved::Unchanged);
     assert!(store.health().problems.is_empty());
-}
-
-/// One localStorage, shared by every tab (store) opened over it.
-#[derive(Clone, Default)]
-struct Shared(Rc<RefCell<MemoryBackend>>);
-
-impl Backend for Shared {
-    fn read(&self, key: &str) -> Result<Option<String>, BackendError> {
-        self.0.borrow().read(key)
-    }
-
-    fn write(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
-        self.0.borrow_mut().write(key, value)
-    }
-
-    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
-        self.0.borrow_mut().remove(key)
-    }
-
-    fn keys(&self) -> Result<Vec<String>, BackendError> {
-        self.0.borrow().keys()
-    }
 }
 
 impl Shared {

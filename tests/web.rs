@@ -179,6 +179,7 @@ async fn the_shell_has_navigation_a_skip_link_and_the_privacy_promise() {
             "Plan",
             "Evidence",
             "Talk",
+            "Review",
             "Your data",
             "Rubric"
         ]
@@ -969,7 +970,7 @@ async fn a_reviewer_grades_under_the_requests_own_key_and_leaves_their_own_data_
         share_own: false,
     };
     let (request, _) =
-        review::ask(&assessment, &small_rubric(), &ask, "r-test-1".into(), 1, "").unwrap();
+        review::ask(&assessment, &small_rubric(), &ask, "r-test-1".into(), 1).unwrap();
     let key = format!("{namespace}.review.r-test-1");
     LocalStorage::raw()
         .set_item(&key, &Draft::new(request).to_json())

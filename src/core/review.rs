@@ -433,15 +433,15 @@ impl fmt::Display for AskError {
 
 /// A request from `ask`, on the levels chosen in `assessment` against
 /// `rubric`, and what the assessment keeps of it. `id` should be unique
-/// (the page makes it from the time and a random number); `address` is
-/// where Rungs is, for the reviewer ("" when unknown).
+/// (the page makes it from the time and a random number). The file holds
+/// nothing else: not even where this Rungs is hosted, which the user did
+/// not choose to share.
 pub fn ask(
     assessment: &Assessment,
     rubric: &Rubric,
     ask: &Ask,
     id: String,
     now: Millis,
-    address: &str,
 ) -> Result<(Request, Asked), AskError> {
     let selection = assessment.selection(rubric).ok_or(AskError::NoLevel)?;
     let from = ask.from.trim();
@@ -485,16 +485,11 @@ pub fn ask(
         BTreeMap::new()
     };
     let hash = hash_of(&criteria);
-    let at = if address.is_empty() {
-        String::new()
-    } else {
-        format!(" ({address})")
-    };
     let request = Request {
         format: REQUEST_FORMAT.to_owned(),
         version: FILE_VERSION,
         about: format!(
-            "{from} asks you to grade them against their career ladder. Open Rungs{at}, choose Review, and pick this file. Your grades stay in your browser until you send a response back."
+            "{from} asks you to grade them against their career ladder. Open Rungs, choose Review, and pick this file. Your grades stay in your browser until you send a response back."
         ),
         id,
         made_at: now,

@@ -173,7 +173,7 @@ impl Route {
     }
 
     /// One line on what the page's surface is for: a surface's pages
-    /// share it, since only the navigation and pages still to come say it.
+    /// share it, since only the dashboard's list of pages says it.
     pub fn summary(&self) -> &'static str {
         self.surface()
             .map_or("There is no page at this address.", Surface::summary)

@@ -65,6 +65,15 @@ pub fn go(route: &Route) {
     let _ = window().location().set_hash(&route.href());
 }
 
+/// The file picked in the file input a `change` event came from. The
+/// input is emptied, so that the same file can be picked again.
+pub fn picked_file(event: &Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = yew::TargetCast::target_unchecked_into(event);
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
 /// The text of a file the user chose, read in full once its size is
 /// known to be within what an import takes; why not, in plain words.
 pub async fn file_text(file: &web_sys::File) -> Result<String, String> {

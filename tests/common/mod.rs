@@ -4,12 +4,14 @@
 
 #![allow(dead_code)]
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use rungs::core::evidence::{Confirmer, Entry, Kind, Log, Narrative, Outcome, Updates};
 use rungs::core::glossary::{Glossary, Term};
+use rungs::core::persist::{Backend, BackendError, MemoryBackend};
 use rungs::core::plan::{Goal, Milestone, Plan, Status, Week, WeekItem};
 use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
 use rungs::core::time::Date;
@@ -355,4 +357,26 @@ pub fn any_plan() -> impl Strategy<Value = Plan> {
             weeks,
             ..Plan::default()
         })
+}
+
+/// One localStorage, shared by every tab (store) opened over it.
+#[derive(Clone, Default)]
+pub struct Shared(pub Rc<RefCell<MemoryBackend>>);
+
+impl Backend for Shared {
+    fn read(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.0.borrow().read(key)
+    }
+
+    fn write(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.0.borrow_mut().write(key, value)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.0.borrow_mut().remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        self.0.borrow().keys()
+    }
 }

@@ -1,7 +1,7 @@
 // The readiness self-assessment, as an engineer uses it: choose the levels,
 // grade honestly, watch readiness move, add other views, keep a snapshot,
 // come back later and share the report.
-import { test, expect, open, expectAccessible, stored, downloadedText } from './fixtures.mjs';
+import { test, expect, open, expectAccessible, stored, downloadedText, VERSION } from './fixtures.mjs';
 
 /** The radio group of the criterion whose text starts with `text`. */
 function criterion(page, text) {
@@ -120,7 +120,7 @@ test('grade with readiness in sight, read the results, keep snapshots, reload an
   // Everything survives a reload; grades are stored under criterion ids.
   const savedRating = async () => {
     const saved = JSON.parse(await stored(page));
-    return saved?.version === 9 ? saved.data.assessment.ratings['software.craft.senior.system-design'] : null;
+    return saved?.version === VERSION ? saved.data.assessment.ratings['software.craft.senior.system-design'] : null;
   };
   await expect.poll(savedRating).toEqual({
     mine: 'consistently',

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, open, stored, storedKeys, downloadedText, expectAccessible, breakableStorage, failWrites } from './fixtures.mjs';
+import { test, expect, open, stored, storedKeys, downloadedText, expectAccessible, breakableStorage, failWrites, VERSION } from './fixtures.mjs';
 import { yearFile } from './year.mjs';
 
 const FIXTURE = readFileSync(new URL('../fixtures/document-v4.json', import.meta.url), 'utf8').trim();
@@ -41,7 +41,7 @@ test('an export imported into a fresh browser gives the same document', async ({
     page.getByRole('button', { name: 'Download your data (JSON)' }).click(),
   );
   const file = JSON.parse(exported);
-  expect(file).toMatchObject({ format: 'rungs-data', version: 9 });
+  expect(file).toMatchObject({ format: 'rungs-data', version: VERSION });
   expect(file.about).toContain('Everything you keep in Rungs');
   expect(typeof file.exported_at).toBe('number');
   await expect(page.getByRole('region', { name: 'Where it lives' })).toContainText('just now');

@@ -4,7 +4,7 @@
 // promotion packet in their own words, export it, and find it all after a
 // reload.
 import { readFileSync } from 'node:fs';
-import { test, expect, open, expectAccessible, stored, downloadedText, startWith } from './fixtures.mjs';
+import { test, expect, open, expectAccessible, stored, downloadedText, startWith, VERSION } from './fixtures.mjs';
 
 // A version 3 document: current level e2 (target Senior), system design
 // graded "sometimes" with written evidence.
@@ -169,7 +169,7 @@ test('three entries logged, linked, counted in readiness and coverage, drafted i
     'Fixed the flaky deploy',
   ]);
   const saved = JSON.parse(await stored(page));
-  expect(saved.version).toBe(9);
+  expect(saved.version).toBe(VERSION);
   expect(saved.data.evidence.narrative.summary).toBe('This year I led our largest migration.');
 });
 

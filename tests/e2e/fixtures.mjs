@@ -5,6 +5,10 @@ import AxeBuilder from '@axe-core/playwright';
 
 export { expect };
 
+/** The version of the stored document this build writes (`CURRENT_VERSION`
+ * in src/core/schema.rs). */
+export const VERSION = 10;
+
 export const ROUTES = [
   { hash: '#/', title: 'Dashboard', nav: 'Dashboard' },
   { hash: '#/assess', title: 'Readiness self-assessment', nav: 'Assess' },
@@ -192,5 +196,5 @@ export function richDocument() {
       answers: { 'passed-over/1': LONG_WORD },
     },
   };
-  return JSON.stringify({ version: 10, revision: 1, saved_at: 1, data });
+  return JSON.stringify({ version: VERSION, revision: 1, saved_at: 1, data });
 }

@@ -4,7 +4,7 @@
 // plan, and find it all again after a reload.
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { test, expect, open, expectAccessible, stored, downloadedText, startWith } from './fixtures.mjs';
+import { test, expect, open, expectAccessible, stored, downloadedText, startWith, VERSION } from './fixtures.mjs';
 
 // A version 3 document with a self-assessment that has a gap (system
 // design, graded "sometimes" at Senior).
@@ -199,7 +199,7 @@ test('a goal from a gap, checked letter by letter, with milestones, check-ins, w
   await expect(page.getByLabel('The target')).toHaveValue('3 by March');
   await expect(page.getByRole('region', { name: 'Milestones' }).getByRole('checkbox')).toHaveCount(3);
   const saved = JSON.parse(await stored(page));
-  expect(saved.version).toBe(9);
+  expect(saved.version).toBe(VERSION);
   expect(saved.data.plan.schedule).toMatchObject({ every: 2, weekday: 'tuesday', time: 570, with: 'Dana' });
 
   // Deleting asks first, and can be undone.

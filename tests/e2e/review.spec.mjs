@@ -3,7 +3,7 @@
 // own) grades in another and sends a file back, and the engineer adds it
 // and sees the manager's grades beside their own, after a reload too.
 import { readFileSync } from 'node:fs';
-import { test, expect, open, expectAccessible, stored, storedKeys, downloadedText, startWith } from './fixtures.mjs';
+import { test, expect, open, expectAccessible, stored, storedKeys, downloadedText, startWith, VERSION } from './fixtures.mjs';
 
 // The version 9 golden document: current level e2 (aiming at Senior), test
 // strategy graded "consistently", system design at Senior "sometimes".
@@ -11,7 +11,7 @@ const ENGINEER = readFileSync(new URL('../fixtures/document-v9.json', import.met
 // The manager's own Rungs data: a goal of their own, which grading a
 // colleague must leave as it is.
 const MANAGER = JSON.stringify({
-  version: 10,
+  version: VERSION,
   revision: 3,
   saved_at: 1,
   data: { plan: { goals: [{ id: 'gmine001', outcome: 'Hire two engineers', criteria: [], milestones: [] }] } },

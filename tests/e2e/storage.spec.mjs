@@ -1,5 +1,5 @@
 // Data safety: every way storage can go wrong, as a user meets it.
-import { test, expect, open, stored, storedKeys, downloadedText, expectAccessible, breakableStorage, failWrites } from './fixtures.mjs';
+import { test, expect, open, stored, storedKeys, downloadedText, expectAccessible, breakableStorage, failWrites, VERSION } from './fixtures.mjs';
 import { serve, DIST } from './serve.mjs';
 
 const KEY = 'rungs.document';
@@ -31,7 +31,7 @@ test('a reload keeps what the user chose, and says when it was saved', async ({ 
   await expect(health).toContainText('just now');
   await expect(health.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT\d\d:\d\dZ$/);
   expect(JSON.parse(await stored(page))).toMatchObject({
-    version: 9,
+    version: VERSION,
     revision: 1,
     data: { preferences: { theme: 'dark' } },
   });

@@ -4,7 +4,7 @@
 // own words, rehearse it aloud by keyboard, keep the meeting's notes as a
 // check-in, print the card, and find it all after a reload.
 import { readFileSync } from 'node:fs';
-import { test, expect, open, expectAccessible, stored, downloadedText, startWith } from './fixtures.mjs';
+import { test, expect, open, expectAccessible, stored, downloadedText, startWith, VERSION } from './fixtures.mjs';
 
 // The version 9 golden document without its conversation prep: current
 // level e2 (aiming at Senior), system design at Senior graded "sometimes",
@@ -107,7 +107,7 @@ test('the process and its checklist, a filled script in the user’s words, rehe
   await expect(page.getByLabel(/^Which criteria did the promotion call for/)).toHaveValue('Most of them; not the design reviews.');
   await expect(after.getByRole('checkbox', { name: /^Put the plan you agreed/ })).toBeChecked();
   const saved = JSON.parse(await stored(page));
-  expect(saved.version).toBe(9);
+  expect(saved.version).toBe(VERSION);
   expect(saved.data.talk.process).toBe('formal');
   await open(page, '#/talk');
   await expect(page.getByRole('radio', { name: 'Formal', exact: true })).toBeChecked();

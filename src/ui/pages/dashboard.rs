@@ -23,24 +23,6 @@ use crate::ui::state::use_app;
 
 /// `#/`: what Rungs is, where everything is, and the state of the data.
 pub fn dashboard() -> Html {
-    let (built, coming): (Vec<&Route>, Vec<&Route>) = Route::NAV
-        .iter()
-        .skip(1)
-        .partition(|route| super::split(route).is_some());
-    let sections = built.into_iter().map(|route| {
-        html! {
-            <li key={route.nav_label()}>
-                <a href={route.href()}>{ route.title() }</a>
-                <p>{ route.summary() }</p>
-            </li>
-        }
-    });
-    // Joined by hand: `join` would bring its own code into the first load.
-    let mut still_to_come = String::new();
-    for (i, route) in coming.iter().enumerate() {
-        still_to_come += if i == 0 { "Still to come: " } else { ", " };
-        still_to_come += &route.title();
-    }
     html! {
         <>
             <PageHeader
@@ -49,22 +31,35 @@ pub fn dashboard() -> Html {
             />
             <div class="dashboard-grid">
                 <Lazy split={Split::cards} route={Route::Dashboard} part="your next steps, readiness, plan and data" />
-                <section class="card" aria-labelledby="sections-heading">
-                    <h2 id="sections-heading">{ "Everything in Rungs" }</h2>
-                    <ul class="section-list">{ for sections }</ul>
-                    if !still_to_come.is_empty() {
-                        <p class="muted">{ still_to_come }{ "." }</p>
-                    }
-                </section>
             </div>
         </>
     }
 }
 
-/// The cards that need the user's assessment and plan: fetched with their
-/// own code after the dashboard's first paint.
+/// The cards that need the user's assessment and plan, and the list of
+/// every page: fetched with their own code after the dashboard's first
+/// paint, so that the pages' descriptions do not weigh on it.
 pub fn cards(_: &Route) -> Html {
-    html! { <Cards /> }
+    html! { <><Cards /><Everything /></> }
+}
+
+/// Every page of Rungs, with what it is for.
+#[function_component]
+fn Everything() -> Html {
+    let sections = Route::NAV.iter().skip(1).map(|route| {
+        html! {
+            <li key={route.nav_label()}>
+                <a href={route.href()}>{ route.title() }</a>
+                <p>{ route.summary() }</p>
+            </li>
+        }
+    });
+    html! {
+        <section class="card" aria-labelledby="sections-heading">
+            <h2 id="sections-heading">{ "Everything in Rungs" }</h2>
+            <ul class="section-list">{ for sections }</ul>
+        </section>
+    }
 }
 
 /// How many gaps the dashboard lists.

@@ -12,11 +12,11 @@ pub mod plan;
 mod review;
 mod rubric;
 mod talk;
-mod upcoming;
 
 use yew::prelude::*;
 
 use crate::core::route::{Route, Surface};
+use crate::ui::components::page_header::PageHeader;
 use crate::ui::split::{split_points, Lazy};
 
 split_points! {
@@ -43,12 +43,22 @@ split_points! {
 /// The page for `route`.
 pub fn page(route: &Route) -> Html {
     match route.surface() {
-        None => upcoming::not_found(),
         Some(Surface::Dashboard) => dashboard::dashboard(),
-        Some(surface) => match Split::of(surface) {
+        // Every other surface is a split point.
+        _ => match split(route) {
             Some(split) => html! { <Lazy key={split.name()} {split} route={route.clone()} /> },
-            None => upcoming::upcoming(route),
+            None => not_found(),
         },
+    }
+}
+
+/// An address that is not a page.
+fn not_found() -> Html {
+    html! {
+        <>
+            <PageHeader title="Page not found" lead="There is no page at this address." />
+            <p><a href="#/">{ "Go to the dashboard" }</a></p>
+        </>
     }
 }
 

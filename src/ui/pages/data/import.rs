@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use web_sys::{DragEvent, File, HtmlElement, HtmlInputElement};
+use web_sys::{DragEvent, File, HtmlElement};
 use yew::prelude::*;
 
 use super::replace_all;
@@ -14,7 +14,7 @@ use crate::core::time::DateTime;
 use crate::core::transfer::{self, merge_into, Counts, Incoming};
 use crate::core::{first_letter, Case};
 use crate::ui::clock::utc_offset_minutes;
-use crate::ui::dom::file_text;
+use crate::ui::dom::{self, file_text};
 use crate::ui::state::use_app;
 
 /// Where an import stands.
@@ -110,12 +110,9 @@ pub fn Import() -> Html {
     let picked = {
         let start = start.clone();
         Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            if let Some(file) = dom::picked_file(&event) {
                 start.emit(file);
             }
-            // The same file can be picked again.
-            input.set_value("");
         })
     };
     let over = {

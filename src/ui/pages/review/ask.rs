@@ -16,7 +16,6 @@ use crate::ui::components::field::Field;
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::share::use_share;
 use crate::ui::content::{use_rubric, Loaded};
-use crate::ui::dom;
 use crate::ui::draft::use_draft;
 use crate::ui::state::{use_app, use_edit};
 
@@ -77,18 +76,19 @@ fn AskForm(props: &FormProps) -> Html {
             </p>
         };
     };
-    let own_count = selection
-        .levels()
-        .flat_map(|level| {
-            selection
-                .track
-                .areas
-                .iter()
-                .flat_map(|area| area.at(&level.id))
-        })
-        .filter(|c| {
+    // What the request would hold, and how many of those the user graded.
+    let asked_about = review::criteria(rubric, &selection);
+    let ids: Vec<&str> = asked_about.tracks[0]
+        .areas
+        .iter()
+        .flat_map(|area| &area.criteria)
+        .map(|c| c.id.as_str())
+        .collect();
+    let own_count = ids
+        .iter()
+        .filter(|id| {
             assessment
-                .rating(&c.id)
+                .rating(id)
                 .and_then(|r| r.grade(Perspective::Mine))
                 .is_some()
         })
@@ -115,12 +115,7 @@ fn AskForm(props: &FormProps) -> Html {
                 message: message.clone(),
                 share_own: *share_own,
             };
-            let address = dom::window()
-                .location()
-                .href()
-                .map(|href| format!("{}#/review", href.split('#').next().unwrap_or_default()))
-                .unwrap_or_default();
-            match review::ask(&assessment, &rubric, &ask, new_id(), now(), &address) {
+            match review::ask(&assessment, &rubric, &ask, new_id(), now()) {
                 Ok((request, asked)) => {
                     problem.set(None);
                     let name =
@@ -147,16 +142,6 @@ fn AskForm(props: &FormProps) -> Html {
         Callback::from(move |_: Event| share_own.set(!*share_own))
     };
     let levels: Vec<&str> = selection.levels().map(|l| l.name.as_str()).collect();
-    let count: usize = selection
-        .levels()
-        .flat_map(|level| {
-            selection
-                .track
-                .areas
-                .iter()
-                .map(|area| area.at(&level.id).count())
-        })
-        .sum();
     let sent: Vec<Html> = assessment
         .asked
         .iter()
@@ -174,7 +159,7 @@ fn AskForm(props: &FormProps) -> Html {
     html! {
         <div class="stack">
             <form class="card ask-form" onsubmit={submit} novalidate=true>
-                <p>{ format!("The file holds the {count} criteria of {} on the {} track of {}.", levels.join(" and "), selection.track.name, rubric.name) }</p>
+                <p>{ format!("The file holds the {} criteria of {} ({} track, {}).", ids.len(), levels.join(" and "), selection.track.name, rubric.name) }</p>
                 <Field id="ask-from" label="Your name" value={from.clone()} oninput={set_from}
                     hint="As the reviewer knows you." />
                 <Field id="ask-reviewer" label="Who you are asking" value={reviewer.clone()} oninput={set_reviewer} />

@@ -174,7 +174,7 @@ fn Grading(props: &GradingProps) -> Html {
         <>
             <PageHeader
                 title={format!("Grade {}", request.from)}
-                lead={format!("{} asks for your grades against {}, on {} ({} track). Asked {}.", request.from, request.levels_label(), request.rubric.name, request.rubric.tracks.first().map_or("", |t| t.name.as_str()), date(request.made_at))}
+                lead={format!("{} asks for your grades against {} ({} track, {}). Asked {}.", request.from, request.levels_label(), request.rubric.tracks.first().map_or("", |t| t.name.as_str()), request.rubric.name, date(request.made_at))}
             />
             <div class="stack">
                 if !request.message.is_empty() {

@@ -68,11 +68,9 @@ fn Colleagues() -> Html {
     let picked = {
         let (problem, session) = (problem.clone(), session.clone());
         Callback::from(move |event: Event| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            let Some(file) = dom::picked_file(&event) else {
                 return;
             };
-            input.set_value("");
             let (problem, session) = (problem.clone(), session.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let opened = match file_text(&file).await {
@@ -118,7 +116,7 @@ fn Colleagues() -> Html {
         <section class="card" aria-labelledby="colleague-heading">
             <h2 id="colleague-heading">{ "Grade a colleague" }</h2>
             <p>{ "Someone sent you a request for grades? Open the file here. You grade one area at a time, then send a file back." }</p>
-            <div class="field">
+            <div class="field file-field">
                 <label for="request-file">{ "Open a request for grades" }</label>
                 <input id="request-file" type="file" accept=".json,application/json" onchange={picked}
                     aria-describedby={problem.is_some().then_some("request-problem")} />

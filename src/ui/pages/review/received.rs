@@ -14,7 +14,7 @@ use crate::core::route::Route;
 use crate::ui::clock::now;
 use crate::ui::components::content_status::content_status;
 use crate::ui::content::{use_rubric, Loaded};
-use crate::ui::dom::file_text;
+use crate::ui::dom::{self, file_text};
 use crate::ui::focus::focus;
 use crate::ui::state::{use_app, use_edit};
 
@@ -56,11 +56,9 @@ pub fn Received() -> Html {
     let picked = {
         let (step, assessment, rubric) = (step.clone(), assessment.clone(), rubric.clone());
         Callback::from(move |event: Event| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            let Some(file) = dom::picked_file(&event) else {
                 return;
             };
-            input.set_value("");
             let (step, assessment, rubric) = (step.clone(), assessment.clone(), rubric.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
@@ -131,7 +129,7 @@ pub fn Received() -> Html {
         <section class="card" aria-labelledby="received-heading">
             <h2 id="received-heading">{ "Grades you received" }</h2>
             <p>{ "When someone sends back their grades, add the file here. Rungs checks that it answers a request you made, on the ladder you use, and that nobody changed it on the way." }</p>
-            <div class="field">
+            <div class="field file-field">
                 <label for="response-file">{ "Add a response" }</label>
                 <input id="response-file" type="file" accept=".json,application/json" onchange={picked} />
             </div>

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use web_sys::{File, HtmlElement, HtmlInputElement};
+use web_sys::{File, HtmlElement};
 use yew::prelude::*;
 
 use crate::core::assessment::Assessment;
@@ -15,7 +15,7 @@ use crate::core::rubric::Rubric;
 use crate::core::rubric_import::{self, Imported};
 use crate::core::schema::Document;
 use crate::core::transfer::MAX_FILE_BYTES;
-use crate::ui::dom::file_text;
+use crate::ui::dom::{self, file_text};
 use crate::ui::pages::data::replace_all;
 use crate::ui::state::use_app;
 
@@ -122,15 +122,13 @@ pub fn ImportLadder(props: &ImportProps) -> Html {
             props.default.clone(),
         );
         Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            if let Some(file) = dom::picked_file(&event) {
                 step.set(Step::Reading(file.name()));
                 let (step, document, default) = (step.clone(), document.clone(), default.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     step.set(read(file, document, default).await)
                 });
             }
-            input.set_value("");
         })
     };
     let cancel = {
