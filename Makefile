@@ -27,13 +27,16 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 .PHONY: help serve dev build test check test-native test-web test-e2e bench tools clean
 
 help:
-	@echo "make serve   build the release app and serve it on http://127.0.0.1:8080"
+	@echo "make serve   build the release app and serve it on http://127.0.0.1:8080, with a strict CSP"
 	@echo "make test    run every check: format, lints, native, browser and end-to-end tests"
 	@echo "make bench   measure the release build against the budgets in docs/ARCHITECTURE.md"
 	@echo "make dev     serve a debug build (one module, not split) that rebuilds on each change"
 
-serve: tools
-	trunk serve --release
+# Served as an ordinary static host serves it, with the strict Content
+# Security Policy a wiki may send (tests/e2e/serve.mjs), so that what works
+# here works there.
+serve: build
+	node $(E2E)/serve.mjs 8080
 
 dev: tools
 	trunk serve

@@ -35,7 +35,8 @@ export const CSP = [
 export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
 
 /** Serves `root` on `port`; `cors` adds `Access-Control-Allow-Origin: *`,
- * and `csp: false` leaves the policy out. `mounts` serves other folders
+ * `csp: false` leaves the policy out, and a string sends that policy
+ * instead. `mounts` serves other folders
  * under a path of their own, each with its own `csp`: the benchmark's
  * reference page, or an earlier build measured for comparison. */
 export function serve(port, root = DIST, { cors = false, csp = true, mounts = {} } = {}) {
@@ -66,7 +67,7 @@ export function serve(port, root = DIST, { cors = false, csp = true, mounts = {}
       'Cache-Control': 'no-cache',
       Vary: 'Accept-Encoding',
     };
-    if (site.csp) headers['Content-Security-Policy'] = CSP;
+    if (site.csp) headers['Content-Security-Policy'] = typeof site.csp === 'string' ? site.csp : CSP;
     if (cors) headers['Access-Control-Allow-Origin'] = '*';
     if (COMPRESSED.has(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
       const key = createHash('sha1').update(body).digest('hex');

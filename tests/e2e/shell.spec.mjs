@@ -1,7 +1,15 @@
 // The app shell: routes, navigation, keyboard, accessibility, layout.
 import { test, expect, open, expectAccessible, ROUTES, richDocument } from './fixtures.mjs';
 
-test('every route renders its page, title and current nav entry', async ({ page }) => {
+test('every route renders its page, title and current nav entry, under the strict CSP with no violation', async ({ page }) => {
+  // The test server sends the strict policy of docs/ARCHITECTURE.md; each
+  // page counts what it refused.
+  await page.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.violations.push(`${event.violatedDirective}: ${event.blockedURI}`);
+    });
+  });
   for (const route of ROUTES) {
     await open(page, route.hash);
     await expect(page.getByRole('heading', { level: 1, name: route.title })).toBeVisible();
@@ -12,7 +20,11 @@ test('every route renders its page, title and current nav entry', async ({ page 
       'page',
     );
     await expect(page.getByRole('contentinfo')).toContainText('Your data never leaves this browser');
+    expect(await page.evaluate(() => window.violations), route.hash).toEqual([]);
   }
+  // Every split point's code and stylesheet, fetched once the page is idle.
+  await page.waitForFunction(() => performance.getEntriesByName('rungs:prefetched').length > 0);
+  expect(await page.evaluate(() => window.violations)).toEqual([]);
 });
 
 test('an unknown address says so and leads home', async ({ page }) => {

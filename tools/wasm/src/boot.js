@@ -118,8 +118,8 @@ const parsed = new Promise((resolve) => {
 Promise.all([import('./rungs.js'), parsed])
   .then(([{ default: init }]) => init({ module_or_path: main }))
   .catch((error) => {
-    // The app never started: say so where "Loading Rungs…" stands.
-    const line = document.querySelector('#app .boot');
-    if (line) line.textContent = `Rungs could not start: ${error.message}. Check your connection, then reload the page.`;
+    // The app never started: the page's fallback script says why, where
+    // "Loading Rungs…" stands.
+    dispatchEvent(new CustomEvent('rungs:failed', { detail: error }));
     throw error;
   });

@@ -19,7 +19,8 @@
 //! 7. `esbuild` bundles the start script (`boot.js`), the split loader and
 //!    wasm-bindgen's script into one module;
 //! 8. every file is named after a hash of its content, and `index.html`
-//!    loads that module, which holds integrity hashes for all the others.
+//!    loads that module, which holds integrity hashes for all the others,
+//!    after `fallback.js`, which says why if the app cannot start.
 //!
 //! A debug build (`trunk serve`) is one module, bound but not optimised, so
 //! that rebuilding while editing stays quick; it links every stylesheet.
@@ -42,6 +43,9 @@ use loader::Loader;
 
 /// The script that starts the app, filled in by [`boot_script`].
 const BOOT: &str = include_str!("boot.js");
+
+/// The script that says why, when the app cannot start.
+const FALLBACK: &str = include_str!("fallback.js");
 
 /// How wasm-opt shrinks every module.
 const WASM_OPT: &[&str] = &[
@@ -200,7 +204,12 @@ impl Build {
         let script = self.write_hashed("rungs", "js", bundle.as_bytes())?;
         // A debug build has no split points to load them with.
         let linked = if loader.is_none() { &styles[..] } else { &[] };
-        self.add_to_page(&script, &files[0].1, linked)
+        let fallback = match self.release {
+            true => minified_js(&self.tool("esbuild"), FALLBACK)?,
+            false => FALLBACK.to_owned(),
+        };
+        let fallback = self.write_hashed("fallback", "js", fallback.as_bytes())?;
+        self.add_to_page(&fallback, &script, &files[0].1, linked)
     }
 
     /// The module `entry` with everything it imports, as one script;
@@ -374,16 +383,19 @@ impl Build {
     }
 
     /// Loads `script` from `index.html`, with the main module fetched
-    /// alongside it, and `styles` linked.
+    /// alongside it, `styles` linked, and `fallback` first: a classic
+    /// script, without `crossorigin` or `integrity`, so that it runs where
+    /// the module cannot (see fallback.js).
     fn add_to_page(
         &self,
+        fallback: &Written,
         script: &Written,
         main: &Written,
         styles: &[(String, Written)],
     ) -> Result<(), String> {
         let page = self.out.join("index.html");
         let html = read(&page)?;
-        let mut tags = String::new();
+        let mut tags = format!(r#"<script src="{}"></script>"#, fallback.path);
         for (_, style) in styles {
             let _ = write!(
                 tags,
@@ -423,6 +435,14 @@ impl Build {
             PathBuf::from(name)
         }
     }
+}
+
+/// The classic script `js`, minified by esbuild.
+fn minified_js(esbuild: &Path, js: &str) -> Result<String, String> {
+    output(
+        Command::new(esbuild).args(["--minify", "--loader=js", "--log-level=warning"]),
+        js,
+    )
 }
 
 /// The stylesheet `css`, minified by esbuild.
