@@ -45,7 +45,7 @@ test.describe('opened from disk', () => {
 });
 
 test.describe('under a policy that forbids WebAssembly', () => {
-  const PORT = 4178;
+  const PORT = 4179;
   test.use({ otherOrigins: [`http://127.0.0.1:${PORT}`], expectedErrors: [/WebAssembly|wasm-unsafe-eval|unsafe-eval|Content Security Policy/] });
 
   test('the page names what the host must allow', async ({ page }) => {
