@@ -24,13 +24,14 @@ export CHROMEDRIVER
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/tests/webdriver.json
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: help serve dev build test check test-native test-web test-e2e bench tools clean
+.PHONY: help serve dev build single test check test-native test-web test-e2e bench tools clean
 
 help:
 	@echo "make serve   build the release app and serve it on http://127.0.0.1:8080, with a strict CSP"
 	@echo "make test    run every check: format, lints, native, browser and end-to-end tests"
 	@echo "make bench   measure the release build against the budgets in docs/ARCHITECTURE.md"
 	@echo "make dev     serve a debug build (one module, not split) that rebuilds on each change"
+	@echo "make single  write dist-single/rungs.html: the whole app in one file, to open from disk"
 
 # Served as an ordinary static host serves it, with the strict Content
 # Security Policy a wiki may send (tests/e2e/serve.mjs), so that what works
@@ -44,7 +45,11 @@ dev: tools
 build: tools
 	trunk build --release
 
-test: tools check test-native test-web build test-e2e
+# One module, not split, with everything inlined (tools/wasm/src/single.rs).
+single: tools
+	cargo run --quiet --package rungs-wasm -- single dist-single
+
+test: tools check test-native test-web build single test-e2e
 
 check:
 	cargo fmt --all --check
@@ -100,4 +105,4 @@ $(E2E)/node_modules/.installed: $(E2E)/package.json $(E2E)/package-lock.json
 
 clean:
 	cargo clean
-	rm -rf dist $(E2E)/node_modules $(E2E)/test-results bench-results.json
+	rm -rf dist dist-single $(E2E)/node_modules $(E2E)/test-results bench-results.json

@@ -25,11 +25,17 @@
 //! A debug build (`trunk serve`) is one module, bound but not optimised, so
 //! that rebuilding while editing stays quick; it links every stylesheet.
 //!
-//! Usage: `rungs-wasm` from a Trunk hook, or `rungs-wasm release|debug DIR`.
+//! A single-file build (`make single`) is one module too, optimised as a
+//! release build is, and writes `rungs.html` with everything in it: the
+//! module, the scripts, every stylesheet and the content (`single.rs`).
+//!
+//! Usage: `rungs-wasm` from a Trunk hook, or `rungs-wasm release|debug DIR`,
+//! or `rungs-wasm single DIR` (run outside Trunk).
 
 mod imports;
 mod loader;
 mod merge;
+mod single;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -66,10 +72,34 @@ fn main() -> ExitCode {
     }
 }
 
+/// Which build.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Profile {
+    /// One module, not optimised, for `trunk serve`.
+    Debug,
+    /// Split by surface and optimised, for `trunk build --release`.
+    Release,
+    /// One module, optimised, in one HTML file with everything else.
+    Single,
+}
+
+impl Profile {
+    /// Optimised and minified.
+    fn release(self) -> bool {
+        self != Profile::Debug
+    }
+
+    /// Cut into a module per split point.
+    fn split(self) -> bool {
+        self == Profile::Release
+    }
+}
+
 /// What to build, and where.
 struct Build {
-    release: bool,
-    /// Trunk's staging folder, which becomes `dist/`.
+    profile: Profile,
+    /// Trunk's staging folder, which becomes `dist/`; for a single-file
+    /// build, the folder `rungs.html` is written into.
     out: PathBuf,
     /// The repository.
     root: PathBuf,
@@ -97,10 +127,15 @@ impl Build {
                     .ok_or("TRUNK_STAGING_DIR is not set")?,
             ),
         };
-        let release = match profile.as_str() {
-            "release" => true,
-            "debug" => false,
-            other => return Err(format!("unknown profile {other:?}: release or debug")),
+        let profile = match profile.as_str() {
+            "release" => Profile::Release,
+            "debug" => Profile::Debug,
+            "single" => Profile::Single,
+            other => {
+                return Err(format!(
+                    "unknown profile {other:?}: release, debug or single"
+                ))
+            }
         };
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let root = root.canonicalize().map_err(at(&root))?;
@@ -108,7 +143,7 @@ impl Build {
             .map(PathBuf::from)
             .unwrap_or_else(|| root.join("target"));
         Ok(Build {
-            release,
+            profile,
             out,
             root,
             target,
@@ -117,9 +152,12 @@ impl Build {
 
     fn run(&self) -> Result<(), String> {
         let wasm = self.compile()?;
-        let scratch = self.target.join("rungs-wasm");
+        let scratch = self.target.join(match self.profile {
+            Profile::Single => "rungs-wasm-single",
+            _ => "rungs-wasm",
+        });
         let _ = std::fs::remove_dir_all(&scratch);
-        let (main, mut loader) = if self.release {
+        let (main, mut loader) = if self.profile.split() {
             let split = scratch.join("split");
             run(Command::new(self.tool("wasm-split-cli"))
                 .arg(&wasm)
@@ -147,7 +185,7 @@ impl Build {
         }
 
         let mut glue = read(&bound.join("rungs.js"))?;
-        if self.release {
+        if self.profile.release() {
             let main = bound.join("rungs_bg.wasm");
             let (wasm, shortened) = imports::shorten(&read_bytes(&main)?, &glue)?;
             write(&main, wasm)?;
@@ -165,8 +203,11 @@ impl Build {
                 ));
             }
         }
-        if self.release {
+        if self.profile.release() {
             modules = self.optimise(modules, &scratch.join("opt"))?;
+        }
+        if self.profile == Profile::Single {
+            return single::write(self, &modules[0].1, &glue, &scratch);
         }
         if let Some(loader) = &mut loader {
             modules = merge_shared(modules, loader, &scratch.join("merged"))?;
@@ -204,7 +245,7 @@ impl Build {
         let script = self.write_hashed("rungs", "js", bundle.as_bytes())?;
         // A debug build has no split points to load them with.
         let linked = if loader.is_none() { &styles[..] } else { &[] };
-        let fallback = match self.release {
+        let fallback = match self.profile.release() {
             true => minified_js(&self.tool("esbuild"), FALLBACK)?,
             false => FALLBACK.to_owned(),
         };
@@ -221,7 +262,7 @@ impl Build {
             .args(["--bundle", "--format=esm", "--log-level=warning"])
             // wasm-bindgen names the loader once per import it binds.
             .arg("--log-override:duplicate-object-key=silent");
-        if self.release {
+        if self.profile.release() {
             esbuild.arg("--minify");
         }
         output(&mut esbuild, "")
@@ -232,7 +273,7 @@ impl Build {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let mut command = Command::new(cargo);
         command.current_dir(&self.root);
-        if self.release {
+        if self.profile.release() {
             // Panic messages name the source file of the code that panicked:
             // for a dependency, its path in cargo's registry, the same long
             // prefix dozens of times in the first load. Each crate is named
@@ -247,8 +288,6 @@ impl Build {
                     remaps.join(", ")
                 ));
             }
-            // The relocations are for the final link only: the splitter
-            // reads them from the app's module.
             command.args([
                 "rustc",
                 "--release",
@@ -256,11 +295,12 @@ impl Build {
                 "wasm32-unknown-unknown",
                 "--bin",
                 "rungs",
-                "--features",
-                "split",
-                "--",
-                "-Clink-arg=--emit-relocs",
             ]);
+            // The relocations are for the final link only: the splitter
+            // reads them from the app's module.
+            if self.profile.split() {
+                command.args(["--features", "split", "--", "-Clink-arg=--emit-relocs"]);
+            }
         } else {
             command.args([
                 "build",
@@ -271,7 +311,11 @@ impl Build {
             ]);
         }
         run(&mut command)?;
-        let profile = if self.release { "release" } else { "debug" };
+        let profile = if self.profile.release() {
+            "release"
+        } else {
+            "debug"
+        };
         Ok(self
             .target
             .join("wasm32-unknown-unknown")
@@ -346,24 +390,8 @@ impl Build {
     /// each must belong to the split point of the same name, except
     /// `pages.css`, which every split point with a stylesheet loads first.
     fn styles(&self, loader: Option<&Loader>) -> Result<Vec<(String, Written)>, String> {
-        let dir = self.root.join("style");
-        let mut names = Vec::new();
-        for entry in std::fs::read_dir(&dir).map_err(at(&dir))? {
-            let path = entry.map_err(at(&dir))?.path();
-            match path.file_stem().and_then(|s| s.to_str()) {
-                Some(name) if path.extension().is_some_and(|e| e == "css") && name != "main" => {
-                    names.push(name.to_owned());
-                }
-                _ => {}
-            }
-        }
-        // The shared stylesheet first, so that in a debug build, which links
-        // them all, each surface's own rules come after it as they do in a
-        // release build.
-        names.sort_by_key(|name| (name != PAGES, name.clone()));
         let mut styles = Vec::new();
-        for name in names {
-            let css = read(&dir.join(format!("{name}.css")))?;
+        for (name, css) in self.surface_styles()? {
             let css = match loader {
                 Some(loader) if name != PAGES && !loader.has_split(&name) => {
                     return Err(format!(
@@ -380,6 +408,33 @@ impl Build {
             ));
         }
         Ok(styles)
+    }
+
+    /// Every surface's stylesheet, `style/<name>.css` beside `main.css`, by
+    /// name, in the order they apply: `pages.css` first.
+    fn surface_styles(&self) -> Result<Vec<(String, String)>, String> {
+        let dir = self.root.join("style");
+        let mut names = Vec::new();
+        for entry in std::fs::read_dir(&dir).map_err(at(&dir))? {
+            let path = entry.map_err(at(&dir))?.path();
+            match path.file_stem().and_then(|s| s.to_str()) {
+                Some(name) if path.extension().is_some_and(|e| e == "css") && name != "main" => {
+                    names.push(name.to_owned());
+                }
+                _ => {}
+            }
+        }
+        // The shared stylesheet first, so that in a debug build, which links
+        // them all, each surface's own rules come after it as they do in a
+        // release build.
+        names.sort_by_key(|name| (name != PAGES, name.clone()));
+        names
+            .into_iter()
+            .map(|name| {
+                let css = read(&dir.join(format!("{name}.css")))?;
+                Ok((name, css))
+            })
+            .collect()
     }
 
     /// Loads `script` from `index.html`, with the main module fetched
