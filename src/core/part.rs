@@ -193,10 +193,11 @@ impl<'de, T> Deserialize<'de> for Part<T> {
     }
 }
 
-/// An item of a long list in a part (an entry of the log), shared between
-/// copies of the list and encoded once: copying the list for a change
-/// costs a reference count per item, and saving it encodes only the items
-/// changed since they were last encoded.
+/// An item of a long list in a part (an entry of the log; a goal, a
+/// check-in or a week of the plan), shared between copies of the list and
+/// encoded once: copying the list for a change costs a reference count per
+/// item, and saving it encodes only the items changed since they were last
+/// encoded.
 ///
 /// Read it as a `T` (it derefs to one); change it with [`Item::make_mut`],
 /// which forgets the encoding. It is only ever encoded as JSON.
@@ -215,6 +216,12 @@ impl<T> Item<T> {
             json: OnceCell::new(),
         }))
     }
+
+    /// Whether the two are the same item, unchanged: a view's cheap test
+    /// of "nothing to draw again".
+    pub fn ptr_eq(a: &Item<T>, b: &Item<T>) -> bool {
+        Rc::ptr_eq(&a.0, &b.0)
+    }
 }
 
 impl<T: Clone> Item<T> {
@@ -223,6 +230,12 @@ impl<T: Clone> Item<T> {
         let encoded = Rc::make_mut(&mut self.0);
         encoded.json = OnceCell::new();
         &mut encoded.value
+    }
+}
+
+impl<T: Default> Default for Item<T> {
+    fn default() -> Item<T> {
+        Item::new(T::default())
     }
 }
 
@@ -357,6 +370,49 @@ mod tests {
         assert_eq!(stored(r#"{"count":1}"#), Part::new(Counter { count: 1 }));
         assert_ne!(stored(r#"{"count":1}"#), stored(r#"{ "count":1}"#));
         assert_eq!(format!("{:?}", Part::<Counter>::default()), "Part(absent)");
+    }
+
+    #[test]
+    fn a_change_to_one_goal_encodes_that_goal_alone_and_the_same_text() {
+        use crate::core::plan::{GoalText, Plan, PlanEdit};
+        let stored = concat!(
+            r#"{"target":"2027-06-01","goals":["#,
+            r#"{"id":"g1","outcome":"Ship search","metric":"p95","baseline":"","target":"","support":"","time":"","criteria":[],"due":null,"started":null,"done":null,"milestones":[]},"#,
+            r#"{"id":"g2","outcome":"Mentor","metric":"","baseline":"","target":"","support":"","time":"","criteria":["c"],"due":"2027-01-04","started":null,"done":null,"milestones":[{"id":"m","title":"Pair","due":null,"done":null}]}"#,
+            r#"],"checkins":[{"id":"c1","date":"2026-05-04","notes":"n","agreed":"a","followups":[]}],"#,
+            r#""weeks":[{"start":"2026-05-04","items":[{"id":"w","text":"t","status":"done"}]}]}"#
+        );
+        let read: Part<Plan> = serde_json::from_str(stored).unwrap();
+        let mut part = read.clone();
+        let edit = |text: &str| PlanEdit::SetGoalText {
+            goal: "g1".into(),
+            field: GoalText::Metric,
+            text: text.into(),
+        };
+        part.edit(|plan| plan.apply(edit("p99")));
+        // Encoded as it was read, but for the one change.
+        assert_eq!(
+            part.json().as_deref(),
+            Some(
+                stored
+                    .replace(r#""metric":"p95""#, r#""metric":"p99""#)
+                    .as_str()
+            )
+        );
+        let before = part.clone();
+        part.edit(|plan| plan.apply(edit("p50")));
+        let (plan, was) = (part.value(), before.value());
+        // Only the goal changed lost its encoding; the rest is shared,
+        // encoded, with the plan as it was.
+        assert!(plan.goals[0].0.json.get().is_none());
+        assert!(Item::ptr_eq(&plan.goals[1], &was.goals[1]));
+        assert!(plan.goals[1].0.json.get().is_some());
+        assert!(Item::ptr_eq(&plan.checkins[0], &was.checkins[0]));
+        assert!(plan.checkins[0].0.json.get().is_some());
+        assert!(Item::ptr_eq(&plan.weeks[0], &was.weeks[0]));
+        assert!(plan.weeks[0].0.json.get().is_some());
+        assert!(part.json().unwrap().contains(r#""metric":"p50""#));
+        assert!(plan.goals[0].0.json.get().is_some());
     }
 
     #[test]

@@ -1,12 +1,11 @@
 //! `#/plan/<id>`: one goal, its five SMART parts checked as they are
 //! typed, and its milestones.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::{plan_nav, smart_check, use_rubric};
 use crate::core::export::plan::criterion_text;
+use crate::core::part::Item;
 use crate::core::plan::{linkable, Goal, GoalText, Milestone, PlanEdit};
 use crate::core::progress::{goal_percent, milestone_overdue};
 use crate::core::route::Route;
@@ -61,7 +60,7 @@ pub fn GoalPage(props: &GoalProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct GoalPropsRc {
-    goal: Rc<Goal>,
+    goal: Item<Goal>,
 }
 
 /// The SMART parts, one fieldset per letter, each followed by what the
