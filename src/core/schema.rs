@@ -258,21 +258,20 @@ impl Document {
             unreachable!("the preferences always encode");
         };
         const OPEN: &str = r#"{"preferences":"#;
-        let pieces = self.parts().map(|(name, part)| (name, part.json()));
         // Each part is `,"<name>":<part>`; then the closing brace.
-        let parts: usize = pieces
-            .iter()
-            .filter_map(|(name, part)| Some(name.len() + part.as_ref()?.len() + 4))
-            .sum();
-        let mut json = String::with_capacity(OPEN.len() + preferences.len() + parts + 1);
+        let mut length = OPEN.len() + preferences.len() + 1;
+        for (name, part) in self.parts() {
+            length += part.json().map_or(0, |part| name.len() + part.len() + 4);
+        }
+        let mut json = String::with_capacity(length);
         json.push_str(OPEN);
         json.push_str(&preferences);
-        for (name, part) in &pieces {
-            if let Some(part) = part {
+        for (name, part) in self.parts() {
+            if let Some(part) = part.json() {
                 json.push_str(",\"");
                 json.push_str(name);
                 json.push_str("\":");
-                json.push_str(part);
+                json.push_str(&part);
             }
         }
         json.push('}');
