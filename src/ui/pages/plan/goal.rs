@@ -102,31 +102,29 @@ fn GoalForm(props: &GoalItemProps) -> Html {
             }
         });
     }
-    // The callbacks are made once (the page is keyed by its goal), so that
-    // a keystroke in one field draws that field alone again.
-    let on_text = use_memo(goal.id.clone(), {
+    // The callbacks, for each text and for the date, are made once (the
+    // page is keyed by its goal), so that a keystroke in one field draws
+    // that field alone again.
+    let on = use_memo(goal.id.clone(), {
         let edit = edit.clone();
         move |goal: &String| {
-            TEXTS.map(|field| {
+            let texts = TEXTS.map(|field| {
                 let goal = goal.clone();
                 edit.reform(move |text: String| PlanEdit::SetGoalText {
                     goal: goal.clone(),
                     field,
                     text,
                 })
-            })
-        }
-    });
-    let on_due = use_memo(goal.id.clone(), {
-        let edit = edit.clone();
-        move |goal: &String| {
+            });
             let goal = goal.clone();
-            edit.reform(move |due: Option<Date>| PlanEdit::SetGoalDue {
+            let due = edit.reform(move |due: Option<Date>| PlanEdit::SetGoalDue {
                 goal: goal.clone(),
                 due,
-            })
+            });
+            (texts, due)
         }
     });
+    let (on_text, on_due) = &*on;
     // Linked terms follow the outcome, not every other keystroke.
     let outcome_terms = use_memo((goal.outcome.clone(), glossed), |(outcome, glossed)| {
         mentions(outcome, glossed.as_deref(), "outcome")
@@ -202,7 +200,7 @@ fn GoalForm(props: &GoalItemProps) -> Html {
             </fieldset>
             <fieldset class="smart">
                 <legend>{ letter_legend(Letter::TimeBound) }</legend>
-                <DateField id="goal-due" label="Due date" value={goal.due} onchange={(*on_due).clone()} described_by="smart-T" />
+                <DateField id="goal-due" label="Due date" value={goal.due} onchange={on_due.clone()} described_by="smart-T" />
                 { problems(finding(Letter::TimeBound)) }
             </fieldset>
         </form>
@@ -363,19 +361,32 @@ fn Milestones(props: &GoalItemProps) -> Html {
     // render to the next and the milestones are not drawn again.
     let document = use_mut_ref(|| app.state.document.clone());
     *document.borrow_mut() = app.state.document.clone();
-    let on_delete = use_callback(goal.id.clone(), {
+    // Made once, as are the callbacks of the form for the next milestone,
+    // so that the milestones and the form's fields are drawn again only
+    // when what they show changes.
+    let on = use_memo(goal.id.clone(), {
         let (deleted, undo_ref) = (deleted.setter(), undo_ref.clone());
         let (edit, focus) = (edit.clone(), focus.clone());
-        move |milestone: String, goal: &String| {
-            let change = PlanEdit::DeleteMilestone {
-                goal: goal.clone(),
-                milestone,
-            };
-            deleted.set(change.undo_label(&document.borrow()));
-            edit.emit(change);
-            focus.to(&undo_ref);
+        let (title, due, problem) = (title.setter(), due.setter(), problem.setter());
+        move |goal: &String| {
+            let goal = goal.clone();
+            let delete = Callback::from(move |milestone: String| {
+                let change = PlanEdit::DeleteMilestone {
+                    goal: goal.clone(),
+                    milestone,
+                };
+                deleted.set(change.undo_label(&document.borrow()));
+                edit.emit(change);
+                focus.to(&undo_ref);
+            });
+            let title = Callback::from(move |text: String| {
+                title.set(text);
+                problem.set(None);
+            });
+            (delete, title, due.to_callback())
         }
     });
+    let (on_delete, on_title, on_due) = &*on;
     let undo_offer = deleted.as_ref().filter(|label| {
         app.state
             .undo
@@ -423,19 +434,6 @@ fn Milestones(props: &GoalItemProps) -> Html {
             focus.to(&input);
         })
     };
-    // Made once, so that the form's fields are drawn again only when what
-    // they show changes.
-    let on_title = use_callback((), {
-        let (title, problem) = (title.setter(), problem.setter());
-        move |text: String, _: &()| {
-            title.set(text);
-            problem.set(None);
-        }
-    });
-    let on_due = use_callback((), {
-        let due = due.setter();
-        move |date: Option<Date>, _: &()| due.set(date)
-    });
     let percent = goal_percent(goal);
     html! {
         <section class="card" aria-labelledby="milestones-heading">
@@ -459,11 +457,11 @@ fn Milestones(props: &GoalItemProps) -> Html {
                     id="milestone-title"
                     label="Milestone"
                     value={(*title).clone()}
-                    oninput={on_title}
+                    oninput={on_title.clone()}
                     problem={*problem}
                     input_ref={input}
                 />
-                <DateField id="milestone-due" label="Due date" value={*due} onchange={on_due} />
+                <DateField id="milestone-due" label="Due date" value={*due} onchange={on_due.clone()} />
                 <div class="actions"><button type="submit">{ "Add the milestone" }</button></div>
             </form>
         </section>
