@@ -6,12 +6,11 @@
 use rungs::core::export::ics::{calendar, FILE_NAME};
 use rungs::core::plan::{Goal, Milestone, Plan, Schedule};
 use rungs::core::time::{Date, Weekday};
-use std::rc::Rc;
 
 /// A list of shared items, as the plan keeps them.
 macro_rules! shared {
     ($($item:expr),* $(,)?) => {
-        vec![$(std::rc::Rc::new($item)),*]
+        vec![$(rungs::core::part::Item::new($item)),*]
     };
 }
 
@@ -556,9 +555,9 @@ fn uids_are_stable_across_exports_and_unique_within_one() {
 fn uids_depend_on_ids_not_on_titles_or_dates() {
     let mut plan = full_plan();
     let before = calendar(&plan, STAMP);
-    Rc::make_mut(&mut plan.goals[0]).outcome = "Lead the whole billing migration".into();
-    Rc::make_mut(&mut plan.goals[0]).due = Some(date("2027-04-30"));
-    Rc::make_mut(&mut plan.goals[0]).milestones[0].title = "Design doc signed off".into();
+    plan.goals[0].make_mut().outcome = "Lead the whole billing migration".into();
+    plan.goals[0].make_mut().due = Some(date("2027-04-30"));
+    plan.goals[0].make_mut().milestones[0].title = "Design doc signed off".into();
     let after = calendar(&plan, STAMP);
     let uids = |ics: &str| -> Vec<String> {
         events(ics)

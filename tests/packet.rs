@@ -6,6 +6,7 @@
 
 mod common;
 
+use rungs::core::part::Item;
 use std::rc::Rc;
 
 use common::{any_date, any_full_log, any_plan, day, entry, linked, log, metric, rubric};
@@ -44,8 +45,8 @@ fn of_kind(e: Entry, kind: Kind) -> Entry {
     Entry { kind, ..e }
 }
 
-fn goal(id: &str, outcome: &str, criteria: &[&str], done: Option<&str>) -> Rc<Goal> {
-    Rc::new(Goal {
+fn goal(id: &str, outcome: &str, criteria: &[&str], done: Option<&str>) -> Item<Goal> {
+    Item::new(Goal {
         id: id.into(),
         outcome: outcome.into(),
         criteria: criteria.iter().map(|c| c.to_string()).collect(),
@@ -383,7 +384,7 @@ fn gaps_list_the_active_goals_that_address_them() {
         goals: vec![
             goal("g1", "Lead the billing rewrite", &["i2"], None),
             goal("g2", "Ship search", &["i2"], Some("2026-05-01")),
-            Rc::new(g3),
+            Item::new(g3),
             goal("g4", "Unrelated", &["c1"], None),
         ],
         ..Plan::default()

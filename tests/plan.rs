@@ -16,7 +16,7 @@ use rungs::core::time::*;
 /// A list of shared items, as the plan keeps them.
 macro_rules! shared {
     ($($item:expr),* $(,)?) => {
-        vec![$(std::rc::Rc::new($item)),*]
+        vec![$(rungs::core::part::Item::new($item)),*]
     };
 }
 
@@ -1586,7 +1586,7 @@ fn past_weeks_are_to_review_oldest_first_or_reviewed_newest_first() {
             copy_id: String::new(),
         });
     }
-    let starts = |weeks: Vec<&std::rc::Rc<Week>>| -> Vec<String> {
+    let starts = |weeks: Vec<&rungs::core::part::Item<Week>>| -> Vec<String> {
         weeks.iter().map(|w| w.start.unwrap().iso()).collect()
     };
     let this_week = d("2026-11-23");

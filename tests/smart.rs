@@ -2,7 +2,7 @@
 //! triggered and not triggered at its boundary, and the summaries.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::rc::Rc;
+use rungs::core::part::Item;
 
 use rungs::core::plan::*;
 use rungs::core::smart::*;
@@ -47,13 +47,13 @@ fn plan() -> Plan {
 fn plan_with(active: usize, done: usize) -> Plan {
     let mut plan = plan();
     for n in 0..active {
-        plan.goals.push(Rc::new(Goal {
+        plan.goals.push(Item::new(Goal {
             id: format!("active-{n}"),
             ..strong()
         }));
     }
     for n in 0..done {
-        plan.goals.push(Rc::new(Goal {
+        plan.goals.push(Item::new(Goal {
             id: format!("done-{n}"),
             done: Some(date("2026-10-01")),
             ..strong()
@@ -599,7 +599,7 @@ fn exactly_max_active_goals_are_fine_and_one_more_is_not() {
 #[test]
 fn a_goal_in_the_plan_is_not_counted_twice() {
     let mut plan = plan_with(MAX_ACTIVE - 1, 0);
-    plan.goals.push(Rc::new(strong()));
+    plan.goals.push(Item::new(strong()));
     assert_eq!(plan.active_goals().count(), MAX_ACTIVE);
     assert_eq!(
         problems_in(&strong(), &plan, Letter::Achievable),
@@ -607,7 +607,7 @@ fn a_goal_in_the_plan_is_not_counted_twice() {
     );
 
     let mut plan = plan_with(MAX_ACTIVE, 0);
-    plan.goals.insert(1, Rc::new(strong()));
+    plan.goals.insert(1, Item::new(strong()));
     assert_eq!(
         problems_in(&strong(), &plan, Letter::Achievable),
         ["You have 4 active goals; three or fewer at once are more achievable. Finish or drop one first."]
@@ -617,7 +617,7 @@ fn a_goal_in_the_plan_is_not_counted_twice() {
 #[test]
 fn a_finished_goal_in_the_plan_reopened_in_the_draft_counts_once() {
     let mut plan = plan_with(MAX_ACTIVE - 1, 0);
-    plan.goals.push(Rc::new(Goal {
+    plan.goals.push(Item::new(Goal {
         done: Some(date("2026-11-01")),
         ..strong()
     }));
@@ -627,7 +627,7 @@ fn a_finished_goal_in_the_plan_reopened_in_the_draft_counts_once() {
         Vec::<String>::new()
     );
     let mut plan = plan_with(MAX_ACTIVE, 0);
-    plan.goals.push(Rc::new(Goal {
+    plan.goals.push(Item::new(Goal {
         done: Some(date("2026-11-01")),
         ..strong()
     }));
@@ -646,7 +646,7 @@ fn a_finished_goal_is_never_one_too_many() {
         Vec::<String>::new()
     );
     // Nor when the plan still holds it as active: the draft is what counts.
-    plan.goals.push(Rc::new(strong()));
+    plan.goals.push(Item::new(strong()));
     assert_eq!(
         problems_in(&done, &plan, Letter::Achievable),
         Vec::<String>::new()

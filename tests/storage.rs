@@ -9,8 +9,8 @@ use rungs::core::assessment::{Assessment, Grade};
 use rungs::core::evidence::{Kind, Log};
 use rungs::core::merge::{Code, Side};
 use rungs::core::persist::{
-    newest_first, Backend, BackendError, CopyKind, External, Keys, Location, MemoryBackend,
-    Problem, Saved, Store, COPIES_BUDGET, DAILY_KEPT,
+    newest_first, same_text, Backend, BackendError, CopyKind, External, Keys, Location,
+    MemoryBackend, Problem, Saved, Store, COPIES_BUDGET, DAILY_KEPT,
 };
 use rungs::core::plan::{Goal, PlanEdit, Status};
 use rungs::core::review::{Given, Person, Role};
@@ -1133,4 +1133,24 @@ fn every_problem_is_explained_in_plain_words() {
     assert!(problems[0]
         .explanation()
         .contains("lasts only while this tab is open"));
+}
+
+#[test]
+fn texts_are_the_same_only_when_every_byte_is() {
+    let text = "{\"data\":\"é, then some more text\"}";
+    for len in 0..=text.len() {
+        let Some(a) = text.get(..len) else { continue };
+        let copy = String::from(a);
+        assert!(same_text(a, &copy));
+        assert!(!same_text(a, text) || len == text.len());
+        // A change anywhere, in the words compared eight bytes at a time
+        // or in the bytes left over, is a difference.
+        for at in 0..len {
+            let mut bytes = a.as_bytes().to_vec();
+            bytes[at] ^= 1;
+            if let Ok(b) = String::from_utf8(bytes) {
+                assert!(!same_text(a, &b), "{a:?} and {b:?}");
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::rc::Rc;
+use rungs::core::part::Item;
 
 use common::{any_date, any_full_log, any_plan, day, entry, linked, log, metric, rubric};
 use proptest::prelude::*;
@@ -43,8 +43,8 @@ fn item(id: &str, text: &str, status: Status) -> WeekItem {
     }
 }
 
-fn week(start: &str, items: Vec<WeekItem>) -> Rc<Week> {
-    Rc::new(Week {
+fn week(start: &str, items: Vec<WeekItem>) -> Item<Week> {
+    Item::new(Week {
         start: Some(day(start)),
         items,
     })
@@ -59,8 +59,8 @@ fn milestone(id: &str, title: &str, due: Option<&str>, done: Option<&str>) -> Mi
     }
 }
 
-fn goal(id: &str, outcome: &str, done: Option<&str>, milestones: Vec<Milestone>) -> Rc<Goal> {
-    Rc::new(Goal {
+fn goal(id: &str, outcome: &str, done: Option<&str>, milestones: Vec<Milestone>) -> Item<Goal> {
+    Item::new(Goal {
         id: id.into(),
         outcome: outcome.into(),
         done: done.map(day),

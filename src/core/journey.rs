@@ -150,7 +150,6 @@ mod tests {
     use crate::core::plan::Goal;
     use crate::core::rubric::Rubric;
     use crate::core::time::Date;
-    use std::rc::Rc;
 
     fn rubric() -> Rubric {
         toml::from_str(include_str!("../content/rubric.toml")).unwrap()
@@ -224,7 +223,7 @@ mod tests {
         });
         let report = assessment.report(&rubric, &Log::default()).unwrap();
         let mut plan = Plan::default();
-        plan.goals.push(Rc::new(Goal::default()));
+        plan.goals.push(Goal::default().into());
         let done = path(&assessment, Some(&report), &plan, &Log::default());
         assert_eq!(states(&done), [State::Done; 3]);
         assert_eq!(done[1].detail, "1 goal in your plan.");

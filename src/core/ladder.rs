@@ -706,7 +706,7 @@ fn map(
                 let mut changed = false;
                 for goal in &mut plan.goals {
                     if let Some(at) = goal.criteria.iter().position(|c| c == from) {
-                        let goal = Rc::make_mut(goal);
+                        let goal = goal.make_mut();
                         goal.criteria.remove(at);
                         if let Some(to) = to {
                             if !goal.criteria.contains(to) {

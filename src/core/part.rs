@@ -16,6 +16,7 @@ use std::any::Any;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::fmt;
+use std::marker::PhantomData;
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -24,9 +25,11 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::value::RawValue;
 
 /// A part of the document holding a `T`.
-pub struct Part<T>(Rc<Inner<T>>);
+pub struct Part<T>(Rc<Inner>, PhantomData<fn() -> T>);
 
-struct Inner<T> {
+/// A part, whatever it holds: the shell stores, compares and drops parts
+/// of six types with one copy of the code that does it.
+struct Inner {
     /// The JSON it was read from; `None` for a value set by a change, or
     /// for a part that was not stored (its default value).
     stored: Option<Box<RawValue>>,
@@ -37,10 +40,34 @@ struct Inner<T> {
     value: OnceCell<Rc<dyn Any>>,
     /// Why `stored` could not be decoded; the value is then the default.
     problem: OnceCell<String>,
-    /// Encodes a value set by a change; compiled where the change was made.
-    encode: Option<fn(&T) -> String>,
+    /// Encodes a value set by a change (the `T` in `value`); compiled
+    /// where the change was made.
+    encode: Option<fn(&dyn Any) -> String>,
     /// The JSON of a value set by a change, once encoded.
     encoded: OnceCell<String>,
+}
+
+impl Inner {
+    fn new(stored: Option<Box<RawValue>>) -> Rc<Inner> {
+        Rc::new(Inner {
+            stored,
+            value: OnceCell::new(),
+            problem: OnceCell::new(),
+            encode: None,
+            encoded: OnceCell::new(),
+        })
+    }
+
+    fn json(&self) -> Option<Cow<'_, str>> {
+        match (&self.stored, self.encode) {
+            (Some(stored), _) => Some(Cow::Borrowed(stored.get())),
+            (None, Some(encode)) => {
+                let value = self.value.get().expect("a value set by a change");
+                Some(Cow::Borrowed(self.encoded.get_or_init(|| encode(&**value))))
+            }
+            (None, None) => None,
+        }
+    }
 }
 
 /// What the document does with a part, whatever it holds: stores its JSON,
@@ -63,16 +90,9 @@ fn typed<T: 'static>(value: &Rc<dyn Any>) -> &T {
         .expect("a part holds a value of its own type")
 }
 
-impl<T: 'static> Stored for Part<T> {
+impl<T> Stored for Part<T> {
     fn json(&self) -> Option<Cow<'_, str>> {
-        match (&self.0.stored, self.0.encode) {
-            (Some(stored), _) => Some(Cow::Borrowed(stored.get())),
-            (None, Some(encode)) => {
-                let value = typed::<T>(self.0.value.get().expect("a value set by a change"));
-                Some(Cow::Borrowed(self.0.encoded.get_or_init(|| encode(value))))
-            }
-            (None, None) => None,
-        }
+        self.0.json()
     }
 
     fn problem(&self) -> Option<&str> {
@@ -116,13 +136,19 @@ impl<T: DeserializeOwned + Serialize + Default + PartialEq + Clone + 'static> Pa
         if value == T::default() {
             return Part::default();
         }
-        Part(Rc::new(Inner {
-            stored: None,
-            value: OnceCell::from(Rc::new(value) as Rc<dyn Any>),
-            problem: OnceCell::new(),
-            encode: Some(|value| serde_json::to_string(value).expect("a part always encodes")),
-            encoded: OnceCell::new(),
-        }))
+        Part(
+            Rc::new(Inner {
+                stored: None,
+                value: OnceCell::from(Rc::new(value) as Rc<dyn Any>),
+                problem: OnceCell::new(),
+                encode: Some(|value| {
+                    let value = value.downcast_ref::<T>().expect("a part of its own type");
+                    serde_json::to_string(value).expect("a part always encodes")
+                }),
+                encoded: OnceCell::new(),
+            }),
+            PhantomData,
+        )
     }
 
     /// Applies `change` to a copy of the value, and keeps the copy if
@@ -145,32 +171,26 @@ impl<T: DeserializeOwned + Default + 'static> Deref for Part<T> {
 
 impl<T> Default for Part<T> {
     fn default() -> Self {
-        Part(Rc::new(Inner {
-            stored: None,
-            value: OnceCell::new(),
-            problem: OnceCell::new(),
-            encode: None,
-            encoded: OnceCell::new(),
-        }))
+        Part(Inner::new(None), PhantomData)
     }
 }
 
 impl<T> Clone for Part<T> {
     fn clone(&self) -> Self {
-        Part(self.0.clone())
+        Part(self.0.clone(), PhantomData)
     }
 }
 
 /// Two parts are equal when they would be stored as the same JSON.
-impl<T: 'static> PartialEq for Part<T> {
+impl<T> PartialEq for Part<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0) || self.json() == other.json()
     }
 }
 
-impl<T: 'static> Eq for Part<T> {}
+impl<T> Eq for Part<T> {}
 
-impl<T: 'static> fmt::Debug for Part<T> {
+impl<T> fmt::Debug for Part<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.json() {
             Some(json) => write!(f, "Part({json})"),
@@ -183,20 +203,15 @@ impl<T: 'static> fmt::Debug for Part<T> {
 impl<'de, T> Deserialize<'de> for Part<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let stored = Box::<RawValue>::deserialize(deserializer)?;
-        Ok(Part(Rc::new(Inner {
-            stored: Some(stored),
-            value: OnceCell::new(),
-            problem: OnceCell::new(),
-            encode: None,
-            encoded: OnceCell::new(),
-        })))
+        Ok(Part(Inner::new(Some(stored)), PhantomData))
     }
 }
 
-/// An item of a long list in a part (an entry of the log), shared between
-/// copies of the list and encoded once: copying the list for a change
-/// costs a reference count per item, and saving it encodes only the items
-/// changed since they were last encoded.
+/// An item of a long list in a part (an entry of the log; a goal, a
+/// check-in or a week of the plan), shared between copies of the list and
+/// encoded once: copying the list for a change costs a reference count per
+/// item, and saving it encodes only the items changed since they were last
+/// encoded.
 ///
 /// Read it as a `T` (it derefs to one); change it with [`Item::make_mut`],
 /// which forgets the encoding. It is only ever encoded as JSON.
@@ -215,6 +230,12 @@ impl<T> Item<T> {
             json: OnceCell::new(),
         }))
     }
+
+    /// Whether the two are the same item, unchanged: a view's cheap test
+    /// of "nothing to draw again".
+    pub fn ptr_eq(a: &Item<T>, b: &Item<T>) -> bool {
+        Rc::ptr_eq(&a.0, &b.0)
+    }
 }
 
 impl<T: Clone> Item<T> {
@@ -223,6 +244,12 @@ impl<T: Clone> Item<T> {
         let encoded = Rc::make_mut(&mut self.0);
         encoded.json = OnceCell::new();
         &mut encoded.value
+    }
+}
+
+impl<T: Default> Default for Item<T> {
+    fn default() -> Item<T> {
+        Item::new(T::default())
     }
 }
 
@@ -357,6 +384,49 @@ mod tests {
         assert_eq!(stored(r#"{"count":1}"#), Part::new(Counter { count: 1 }));
         assert_ne!(stored(r#"{"count":1}"#), stored(r#"{ "count":1}"#));
         assert_eq!(format!("{:?}", Part::<Counter>::default()), "Part(absent)");
+    }
+
+    #[test]
+    fn a_change_to_one_goal_encodes_that_goal_alone_and_the_same_text() {
+        use crate::core::plan::{GoalText, Plan, PlanEdit};
+        let stored = concat!(
+            r#"{"target":"2027-06-01","goals":["#,
+            r#"{"id":"g1","outcome":"Ship search","metric":"p95","baseline":"","target":"","support":"","time":"","criteria":[],"due":null,"started":null,"done":null,"milestones":[]},"#,
+            r#"{"id":"g2","outcome":"Mentor","metric":"","baseline":"","target":"","support":"","time":"","criteria":["c"],"due":"2027-01-04","started":null,"done":null,"milestones":[{"id":"m","title":"Pair","due":null,"done":null}]}"#,
+            r#"],"checkins":[{"id":"c1","date":"2026-05-04","notes":"n","agreed":"a","followups":[]}],"#,
+            r#""weeks":[{"start":"2026-05-04","items":[{"id":"w","text":"t","status":"done"}]}]}"#
+        );
+        let read: Part<Plan> = serde_json::from_str(stored).unwrap();
+        let mut part = read.clone();
+        let edit = |text: &str| PlanEdit::SetGoalText {
+            goal: "g1".into(),
+            field: GoalText::Metric,
+            text: text.into(),
+        };
+        part.edit(|plan| plan.apply(edit("p99")));
+        // Encoded as it was read, but for the one change.
+        assert_eq!(
+            part.json().as_deref(),
+            Some(
+                stored
+                    .replace(r#""metric":"p95""#, r#""metric":"p99""#)
+                    .as_str()
+            )
+        );
+        let before = part.clone();
+        part.edit(|plan| plan.apply(edit("p50")));
+        let (plan, was) = (part.value(), before.value());
+        // Only the goal changed lost its encoding; the rest is shared,
+        // encoded, with the plan as it was.
+        assert!(plan.goals[0].0.json.get().is_none());
+        assert!(Item::ptr_eq(&plan.goals[1], &was.goals[1]));
+        assert!(plan.goals[1].0.json.get().is_some());
+        assert!(Item::ptr_eq(&plan.checkins[0], &was.checkins[0]));
+        assert!(plan.checkins[0].0.json.get().is_some());
+        assert!(Item::ptr_eq(&plan.weeks[0], &was.weeks[0]));
+        assert!(plan.weeks[0].0.json.get().is_some());
+        assert!(part.json().unwrap().contains(r#""metric":"p50""#));
+        assert!(plan.goals[0].0.json.get().is_some());
     }
 
     #[test]

@@ -87,6 +87,22 @@ impl fmt::Display for BackendError {
     }
 }
 
+/// Whether `a` and `b` are the same text, eight bytes at a time. The
+/// document is compared before every save, and a year of data is hundreds
+/// of kilobytes: WebAssembly's `memcmp`, which `==` calls, goes a byte at
+/// a time, several times slower.
+pub fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    // Every chunk is eight bytes long: none reads as 0.
+    let word = |bytes: &[u8]| bytes.try_into().map_or(0, u64::from_ne_bytes);
+    let (a_words, b_words) = (a.chunks_exact(8), b.chunks_exact(8));
+    a_words.remainder() == b_words.remainder()
+        && a_words.zip(b_words).all(|(a, b)| word(a) == word(b))
+}
+
 /// A backend that keeps everything in memory.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MemoryBackend {
@@ -725,7 +741,7 @@ impl<B: Backend> Store<B> {
 
     /// Whether `document` differs from what was last read or written.
     pub fn is_unsaved(&self, document: &Document) -> bool {
-        self.saved_json != document.to_json()
+        !same_text(&self.saved_json, &document.to_json())
     }
 
     /// Saves `document` if it changed and nothing forbids it. If another
@@ -733,7 +749,7 @@ impl<B: Backend> Store<B> {
     /// [`Store::external_change`].
     pub fn save(&mut self, document: &Document, now: Millis) -> Saved {
         let json = document.to_json();
-        if self.saved_json == json {
+        if same_text(&self.saved_json, &json) {
             self.clear_save_failure();
             return Saved::Unchanged;
         }

@@ -6,11 +6,10 @@
 //! same for as long as the item exists: the calendar export builds its UIDs
 //! from them, and a re-imported calendar updates instead of duplicating.
 
-use std::rc::Rc;
-
 use serde::{Deserialize, Serialize};
 
 use super::assessment::Assessment;
+use super::part::Item;
 use super::replace;
 use super::rubric::{Criterion, Level, Rubric};
 use super::schema::{Change, Document, Restore};
@@ -18,7 +17,8 @@ use super::time::{Date, Millis, Weekday};
 
 /// The user's plan. Goals, check-ins and weeks are shared between copies
 /// of the plan (one copy per change), so a change copies only the item it
-/// touches.
+/// touches, and saving encodes only the items changed since they were
+/// last encoded (see [`Item`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Plan {
@@ -26,15 +26,15 @@ pub struct Plan {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<Date>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub goals: Vec<Rc<Goal>>,
+    pub goals: Vec<Item<Goal>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule: Option<Schedule>,
     /// Check-ins held, in the order they were logged.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub checkins: Vec<Rc<CheckIn>>,
+    pub checkins: Vec<Item<CheckIn>>,
     /// Weekly goals, one entry per week planned, oldest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub weeks: Vec<Rc<Week>>,
+    pub weeks: Vec<Item<Week>>,
 }
 
 /// A SMART goal. The text fields may be empty while it is being written;
@@ -527,7 +527,7 @@ impl Plan {
                     changed
                 }
                 None => {
-                    self.goals.push(Rc::new(goal));
+                    self.goals.push(Item::new(goal));
                     true
                 }
             },
@@ -580,7 +580,7 @@ impl Plan {
             },
             PlanEdit::SetSchedule(schedule) => replace(&mut self.schedule, schedule),
             PlanEdit::SaveCheckIn(checkin) => {
-                upsert(&mut self.checkins, Rc::new(checkin), |c| &c.id)
+                upsert(&mut self.checkins, Item::new(checkin), |c| &c.id)
             }
             PlanEdit::DeleteCheckIn(id) => remove(&mut self.checkins, |c| c.id == id),
             PlanEdit::FollowUpToMilestone {
@@ -604,7 +604,7 @@ impl Plan {
                 }
                 let checkin = self.checkins.iter_mut().find(|c| c.id == checkin);
                 let slot = checkin
-                    .map(Rc::make_mut)
+                    .map(Item::make_mut)
                     .and_then(|c| c.followups.iter_mut().find(|f| f.id == followup));
                 if let Some(slot) = slot {
                     slot.milestone = Some(link);
@@ -639,7 +639,7 @@ impl Plan {
         }
     }
 
-    pub fn goal(&self, id: &str) -> Option<&Rc<Goal>> {
+    pub fn goal(&self, id: &str) -> Option<&Item<Goal>> {
         self.goals.iter().find(|goal| goal.id == id)
     }
 
@@ -649,7 +649,7 @@ impl Plan {
         self.goals
             .iter_mut()
             .find(|goal| goal.id == id)
-            .map(Rc::make_mut)
+            .map(Item::make_mut)
     }
 
     /// The week starting on `start`, if it has been planned.
@@ -665,27 +665,27 @@ impl Plan {
         self.weeks
             .iter_mut()
             .find(|week| week.start == Some(start))
-            .map(Rc::make_mut)
+            .map(Item::make_mut)
     }
 
     /// The check-ins, newest first; undated ones last; the later logged
     /// first on the same day.
-    pub fn checkins_newest_first(&self) -> Vec<&Rc<CheckIn>> {
-        let mut checkins: Vec<&Rc<CheckIn>> = self.checkins.iter().rev().collect();
+    pub fn checkins_newest_first(&self) -> Vec<&Item<CheckIn>> {
+        let mut checkins: Vec<&Item<CheckIn>> = self.checkins.iter().rev().collect();
         checkins.sort_by_key(|c| (c.date.is_none(), std::cmp::Reverse(c.date)));
         checkins
     }
 
     /// The weeks before `this_week` (a Monday) still to review, oldest
     /// first.
-    pub fn weeks_to_review(&self, this_week: Date) -> impl Iterator<Item = &Rc<Week>> {
+    pub fn weeks_to_review(&self, this_week: Date) -> impl Iterator<Item = &Item<Week>> {
         self.weeks
             .iter()
             .filter(move |week| week.start < Some(this_week) && !week.reviewed())
     }
 
     /// The weeks before `this_week` that have been reviewed, newest first.
-    pub fn reviewed_weeks(&self, this_week: Date) -> impl Iterator<Item = &Rc<Week>> {
+    pub fn reviewed_weeks(&self, this_week: Date) -> impl Iterator<Item = &Item<Week>> {
         self.weeks
             .iter()
             .rev()
@@ -693,7 +693,7 @@ impl Plan {
     }
 
     /// The goals not finished yet.
-    pub fn active_goals(&self) -> impl Iterator<Item = &Rc<Goal>> {
+    pub fn active_goals(&self) -> impl Iterator<Item = &Item<Goal>> {
         self.goals.iter().filter(|goal| goal.is_active())
     }
 
@@ -719,15 +719,15 @@ impl Plan {
         let at = match self.weeks.iter().position(|w| w.start >= Some(start)) {
             Some(at) if self.weeks[at].start == Some(start) => at,
             Some(at) => {
-                self.weeks.insert(at, Rc::default());
+                self.weeks.insert(at, Item::default());
                 at
             }
             None => {
-                self.weeks.push(Rc::default());
+                self.weeks.push(Item::default());
                 self.weeks.len() - 1
             }
         };
-        let week = Rc::make_mut(&mut self.weeks[at]);
+        let week = Item::make_mut(&mut self.weeks[at]);
         week.start = Some(start);
         week
     }

@@ -17,7 +17,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use super::assessment::Assessment;
 use super::evidence::Log;
@@ -258,15 +258,27 @@ impl Document {
     }
 
     /// The `data` part of the envelope. Parts keep their stored text, and
-    /// default parts are left out.
+    /// default parts are left out. Written into one string of the length it
+    /// needs: a year of data is hundreds of kilobytes.
     pub fn to_json(&self) -> String {
         let Ok(preferences) = serde_json::to_string(&self.preferences) else {
             unreachable!("the preferences always encode");
         };
-        let mut json = format!(r#"{{"preferences":{preferences}"#);
+        const OPEN: &str = r#"{"preferences":"#;
+        // Each part is `,"<name>":<part>`; then the closing brace.
+        let mut length = OPEN.len() + preferences.len() + 1;
+        for (name, part) in self.parts() {
+            length += part.json().map_or(0, |part| name.len() + part.len() + 4);
+        }
+        let mut json = String::with_capacity(length);
+        json.push_str(OPEN);
+        json.push_str(&preferences);
         for (name, part) in self.parts() {
             if let Some(part) = part.json() {
-                let _ = write!(json, r#","{name}":{part}"#);
+                json.push_str(",\"");
+                json.push_str(name);
+                json.push_str("\":");
+                json.push_str(&part);
             }
         }
         json.push('}');
@@ -424,11 +436,17 @@ pub fn migrate<'a>(
     Ok(data)
 }
 
-/// The envelope around `data_json` (the output of [`Document::to_json`]).
+/// The envelope around `data_json` (the output of [`Document::to_json`]),
+/// in one string of the length it needs.
 pub fn encode(data_json: &str, revision: u64, saved_at: Millis) -> String {
-    format!(
-        r#"{{"version":{CURRENT_VERSION},"revision":{revision},"saved_at":{saved_at},"data":{data_json}}}"#
-    )
+    let head = format!(
+        r#"{{"version":{CURRENT_VERSION},"revision":{revision},"saved_at":{saved_at},"data":"#
+    );
+    let mut text = String::with_capacity(head.len() + data_json.len() + 1);
+    text.push_str(&head);
+    text.push_str(data_json);
+    text.push('}');
+    text
 }
 
 #[cfg(test)]
@@ -444,6 +462,21 @@ mod tests {
         assert_eq!(decoded.document, document);
         assert_eq!((decoded.revision, decoded.saved_at), (3, 42));
         assert_eq!(decoded.migrated_from, None);
+    }
+
+    #[test]
+    fn the_text_is_written_in_one_string_of_its_length() {
+        let data = r#"{"preferences":{"theme":"dark"},"plan":{"target":"2027-06-01"},"talk":{}}"#;
+        let document = Document::from_json(data).unwrap();
+        let json = document.to_json();
+        assert_eq!(json, data);
+        assert_eq!(json.capacity(), json.len(), "nothing grew or was left over");
+        let text = encode(&json, 12, 1_795_241_100_000);
+        assert_eq!(text.capacity(), text.len());
+        assert_eq!(decode(&text).unwrap().document, document);
+        let empty = Document::default().to_json();
+        assert_eq!(empty, r#"{"preferences":{"theme":"system"}}"#);
+        assert_eq!(empty.capacity(), empty.len());
     }
 
     #[test]

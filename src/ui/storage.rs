@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::merge::Choice;
 use crate::core::persist::{
-    Backend, BackendError, Copy, CopyKind, External, Health, Keys, Saved, Store,
+    same_text, Backend, BackendError, Copy, CopyKind, External, Health, Keys, Saved, Store,
 };
 use crate::core::review::{self, Draft, Kept};
 use crate::core::schema::Document;
@@ -119,7 +119,7 @@ impl Backend for WebBackend {
         match (last.as_ref(), expected) {
             // The same JavaScript string as the text expected: no need to
             // read it into Rust.
-            (Some(last), Some(expected)) if last.key == key && last.text == expected => {
+            (Some(last), Some(expected)) if last.key == key && same_text(&last.text, expected) => {
                 Ok(js == last.js)
             }
             (_, None) => Ok(js.is_null()),

@@ -16,9 +16,13 @@ use crate::ui::state::use_app;
 #[hook]
 pub fn use_terms() -> Result<Rc<Terms>, Html> {
     let (glossary, retry) = use_content::<Glossary>();
-    let own = use_app().state.document.vocabulary.terms.clone();
+    // The user's terms, copied only when the vocabulary changes (not with
+    // every change to the document); the terms are built again only when
+    // these differ from the last.
+    let vocabulary = use_app().state.document.vocabulary.shared();
+    let own = use_memo(vocabulary, |vocabulary| vocabulary.terms.clone());
     let terms = use_memo((glossary.clone(), own), |(glossary, own)| match glossary {
-        Loaded::Ready(glossary) => Some(Rc::new(Terms::new(glossary.clone(), own.clone()))),
+        Loaded::Ready(glossary) => Some(Rc::new(Terms::new(glossary.clone(), (**own).clone()))),
         _ => None,
     });
     (*terms)

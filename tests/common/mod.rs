@@ -11,6 +11,7 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use rungs::core::evidence::{Confirmer, Entry, Kind, Log, Narrative, Outcome, Updates};
 use rungs::core::glossary::{Glossary, Term};
+use rungs::core::part::Item;
 use rungs::core::persist::{Backend, BackendError, MemoryBackend};
 use rungs::core::plan::{Goal, Milestone, Plan, Status, Week, WeekItem};
 use rungs::core::rubric::{Area, Criterion, Level, Rubric, Track};
@@ -315,7 +316,7 @@ pub fn any_plan() -> impl Strategy<Value = Plan> {
         prop::collection::vec(milestone, 0..3),
     )
         .prop_map(|(outcome, criteria, due, done, milestones)| {
-            Rc::new(Goal {
+            Item::new(Goal {
                 id: "g".into(),
                 outcome,
                 criteria,
@@ -336,7 +337,7 @@ pub fn any_plan() -> impl Strategy<Value = Plan> {
         prop::collection::vec((any_text(), status), 0..3),
     )
         .prop_map(|(start, items)| {
-            Rc::new(Week {
+            Item::new(Week {
                 start,
                 items: items
                     .into_iter()

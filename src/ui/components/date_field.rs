@@ -19,8 +19,10 @@ pub struct DateFieldProps {
     /// The id of text elsewhere that describes the field too.
     #[prop_or_default]
     pub described_by: Option<AttrValue>,
+    /// Lets the form move focus to the box (optional for the reason
+    /// [`super::field::FieldProps::input_ref`] is).
     #[prop_or_default]
-    pub input_ref: NodeRef,
+    pub input_ref: Option<NodeRef>,
 }
 
 /// A labelled date input. A date field reports each part of a date as it is
@@ -53,7 +55,10 @@ pub fn DateField(props: &DateFieldProps) -> Html {
         Some((text, _)) => text.clone(),
         None => props.value.map(Date::iso).unwrap_or_default(),
     };
-    let (id, node) = (props.id.clone(), props.input_ref.clone());
+    let (id, node) = (
+        props.id.clone(),
+        props.input_ref.clone().unwrap_or_default(),
+    );
     framed(
         &props.id,
         &props.label,

@@ -24,9 +24,12 @@ pub struct FieldProps {
     /// neither problem nor hint of its own.
     #[prop_or_default]
     pub described_by: Option<AttrValue>,
-    /// Lets the form move focus to the box.
+    /// Lets the form move focus to the box. Optional rather than a
+    /// default `NodeRef`: a new one would differ from the last (they
+    /// compare by identity), and the field would be drawn again with every
+    /// render of its form, though nothing about it changed.
     #[prop_or_default]
-    pub input_ref: NodeRef,
+    pub input_ref: Option<NodeRef>,
 }
 
 /// A label, a text box, and its problem or hint, tied together for
@@ -37,7 +40,7 @@ pub fn Field(props: &FieldProps) -> Html {
     let (id, value, node) = (
         props.id.clone(),
         props.value.clone(),
-        props.input_ref.clone(),
+        props.input_ref.clone().unwrap_or_default(),
     );
     let rows = props.rows;
     framed(

@@ -1,11 +1,10 @@
 //! `#/plan/check-ins`: when the user meets their manager, and a record of
 //! each check-in, whose follow-ups can become milestones.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::plan_nav;
+use crate::core::part::Item;
 use crate::core::plan::{every_label, CheckIn, FollowUp, Missing, PlanEdit, Schedule, MAX_EVERY};
 use crate::core::route::Route;
 use crate::core::time::{parse_time, Date, Weekday};
@@ -252,7 +251,7 @@ fn Log(props: &LogProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct EntryProps {
-    checkin: Rc<CheckIn>,
+    checkin: Item<CheckIn>,
     log_heading: NodeRef,
 }
 

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::export::{file_name, ics, plan::criterion_text, plan::markdown};
+use crate::core::part::Item;
 use crate::core::plan::{Goal, Plan};
 use crate::core::progress::{goal_percent, overall};
 use crate::core::rubric::Rubric;
@@ -101,15 +102,15 @@ fn sheet(plan: &Plan, rubric: Option<Rc<Rubric>>, today: Date) -> Html {
 
 #[derive(Properties)]
 struct PrintGoalProps {
-    goal: Rc<Goal>,
+    goal: Item<Goal>,
     rubric: Option<Rc<Rubric>>,
 }
 
 /// The same goal and the same rubric, by pointer: the rubric is large, and
-/// a goal that changed is a new `Rc`.
+/// a goal that changed is a new item.
 impl PartialEq for PrintGoalProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.goal, &other.goal) && crate::ui::same(&self.rubric, &other.rubric)
+        Item::ptr_eq(&self.goal, &other.goal) && crate::ui::same(&self.rubric, &other.rubric)
     }
 }
 

@@ -6,10 +6,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{plan_nav, smart_check, use_rubric};
+use crate::core::assessment::Assessment;
 use crate::core::export::plan::criterion_text;
+use crate::core::part::Item;
 use crate::core::plan::{linkable, Goal, GoalText, Milestone, PlanEdit};
 use crate::core::progress::{goal_percent, milestone_overdue};
 use crate::core::route::Route;
+use crate::core::rubric::Rubric;
 use crate::core::schema::Change;
 use crate::core::smart::{Finding, Letter};
 use crate::core::time::Date;
@@ -32,6 +35,7 @@ pub struct GoalProps {
 #[function_component]
 pub fn GoalPage(props: &GoalProps) -> Html {
     let app = use_app();
+    let edit = use_edit::<PlanEdit>();
     let plan = &app.state.document.plan;
     let Some(goal) = plan.goal(&props.id) else {
         return html! {
@@ -42,7 +46,6 @@ pub fn GoalPage(props: &GoalProps) -> Html {
             </>
         };
     };
-    let goal = goal.clone();
     html! {
         <article class="goal-page">
             <PageHeader title={goal.title().to_owned()} />
@@ -51,7 +54,8 @@ pub fn GoalPage(props: &GoalProps) -> Html {
                 <GoalForm goal={goal.clone()} />
                 <div class="goal-side">
                     <Milestones goal={goal.clone()} />
-                    <GoalActions {goal} />
+                    <GoalActions id={goal.id.clone()} title={goal.title().to_owned()} done={goal.done}
+                        milestones={goal.milestones.len()} {edit} />
                 </div>
             </div>
             <p><a href={Route::Plan.href()}>{ "← Back to the plan" }</a></p>
@@ -60,15 +64,25 @@ pub fn GoalPage(props: &GoalProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct GoalPropsRc {
-    goal: Rc<Goal>,
+struct GoalItemProps {
+    goal: Item<Goal>,
 }
+
+/// The goal's texts, in the order of their fields.
+const TEXTS: [GoalText; 6] = [
+    GoalText::Outcome,
+    GoalText::Metric,
+    GoalText::Baseline,
+    GoalText::Target,
+    GoalText::Support,
+    GoalText::Time,
+];
 
 /// The SMART parts, one fieldset per letter, each followed by what the
 /// check finds weak about it. Every keystroke is kept (the autosave
 /// batches them), so nothing typed is lost by leaving the page.
 #[function_component]
-fn GoalForm(props: &GoalPropsRc) -> Html {
+fn GoalForm(props: &GoalItemProps) -> Html {
     let app = use_app();
     let edit = use_edit::<PlanEdit>();
     let glossed = use_glossed();
@@ -88,6 +102,33 @@ fn GoalForm(props: &GoalPropsRc) -> Html {
             }
         });
     }
+    // The callbacks, for each text and for the date, are made once (the
+    // page is keyed by its goal), so that a keystroke in one field draws
+    // that field alone again.
+    let on = use_memo(goal.id.clone(), {
+        let edit = edit.clone();
+        move |goal: &String| {
+            let texts = TEXTS.map(|field| {
+                let goal = goal.clone();
+                edit.reform(move |text: String| PlanEdit::SetGoalText {
+                    goal: goal.clone(),
+                    field,
+                    text,
+                })
+            });
+            let goal = goal.clone();
+            let due = edit.reform(move |due: Option<Date>| PlanEdit::SetGoalDue {
+                goal: goal.clone(),
+                due,
+            });
+            (texts, due)
+        }
+    });
+    let (on_text, on_due) = &*on;
+    // Linked terms follow the outcome, not every other keystroke.
+    let outcome_terms = use_memo((goal.outcome.clone(), glossed), |(outcome, glossed)| {
+        mentions(outcome, glossed.as_deref(), "outcome")
+    });
     let smart = smart_check(goal, &app.state.document.plan, rubric.as_deref(), today());
     let finding = |letter: Letter| &smart.findings[letter as usize];
     // While the outcome is empty, what the linked criterion asks for, to be
@@ -111,32 +152,16 @@ fn GoalForm(props: &GoalPropsRc) -> Html {
         });
     // One of the SMART texts, saved field by field as it is typed.
     let field = |id: &'static str, label: &'static str, field: GoalText, letter: Letter| {
-        let oninput = {
-            let goal = goal.id.clone();
-            edit.reform(move |text: String| PlanEdit::SetGoalText {
-                goal: goal.clone(),
-                field,
-                text,
-            })
-        };
+        let at = TEXTS.iter().position(|text| *text == field);
+        let oninput = on_text[at.expect("every text has its field")].clone();
         let rows = (field == GoalText::Outcome).then_some(3);
-        let input_ref = if field == GoalText::Outcome {
-            outcome_ref.clone()
-        } else {
-            NodeRef::default()
-        };
+        let input_ref = (field == GoalText::Outcome).then(|| outcome_ref.clone());
         html! {
             <Field {id} {label} value={field.of(goal).to_owned()} {oninput} {rows} {input_ref}
                 described_by={format!("smart-{}", letter.initial())} />
         }
     };
-    let on_due = {
-        let goal = goal.id.clone();
-        edit.reform(move |due: Option<Date>| PlanEdit::SetGoalDue {
-            goal: goal.clone(),
-            due,
-        })
-    };
+    let assessment = app.state.document.assessment.shared();
     html! {
         <form class="goal-form card" novalidate=true onsubmit={Callback::from(|event: SubmitEvent| event.prevent_default())}>
             <h2>{ "The goal, letter by letter" }</h2>
@@ -147,7 +172,7 @@ fn GoalForm(props: &GoalPropsRc) -> Html {
                 <legend>{ letter_legend(Letter::Specific) }</legend>
                 { for prompt }
                 { field("goal-outcome", "What will be true when it is done?", GoalText::Outcome, Letter::Specific) }
-                { mentions(&goal.outcome, glossed.as_deref(), "outcome") }
+                { (*outcome_terms).clone() }
                 { problems(finding(Letter::Specific)) }
             </fieldset>
             <fieldset class="smart">
@@ -169,12 +194,13 @@ fn GoalForm(props: &GoalPropsRc) -> Html {
             </fieldset>
             <fieldset class="smart">
                 <legend>{ letter_legend(Letter::Relevant) }</legend>
-                <Criteria goal={goal.clone()} />
+                <Criteria goal={AttrValue::from(goal.id.clone())} linked={goal.criteria.clone()}
+                    rubric={rubric.clone()} {assessment} {edit} />
                 { problems(finding(Letter::Relevant)) }
             </fieldset>
             <fieldset class="smart">
                 <legend>{ letter_legend(Letter::TimeBound) }</legend>
-                <DateField id="goal-due" label="Due date" value={goal.due} onchange={on_due} described_by="smart-T" />
+                <DateField id="goal-due" label="Due date" value={goal.due} onchange={on_due.clone()} described_by="smart-T" />
                 { problems(finding(Letter::TimeBound)) }
             </fieldset>
         </form>
@@ -204,24 +230,51 @@ fn problems(finding: &Finding) -> Html {
     }
 }
 
+#[derive(Properties)]
+struct CriteriaProps {
+    /// The goal's id.
+    goal: AttrValue,
+    /// The ids of the criteria it is linked to.
+    linked: Vec<String>,
+    rubric: Option<Rc<Rubric>>,
+    assessment: Rc<Assessment>,
+    edit: Callback<PlanEdit>,
+}
+
+/// The same rubric and assessment by pointer (both are large), and the
+/// same links: the criteria are not drawn again with every keystroke in
+/// the goal's texts.
+impl PartialEq for CriteriaProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.goal == other.goal
+            && self.linked == other.linked
+            && crate::ui::same(&self.rubric, &other.rubric)
+            && Rc::ptr_eq(&self.assessment, &other.assessment)
+            && self.edit == other.edit
+    }
+}
+
 /// The rubric criteria the goal proves: the ones linked, and a choice of
 /// the criteria of the levels being assessed (or, before an assessment,
 /// of every level of the first track).
 #[function_component]
-fn Criteria(props: &GoalPropsRc) -> Html {
-    let app = use_app();
-    let edit = use_edit::<PlanEdit>();
-    let rubric = use_rubric();
+fn Criteria(props: &CriteriaProps) -> Html {
     let chosen = use_state(String::new);
-    let goal = &props.goal;
-    let linked = goal.criteria.iter().map(|id| {
+    let CriteriaProps {
+        goal,
+        linked,
+        rubric,
+        assessment,
+        edit,
+    } = props;
+    let links = linked.iter().map(|id| {
         let text = rubric
             .as_deref()
             .and_then(|rubric| criterion_text(rubric, id))
             .unwrap_or(id)
             .to_owned();
         let unlink = {
-            let (goal, criterion) = (goal.id.clone(), id.clone());
+            let (goal, criterion) = (goal.to_string(), id.clone());
             edit.reform(move |_: MouseEvent| PlanEdit::UnlinkCriterion {
                 goal: goal.clone(),
                 criterion: criterion.clone(),
@@ -236,7 +289,7 @@ fn Criteria(props: &GoalPropsRc) -> Html {
     });
     let options: Html = rubric
         .as_deref()
-        .map(|rubric| linkable(rubric, &app.state.document.assessment, &goal.criteria))
+        .map(|rubric| linkable(rubric, assessment, linked))
         .unwrap_or_default()
         .into_iter()
         .map(|group| {
@@ -251,7 +304,7 @@ fn Criteria(props: &GoalPropsRc) -> Html {
         Callback::from(move |event: Event| chosen.set(value_of(&event)))
     };
     let link = {
-        let (goal, chosen) = (goal.id.clone(), chosen.clone());
+        let (goal, chosen) = (goal.to_string(), chosen.clone());
         let edit = edit.clone();
         Callback::from(move |_: MouseEvent| {
             if chosen.is_empty() {
@@ -266,10 +319,10 @@ fn Criteria(props: &GoalPropsRc) -> Html {
     };
     html! {
         <>
-            if goal.criteria.is_empty() {
+            if linked.is_empty() {
                 <p class="muted">{ "No criteria linked yet." }</p>
             } else {
-                <ul class="linked-criteria">{ for linked }</ul>
+                <ul class="linked-criteria">{ for links }</ul>
             }
             if rubric.is_some() {
                 <div class="field">
@@ -291,7 +344,7 @@ fn Criteria(props: &GoalPropsRc) -> Html {
 /// editable in place; a form for the next; and, after a deletion, the offer
 /// to undo it right here.
 #[function_component]
-fn Milestones(props: &GoalPropsRc) -> Html {
+fn Milestones(props: &GoalItemProps) -> Html {
     let app = use_app();
     let edit = use_edit::<PlanEdit>();
     let focus = use_focus();
@@ -303,23 +356,37 @@ fn Milestones(props: &GoalPropsRc) -> Html {
     let deleted = use_state(|| None::<String>);
     let goal = &props.goal;
     let today = today();
-    let on_delete = {
-        let (document, deleted, undo_ref) = (
-            app.state.document.clone(),
-            deleted.clone(),
-            undo_ref.clone(),
-        );
-        let (edit, focus, goal) = (edit.clone(), focus.clone(), goal.id.clone());
-        Callback::from(move |milestone: String| {
-            let change = PlanEdit::DeleteMilestone {
-                goal: goal.clone(),
-                milestone,
-            };
-            deleted.set(change.undo_label(&document));
-            edit.emit(change);
-            focus.to(&undo_ref);
-        })
-    };
+    // The document on screen, read when a milestone is deleted (for what
+    // to call the deletion), so that `on_delete` stays the same from one
+    // render to the next and the milestones are not drawn again.
+    let document = use_mut_ref(|| app.state.document.clone());
+    *document.borrow_mut() = app.state.document.clone();
+    // Made once, as are the callbacks of the form for the next milestone,
+    // so that the milestones and the form's fields are drawn again only
+    // when what they show changes.
+    let on = use_memo(goal.id.clone(), {
+        let (deleted, undo_ref) = (deleted.setter(), undo_ref.clone());
+        let (edit, focus) = (edit.clone(), focus.clone());
+        let (title, due, problem) = (title.setter(), due.setter(), problem.setter());
+        move |goal: &String| {
+            let goal = goal.clone();
+            let delete = Callback::from(move |milestone: String| {
+                let change = PlanEdit::DeleteMilestone {
+                    goal: goal.clone(),
+                    milestone,
+                };
+                deleted.set(change.undo_label(&document.borrow()));
+                edit.emit(change);
+                focus.to(&undo_ref);
+            });
+            let title = Callback::from(move |text: String| {
+                title.set(text);
+                problem.set(None);
+            });
+            (delete, title, due.to_callback())
+        }
+    });
+    let (on_delete, on_title, on_due) = &*on;
     let undo_offer = deleted.as_ref().filter(|label| {
         app.state
             .undo
@@ -341,7 +408,7 @@ fn Milestones(props: &GoalPropsRc) -> Html {
                 <MilestoneItem key={milestone.id.as_str()} goal={goal.id.clone()}
                     milestone={milestone.clone()}
                     overdue={milestone_overdue(milestone, goal, today)}
-                    on_delete={on_delete.clone()} />
+                    on_delete={on_delete.clone()} edit={edit.clone()} />
             }
         })
         .collect();
@@ -367,13 +434,6 @@ fn Milestones(props: &GoalPropsRc) -> Html {
             focus.to(&input);
         })
     };
-    let on_title = {
-        let (title, problem) = (title.setter(), problem.setter());
-        Callback::from(move |text: String| {
-            title.set(text);
-            problem.set(None);
-        })
-    };
     let percent = goal_percent(goal);
     html! {
         <section class="card" aria-labelledby="milestones-heading">
@@ -397,11 +457,11 @@ fn Milestones(props: &GoalPropsRc) -> Html {
                     id="milestone-title"
                     label="Milestone"
                     value={(*title).clone()}
-                    oninput={on_title}
+                    oninput={on_title.clone()}
                     problem={*problem}
                     input_ref={input}
                 />
-                <DateField id="milestone-due" label="Due date" value={*due} onchange={due.setter().to_callback()} />
+                <DateField id="milestone-due" label="Due date" value={*due} onchange={on_due.clone()} />
                 <div class="actions"><button type="submit">{ "Add the milestone" }</button></div>
             </form>
         </section>
@@ -415,13 +475,16 @@ struct MilestoneProps {
     overdue: bool,
     /// Deletes the milestone with this id.
     on_delete: Callback<String>,
+    /// The form's edits, handed down rather than taken from the app's
+    /// context, which changes with every keystroke on the page.
+    edit: Callback<PlanEdit>,
 }
 
 /// One milestone: its checkbox, when it is due, and its buttons; or, while
 /// it is being edited, its name and due date in a small form.
 #[function_component]
 fn MilestoneItem(props: &MilestoneProps) -> Html {
-    let edit = use_edit::<PlanEdit>();
+    let edit = props.edit.clone();
     let focus = use_focus();
     let (edit_button, name_input) = (use_node_ref(), use_node_ref());
     let editing = use_state(|| false);
@@ -526,21 +589,37 @@ fn MilestoneItem(props: &MilestoneProps) -> Html {
     }
 }
 
-/// Finishing, reopening and deleting the goal.
+#[derive(Properties, PartialEq)]
+struct GoalActionsProps {
+    id: String,
+    title: AttrValue,
+    done: Option<Date>,
+    /// How many milestones go with the goal.
+    milestones: usize,
+    edit: Callback<PlanEdit>,
+}
+
+/// Finishing, reopening and deleting the goal. Given only what it shows,
+/// so that typing in the goal's texts does not draw it again.
 #[function_component]
-fn GoalActions(props: &GoalPropsRc) -> Html {
-    let edit = use_edit::<PlanEdit>();
-    let goal = &props.goal;
+fn GoalActions(props: &GoalActionsProps) -> Html {
+    let GoalActionsProps {
+        id,
+        title,
+        done,
+        milestones,
+        edit,
+    } = props;
     let toggle = {
-        let id = goal.id.clone();
-        let done = goal.done.is_none().then(today);
+        let id = id.clone();
+        let done = done.is_none().then(today);
         edit.reform(move |_: MouseEvent| PlanEdit::SetGoalDone {
             goal: id.clone(),
             done,
         })
     };
     let on_delete = {
-        let id = goal.id.clone();
+        let (id, edit) = (id.clone(), edit.clone());
         Callback::from(move |()| {
             edit.emit(PlanEdit::DeleteGoal(id.clone()));
             dom::go(&Route::Plan);
@@ -549,15 +628,15 @@ fn GoalActions(props: &GoalPropsRc) -> Html {
     html! {
         <section class="card" aria-labelledby="goal-status-heading">
             <h2 id="goal-status-heading">{ "Status" }</h2>
-            <p>{ match goal.done {
+            <p>{ match done {
                 Some(done) => format!("Done on {}.", done.label()),
                 None => "Active.".to_owned(),
             } }</p>
             <div class="actions">
-                <button type="button" onclick={toggle}>{ if goal.done.is_some() { "Reopen the goal" } else { "Mark the goal done" } }</button>
+                <button type="button" onclick={toggle}>{ if done.is_some() { "Reopen the goal" } else { "Mark the goal done" } }</button>
                 <ConfirmDelete
                     label="Delete the goal…"
-                    question={format!("Delete “{}” and its {}? You can undo it straight after.", goal.title(), crate::core::counted(goal.milestones.len(), "milestone", "milestones"))}
+                    question={format!("Delete “{title}” and its {}? You can undo it straight after.", crate::core::counted(*milestones, "milestone", "milestones"))}
                     {on_delete}
                 />
             </div>

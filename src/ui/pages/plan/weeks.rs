@@ -1,8 +1,6 @@
 //! `#/plan/weeks`: plan the week at its start, review it at its end (done,
 //! not done, or carried over into the next), and look back over the weeks.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::plan_nav;
@@ -39,7 +37,7 @@ pub fn WeeksPage() -> Html {
         (this_card, next_card)
     };
     let to_review = plan.weeks_to_review(this_week);
-    let history: Vec<&Rc<Week>> = plan.reviewed_weeks(this_week).collect();
+    let history: Vec<_> = plan.reviewed_weeks(this_week).collect();
     let history_entries = history.iter().map(|week| {
         let start = week.start.unwrap_or(this_week);
         html! {
