@@ -134,6 +134,12 @@ impl Given {
         self.grade.is_none() && !self.not_applicable && self.comment.trim().is_empty()
     }
 
+    /// Whether the criterion has a grade or is said not to apply: what
+    /// counts as done.
+    pub fn answered(&self) -> bool {
+        self.grade.is_some() || self.not_applicable
+    }
+
     /// "Consistently", "Does not apply", or "—" with nothing given.
     pub fn label(&self) -> &'static str {
         match (self.not_applicable, self.grade) {
@@ -740,7 +746,7 @@ impl Draft {
             .filter(|c| {
                 self.grades
                     .get(&c.criterion.id)
-                    .is_some_and(|g| g.grade.is_some() || g.not_applicable)
+                    .is_some_and(Given::answered)
             })
             .count();
         (done, total)
@@ -950,19 +956,9 @@ pub fn drafts<B: Backend>(store: &Store<B>) -> Result<Vec<Kept>, BackendError> {
     let keys = store.keys();
     let mut kept = Vec::new();
     for key in store.backend().keys()? {
-        let Some(id) = keys.review_id(&key) else {
-            continue;
-        };
-        let Some(text) = store.backend().read(&key)? else {
-            continue;
-        };
-        kept.push(match Draft::read(&text) {
-            Some(draft) if draft.request.id == id => Kept::Draft(Box::new(draft)),
-            _ => Kept::Unreadable {
-                id: id.to_owned(),
-                text,
-            },
-        });
+        if let Some(id) = keys.review_id(&key) {
+            kept.extend(draft(store, id)?);
+        }
     }
     kept.sort_by_key(|kept| match kept {
         Kept::Draft(draft) => draft.request.made_at,

@@ -129,7 +129,7 @@ fn Grading(props: &GradingProps) -> Html {
         let ids: Vec<&str> = area.criteria.iter().map(|c| c.id.as_str()).collect();
         let done = ids
             .iter()
-            .filter(|id| draft.grades.get(**id).is_some_and(|g| g.grade.is_some() || g.not_applicable))
+            .filter(|id| draft.grades.get(**id).is_some_and(Given::answered))
             .count();
         html! {
             <li key={area.id.as_str()}>
