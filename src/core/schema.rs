@@ -122,8 +122,9 @@ pub struct Preferences {
     pub theme: Theme,
 }
 
-/// Light or dark colours; `System` follows the operating system.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Light or dark colours; `System` follows the operating system. Stored
+/// as its [`id`](Theme::id).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
     #[default]
@@ -153,6 +154,16 @@ impl Theme {
 
     pub fn from_id(id: &str) -> Option<Theme> {
         Theme::ALL.into_iter().find(|theme| theme.id() == id)
+    }
+}
+
+/// Read from its id alone: serde's derived reader of an enum takes other
+/// shapes too, which Rungs never writes, and costs the first load 1 KB.
+impl<'de> Deserialize<'de> for Theme {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Theme, D::Error> {
+        const IDS: &[&str] = &["system", "light", "dark"];
+        let id = String::deserialize(deserializer)?;
+        Theme::from_id(&id).ok_or_else(|| serde::de::Error::unknown_variant(&id, IDS))
     }
 }
 
@@ -477,6 +488,29 @@ mod tests {
         let empty = Document::default().to_json();
         assert_eq!(empty, r#"{"preferences":{"theme":"system"}}"#);
         assert_eq!(empty.capacity(), empty.len());
+    }
+
+    #[test]
+    fn a_theme_is_read_from_its_id_and_only_that() {
+        for theme in Theme::ALL {
+            let json = serde_json::to_string(&theme).unwrap();
+            assert_eq!(json, format!("\"{}\"", theme.id()));
+            assert_eq!(serde_json::from_str::<Theme>(&json).unwrap(), theme);
+        }
+        // Escaped, it is the same text.
+        assert_eq!(
+            serde_json::from_str::<Theme>(r#""d\u0061rk""#).unwrap(),
+            Theme::Dark
+        );
+        let wrong = serde_json::from_str::<Theme>(r#""blue""#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            wrong.contains("unknown variant `blue`, expected one of `system`, `light`, `dark`"),
+            "{wrong}"
+        );
+        assert!(serde_json::from_str::<Theme>(r#"{"dark":null}"#).is_err());
+        assert!(serde_json::from_str::<Theme>("2").is_err());
     }
 
     #[test]
