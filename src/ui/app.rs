@@ -14,7 +14,8 @@ use super::components::undo::undo_bar;
 use super::dom;
 use super::focus::focus;
 use super::merge;
-use super::pages;
+use super::pages::{self, Split};
+use super::split::Lazy;
 use super::state::{Action, AppContext, AppState};
 use crate::core::route::Route;
 use crate::core::schema::Theme;
@@ -67,6 +68,9 @@ pub fn App(props: &AppProps) -> Html {
             { header(&route, &context.state.site) }
             { notices(&context) }
             { site_notice(&context.state.site) }
+            if dom::framed() {
+                <Lazy split={Split::embedded} route={route.clone()} part="Rungs in this page" />
+            }
             <main id="main" ref={main} tabindex="-1">
                 { undo_bar(&context) }
                 { pages::page(&route) }

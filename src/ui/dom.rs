@@ -17,6 +17,25 @@ pub fn document() -> web_sys::Document {
     window().document().expect("a document")
 }
 
+/// Whether another page frames this one (a wiki's iframe).
+pub fn framed() -> bool {
+    window()
+        .top()
+        .ok()
+        .flatten()
+        .is_none_or(|top| top != window())
+}
+
+/// The clipboard, where the page may use it: a page that is not a secure
+/// context has none, nor has a sandboxed frame.
+pub fn clipboard() -> Option<web_sys::Clipboard> {
+    let navigator = window().navigator();
+    js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .ok()
+        .filter(|clipboard| clipboard.is_object())
+        .map(JsCast::unchecked_into)
+}
+
 /// A `blob:` URL holding `text`. The caller revokes it when done.
 pub fn text_url(text: &str, mime: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&text.into());

@@ -3,7 +3,7 @@
 // why and what to do, styled, in place of "Loading Rungs…".
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { test, expect } from './fixtures.mjs';
+import { test, expect, expectAccessible } from './fixtures.mjs';
 import { serve, DIST } from './serve.mjs';
 
 const PLAIN_PORT = 4177;
@@ -55,6 +55,49 @@ test.describe('under a policy that forbids WebAssembly', () => {
       const alert = page.getByRole('alert');
       await expect(alert).toContainText("Content Security Policy blocks Rungs' WebAssembly");
       await expect(alert).toContainText("'wasm-unsafe-eval'");
+    } finally {
+      host.close();
+    }
+  });
+});
+
+test.describe('in a sandboxed frame without storage or downloads, on a host that sends the CORS header', () => {
+  const PORT = 4181;
+  const HOST = `http://127.0.0.1:${PORT}`;
+  test.use({ otherOrigins: [HOST] });
+
+  test('Rungs runs in memory, says why, links out, and offers copying the data', async ({ page }) => {
+    const host = await serve(PORT, DIST, { cors: true });
+    try {
+      await page.setContent(
+        `<!doctype html><html lang="en"><title>Wiki</title><iframe title="Rungs" sandbox="allow-scripts" src="${HOST}/index.html#/evidence" style="width:900px;height:700px"></iframe></html>`,
+      );
+      const frame = page.frameLocator('iframe');
+      await expect(frame.getByRole('heading', { level: 1, name: 'Accomplishment log' })).toBeVisible();
+      const here = frame.getByRole('complementary', { name: 'Rungs in this page' });
+      await expect(here.getByRole('link', { name: 'Open in a new tab' })).toHaveAttribute('href', '#/evidence');
+      await expect(here.getByRole('link', { name: 'Open in a new tab' })).toHaveAttribute('target', '_blank');
+      await expect(here).toContainText("This frame doesn't let Rungs use your browser's storage");
+
+      await frame.getByLabel('What did you do?').fill('Kept by copying');
+      await frame.getByRole('button', { name: 'Add', exact: true }).click();
+      await expect(frame.getByRole('status').filter({ hasText: 'Logged “Kept by copying”' })).toBeVisible();
+      // The frame blocks downloads and the clipboard API both: the data is
+      // shown, selected, with how to copy it (copied already, if the
+      // browser allowed that much).
+      await here.getByRole('button', { name: 'Copy your data' }).click();
+      const copy = here.getByLabel('Your data, to copy');
+      await expect(copy).toBeFocused();
+      const text = await copy.inputValue();
+      // The data file, as Download would have written it.
+      expect(JSON.parse(text).about).toContain('Import it on Rungs');
+      expect(text).toContain('"title":"Kept by copying"');
+      await expect(here.getByRole('status')).toHaveText(/^(Copied your data\.|This frame doesn't let Rungs copy either\.)/);
+      await expectAccessible(page, { preload: false });
+      // The Your data page offers the same, inside a frame.
+      await frame.getByRole('link', { name: 'Your data', exact: true }).click();
+      const take = frame.getByRole('region', { name: 'Take a copy' });
+      await expect(take.getByRole('button', { name: 'Copy your data' })).toBeVisible();
     } finally {
       host.close();
     }

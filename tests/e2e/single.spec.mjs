@@ -106,12 +106,20 @@ test.describe('in a sandboxed frame, on a host that sends no CORS header', () =>
         await frame.getByLabel('Theme').selectOption('dark');
         await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
         const data = frame.getByRole('region', { name: 'Your data' });
+        // Framed, it links out to a tab of its own, and says where the data is.
+        const here = frame.getByRole('complementary', { name: 'Rungs in this page' });
+        await expect(here.getByRole('link', { name: 'Open in a new tab' })).toHaveAttribute('target', '_blank');
         if (sandbox.includes('allow-same-origin')) {
+          // The wiki is another site: this frame's storage is its own.
+          await expect(here).toContainText('your browser keeps what you enter here apart from Rungs opened in its own tab');
+          await expect(here.getByRole('button', { name: 'Copy your data' })).toHaveCount(0);
           await expect(data).toContainText("In this browser's local storage");
           const app = page.frame({ url: /rungs\.html/ });
           await expect.poll(() => app.evaluate(() => localStorage.getItem('rungs.document'))).toContain('"theme":"dark"');
         } else {
           await expect(frame.getByRole('status').filter({ hasText: 'Storage unavailable' })).toBeVisible();
+          await expect(here).toContainText("This frame doesn't let Rungs use your browser's storage");
+          await expect(here.getByRole('button', { name: 'Copy your data' })).toBeVisible();
           await expect(data).toContainText("Only in this tab's memory");
         }
         expect([...new Set(seen)]).toEqual([`${WIKI}/index.html`, `${HOST}/rungs.html`]);

@@ -5,6 +5,7 @@ pub mod conflicts;
 pub mod content_status;
 pub mod data_health;
 pub mod date_field;
+pub mod embedded;
 pub mod field;
 pub mod footer;
 pub mod header;

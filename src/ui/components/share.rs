@@ -39,10 +39,13 @@ impl Share {
     /// the thing copied ("the report").
     pub fn copy(&self, text: &str, what: &'static str) {
         let action = self.next();
-        let promise = dom::window().navigator().clipboard().write_text(text);
+        let promise = dom::clipboard().map(|clipboard| clipboard.write_text(text));
         let (status, actions) = (self.status.clone(), self.actions.clone());
         spawn_local(async move {
-            let copied = JsFuture::from(promise).await.is_ok();
+            let copied = match promise {
+                Some(promise) => JsFuture::from(promise).await.is_ok(),
+                None => false,
+            };
             if actions.get() != action {
                 return;
             }

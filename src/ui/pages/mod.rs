@@ -38,6 +38,9 @@ split_points! {
     // The choice between two tabs' versions, in the conflict notice: with
     // the data page, which shares most of its code.
     conflicts in data => crate::ui::components::conflicts::view,
+    // What a page framed by another adds (a wiki's): with the data page,
+    // whose export it offers too.
+    embedded in data => crate::ui::components::embedded::view,
 }
 
 /// The page for `route`.

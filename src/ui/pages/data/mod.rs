@@ -15,10 +15,12 @@ use crate::core::persist::CopyKind;
 use crate::core::route::Route;
 use crate::core::schema::{Document, Replace};
 use crate::ui::clock::today;
+use crate::ui::components::embedded::CopyData;
 use crate::ui::components::notices::{data_file_name, download_data};
 use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::share::use_share;
 use crate::ui::content::use_ready_rubric;
+use crate::ui::dom;
 use crate::ui::state::{use_app, Action, AppContext};
 
 /// The surface's page (the entry point of its split point).
@@ -74,6 +76,10 @@ fn Export() -> Html {
                 <button type="button" class="secondary" onclick={markdown}>{ "Download a readable copy (Markdown)" }</button>
             </div>
             { share.status() }
+            if dom::framed() {
+                <p>{ "Inside another page's frame, Download may do nothing: some frames block downloads. Copy your data instead, and paste it into a new text file." }</p>
+                <CopyData />
+            }
         </section>
     }
 }
