@@ -30,7 +30,7 @@ help:
 	@echo "make serve   build the release app and serve it on http://127.0.0.1:8080, with a strict CSP"
 	@echo "make test    run every check: format, lints, native, browser and end-to-end tests"
 	@echo "make bench   measure the release build against the budgets in docs/ARCHITECTURE.md"
-	@echo "make dev     serve a debug build (one module, not split) that rebuilds on each change"
+	@echo "make dev     serve a debug build on http://127.0.0.1:8081 (one module, not split) that rebuilds on each change"
 	@echo "make single  write dist-single/rungs.html: the whole app in one file, to open from disk"
 
 # Served as an ordinary static host serves it, with the strict Content

@@ -17,6 +17,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     browserName: 'chromium',
     launchOptions,
+    // The service worker answers from its cache, where page.route cannot
+    // see; only offline.spec.mjs, which tests it, lets it run.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `node serve.mjs ${PORT}`,

@@ -1,8 +1,9 @@
 // Starts Rungs. The build (tools/wasm) fills in BUILD: the integrity hash of
-// every WebAssembly file and of every surface's stylesheet, by name, and the
-// files each split point needs; and bundles this with the split loader and
-// the script wasm-bindgen wrote for the main module (./rungs.js), into one
-// file.
+// every WebAssembly file and of every surface's stylesheet, by name, the
+// files each split point needs, and in a release build the script that
+// installs the service worker (offline.js). It bundles this with the split
+// loader and the script wasm-bindgen wrote for the main module (./rungs.js),
+// into one file.
 //
 // The main module and the code of the page in the address are fetched and
 // compiled in parallel, so that a deep link does not wait for the main
@@ -97,8 +98,12 @@ const main = chunk(BUILD.main);
 new PerformanceObserver((marks, observer) => {
   if (marks.getEntriesByName('rungs:interactive').length > 0) {
     observer.disconnect();
+    // Then, in a build a host serves, what keeps every page working offline.
     const rest = () =>
-      prefetch(Object.keys(BUILD.splits)).then(() => performance.mark('rungs:prefetched'));
+      prefetch(Object.keys(BUILD.splits)).then(() => {
+        performance.mark('rungs:prefetched');
+        if (BUILD.offline) import(BUILD.offline);
+      });
     const idle = () => (window.requestIdleCallback ? requestIdleCallback(rest) : setTimeout(rest, 200));
     // After the page's load event: the stylesheets fetched with the rest
     // must not hold it back.

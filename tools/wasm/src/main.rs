@@ -35,6 +35,7 @@
 mod imports;
 mod loader;
 mod merge;
+mod offline;
 mod single;
 
 use std::collections::BTreeMap;
@@ -221,12 +222,21 @@ impl Build {
         }
 
         let styles = self.styles(loader.as_ref())?;
+        // Installable and offline: a split build, which is what a host serves.
+        let register = match self.profile.split() {
+            true => Some(self.write_hashed(
+                "offline",
+                "js",
+                minified_js(&self.tool("esbuild"), offline::REGISTER)?.as_bytes(),
+            )?),
+            false => None,
+        };
 
         // The start script, the split loader and wasm-bindgen's script
         // import each other: bundled, they are one file to fetch.
         let scripts = scratch.join("scripts");
         std::fs::create_dir_all(&scripts).map_err(at(&scripts))?;
-        let boot = boot_script(&files, &styles, loader.as_ref())?;
+        let boot = boot_script(&files, &styles, loader.as_ref(), register.as_ref())?;
         let glue = match &loader {
             Some(loader) => {
                 write(
@@ -250,7 +260,13 @@ impl Build {
             false => FALLBACK.to_owned(),
         };
         let fallback = self.write_hashed("fallback", "js", fallback.as_bytes())?;
-        self.add_to_page(&fallback, &script, &files[0].1, linked)
+        self.add_to_page(&fallback, &script, &files[0].1, linked, register.is_some())?;
+        if register.is_some() {
+            offline::copy_app_files(self)?;
+            let content = single::content(self, &scratch.join("content"))?;
+            offline::write_worker(self, &content)?;
+        }
+        Ok(())
     }
 
     /// The module `entry` with everything it imports, as one script;
@@ -447,10 +463,14 @@ impl Build {
         script: &Written,
         main: &Written,
         styles: &[(String, Written)],
+        installable: bool,
     ) -> Result<(), String> {
         let page = self.out.join("index.html");
         let html = read(&page)?;
         let mut tags = format!(r#"<script src="{}"></script>"#, fallback.path);
+        if installable {
+            tags += &offline::manifest_link();
+        }
         for (_, style) in styles {
             let _ = write!(
                 tags,
@@ -528,6 +548,7 @@ fn boot_script(
     files: &[(String, Written)],
     styles: &[(String, Written)],
     loader: Option<&Loader>,
+    register: Option<&Written>,
 ) -> Result<String, String> {
     let table = |files: &[(String, Written)]| {
         files
@@ -541,12 +562,15 @@ fn boot_script(
     } else {
         Default::default()
     };
-    let build = serde_json::json!({
+    let mut build = serde_json::json!({
         "main": files[0].0,
         "files": table(files),
         "styles": styles,
         "splits": loader.map_or_else(|| serde_json::json!({}), Loader::splits),
     });
+    if let Some(register) = register {
+        build["offline"] = serde_json::json!(register.path);
+    }
     replace_once(BOOT, "/* BUILD */ {}", &build.to_string())
 }
 
@@ -642,6 +666,20 @@ fn merge_shared(
     Ok(kept)
 }
 
+/// What `dir` holds, by file name.
+fn entries(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(at(dir))? {
+        let path = entry.map_err(at(dir))?.path();
+        let name = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .ok_or_else(|| format!("{}: not a file name", path.display()))?;
+        entries.push((name.to_owned(), path));
+    }
+    Ok(entries)
+}
+
 fn at(path: &Path) -> impl Fn(std::io::Error) -> String + '_ {
     move |error| format!("{}: {error}", path.display())
 }
@@ -716,10 +754,12 @@ mod tests {
     fn a_debug_build_starts_with_no_split_points_and_links_its_styles() {
         let files = [("rungs".to_owned(), written("./rungs-1.wasm"))];
         let styles = [("plan".to_owned(), written("./plan-2.css"))];
-        let boot = boot_script(&files, &styles, None).unwrap();
+        let boot = boot_script(&files, &styles, None, None).unwrap();
         assert!(boot.contains(r#""splits":{}"#), "{boot}");
         assert!(boot.contains(r#""styles":{}"#), "{boot}");
         assert!(boot.contains(r#""main":"rungs""#), "{boot}");
+        // Nor a service worker, which would keep serving an old build.
+        assert!(!boot.contains(r#""offline":"#), "{boot}");
         assert!(
             boot.contains(r#""rungs":"sha256-./rungs-1.wasm""#),
             "{boot}"

@@ -91,7 +91,7 @@ pub fn write(build: &Build, wasm: &Path, glue: &str, scratch: &Path) -> Result<(
 }
 
 /// The content files as `tools/content` writes them into a build, by name.
-fn content(build: &Build, dir: &Path) -> Result<Vec<(String, String)>, String> {
+pub fn content(build: &Build, dir: &Path) -> Result<Vec<(String, String)>, String> {
     std::fs::create_dir_all(dir).map_err(at(dir))?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     run(Command::new(cargo)
@@ -99,13 +99,8 @@ fn content(build: &Build, dir: &Path) -> Result<Vec<(String, String)>, String> {
         .args(["run", "--quiet", "--package", "rungs-content", "--"])
         .arg(dir))?;
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(at(dir))? {
-        let path = entry.map_err(at(dir))?.path();
-        let name = path
-            .file_name()
-            .and_then(|name| name.to_str())
-            .ok_or_else(|| format!("{}: not a file name", path.display()))?;
-        files.push((name.to_owned(), read(&path)?));
+    for (name, path) in crate::entries(dir)? {
+        files.push((name, read(&path)?));
     }
     files.sort();
     Ok(files)
