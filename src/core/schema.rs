@@ -115,11 +115,43 @@ pub struct Document {
     pub talk: Part<Prep>,
 }
 
-/// How the user likes the app.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// How the user likes the app. Read by hand, with the rules serde's
+/// `default` and `deny_unknown_fields` would give it: every start reads it,
+/// and the derived reader costs the first load more than this one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Preferences {
     pub theme: Theme,
+}
+
+impl<'de> Deserialize<'de> for Preferences {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Preferences, D::Error> {
+        deserializer.deserialize_map(PreferencesReader)
+    }
+}
+
+struct PreferencesReader;
+
+impl<'de> serde::de::Visitor<'de> for PreferencesReader {
+    type Value = Preferences;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("struct Preferences")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Preferences, A::Error> {
+        use serde::de::Error;
+        let mut theme = None;
+        while let Some(key) = map.next_key::<Cow<str>>()? {
+            match &*key {
+                "theme" if theme.is_some() => return Err(A::Error::duplicate_field("theme")),
+                "theme" => theme = Some(map.next_value()?),
+                other => return Err(A::Error::unknown_field(other, &["theme"])),
+            }
+        }
+        Ok(Preferences {
+            theme: theme.unwrap_or_default(),
+        })
+    }
 }
 
 /// Light or dark colours; `System` follows the operating system. Stored
@@ -511,6 +543,30 @@ mod tests {
         );
         assert!(serde_json::from_str::<Theme>(r#"{"dark":null}"#).is_err());
         assert!(serde_json::from_str::<Theme>("2").is_err());
+    }
+
+    #[test]
+    fn preferences_are_read_as_serde_would_read_them() {
+        let read =
+            |text: &str| serde_json::from_str::<Preferences>(text).map_err(|e| e.to_string());
+        assert_eq!(read("{}").unwrap(), Preferences::default());
+        assert_eq!(read(r#"{"theme":"dark"}"#).unwrap().theme, Theme::Dark);
+        assert_eq!(
+            read(r#"{"th\u0065me":"light"}"#).unwrap().theme,
+            Theme::Light
+        );
+        let unknown = read(r#"{"theme":"dark","font":"big"}"#).unwrap_err();
+        assert!(
+            unknown.starts_with("unknown field `font`, expected `theme`"),
+            "{unknown}"
+        );
+        let twice = read(r#"{"theme":"dark","theme":"light"}"#).unwrap_err();
+        assert!(twice.starts_with("duplicate field `theme`"), "{twice}");
+        assert!(read(r#"{"theme":"blue"}"#).is_err());
+        assert!(read("[]").is_err());
+        assert!(read("null").is_err());
+        let text = serde_json::to_string(&Preferences { theme: Theme::Dark }).unwrap();
+        assert_eq!(text, r#"{"theme":"dark"}"#);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Small helpers over web-sys.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     Blob, BlobPropertyBag, Event, HtmlAnchorElement, HtmlInputElement, HtmlSelectElement,
     HtmlTextAreaElement, Url,
@@ -19,11 +19,9 @@ pub fn document() -> web_sys::Document {
 
 /// Whether another page frames this one (a wiki's iframe).
 pub fn framed() -> bool {
-    window()
-        .top()
-        .ok()
-        .flatten()
-        .is_none_or(|top| top != window())
+    // Read by name: web-sys's `top()` would add a binding to the shell.
+    let window = JsValue::from(window());
+    js_sys::Reflect::get(&window, &"top".into()).is_ok_and(|top| top != window)
 }
 
 /// The clipboard, where the page may use it: a page that is not a secure

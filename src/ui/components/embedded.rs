@@ -4,7 +4,7 @@
 //! of its own, with the data page's code, fetched only when the app is
 //! framed (see `docs/embedding.md`).
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
@@ -29,11 +29,9 @@ struct Props {
 /// browser keeps this frame's storage apart from Rungs opened on its own
 /// (storage partitioning), when it lets the frame have any.
 fn framed_from_elsewhere() -> bool {
-    dom::window()
-        .top()
-        .ok()
-        .flatten()
-        .is_none_or(|top| top.location().href().is_err())
+    // Another origin's address cannot be read: reading it throws.
+    let location = js::get(&js::get(&dom::window(), "top"), "location");
+    js_sys::Reflect::get(&location, &"href".into()).is_err()
 }
 
 #[function_component]
@@ -75,12 +73,10 @@ pub fn CopyData() -> Html {
         // browser allows that much.
         let (area, status) = (area.clone(), status.clone());
         use_effect_with((*shown).clone(), move |shown| {
-            if let (Some(_), Some(area)) = (shown, area.cast::<web_sys::HtmlTextAreaElement>()) {
+            if let (Some(_), Some(area)) = (shown, area.cast::<web_sys::HtmlElement>()) {
                 let _ = area.focus();
-                area.select();
-                let copied = dom::document()
-                    .dyn_into::<web_sys::HtmlDocument>()
-                    .is_ok_and(|document| document.exec_command("copy").unwrap_or(false));
+                js::call(&area, "select", &JsValue::UNDEFINED);
+                let copied = js::call(&dom::document(), "execCommand", &"copy".into()).is_truthy();
                 status.set(if copied {
                     copied_line()
                 } else {
@@ -144,12 +140,9 @@ mod forms {
     use std::cell::Cell;
 
     use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
-    use wasm_bindgen::JsCast;
-    use web_sys::{
-        Element, Event, HtmlButtonElement, HtmlFormElement, HtmlInputElement, KeyboardEvent,
-        SubmitEvent, SubmitEventInit,
-    };
+    use wasm_bindgen::{JsCast, JsValue};
 
+    use super::js;
     use crate::ui::dom;
 
     thread_local! {
@@ -167,53 +160,51 @@ mod forms {
         };
         let document = dom::document();
         EventListener::new_with_options(&document, "click", options, |event| {
-            if let Some(button) = submit_button(event.target().as_ref()) {
+            let Some(target) = event.target() else {
+                return;
+            };
+            let button = js::call(&target, "closest", &"button".into());
+            if js::text(&button, "type").as_deref() != Some("submit")
+                || js::get(&button, "disabled").is_truthy()
+            {
+                return;
+            }
+            let form = js::get(&button, "form");
+            if form.is_object() {
                 event.prevent_default();
-                if let Some(form) = button.form() {
-                    submit(&form, Some(&button));
-                }
+                submit(&form, Some(&button));
             }
         })
         .forget();
         EventListener::new_with_options(&document, "keydown", options, |event| {
-            let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
-                return;
-            };
-            if key.key() != "Enter" || key.is_composing() {
-                return;
-            }
-            let Some(input) = event
-                .target()
-                .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            if !submits_on_enter(&input.type_()) {
+            if js::text(event, "key").as_deref() != Some("Enter")
+                || js::get(event, "isComposing").is_truthy()
+            {
                 return;
             }
-            if let Some(form) = input.form() {
-                event.prevent_default();
-                // As the browser does: the form's first submit button
-                // stands for the click, if there is one.
-                let default = form
-                    .query_selector("button:not([type]), button[type=submit], input[type=submit]")
-                    .ok()
-                    .flatten();
-                match default.and_then(|element| element.dyn_into::<HtmlButtonElement>().ok()) {
-                    Some(button) if button.disabled() => {}
-                    Some(button) => submit(&form, Some(&button)),
-                    None => submit(&form, None),
-                }
+            let Some(target) = event.target() else {
+                return;
+            };
+            let input = js::text(&target, "tagName").as_deref() == Some("INPUT");
+            if !input || !js::text(&target, "type").is_some_and(|kind| submits_on_enter(&kind)) {
+                return;
+            }
+            let form = js::get(&target, "form");
+            if !form.is_object() {
+                return;
+            }
+            event.prevent_default();
+            // As the browser does: the form's first submit button stands
+            // for the click, if there is one.
+            let selector = "button:not([type]), button[type=submit]";
+            let button = js::call(&form, "querySelector", &selector.into());
+            if !button.is_object() {
+                submit(&form, None);
+            } else if !js::get(&button, "disabled").is_truthy() {
+                submit(&form, Some(&button));
             }
         })
         .forget();
-    }
-
-    /// The submit button `target` is in, if it is one.
-    fn submit_button(target: Option<&web_sys::EventTarget>) -> Option<HtmlButtonElement> {
-        let element = target?.dyn_ref::<Element>()?.closest("button").ok()??;
-        let button = element.dyn_into::<HtmlButtonElement>().ok()?;
-        (button.type_() == "submit" && !button.disabled()).then_some(button)
     }
 
     /// Whether Enter in an input of this type submits its form.
@@ -235,20 +226,57 @@ mod forms {
 
     /// Checks `form` (unless it or the button says not to) and sends it a
     /// `submit` event from `submitter`.
-    fn submit(form: &HtmlFormElement, submitter: Option<&HtmlButtonElement>) {
-        let check =
-            !form.no_validate() && submitter.is_none_or(|button| !button.form_no_validate());
-        if check && !form.report_validity() {
+    fn submit(form: &JsValue, submitter: Option<&JsValue>) {
+        let check = !js::get(form, "noValidate").is_truthy()
+            && submitter.is_none_or(|button| !js::get(button, "formNoValidate").is_truthy());
+        if check && !js::call(form, "reportValidity", &JsValue::UNDEFINED).is_truthy() {
             return;
         }
-        let init = SubmitEventInit::new();
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        if let Some(button) = submitter {
-            init.set_submitter(Some(button));
+        let init = js_sys::Object::new();
+        for (key, value) in [
+            ("bubbles", JsValue::TRUE),
+            ("cancelable", JsValue::TRUE),
+            ("submitter", submitter.cloned().unwrap_or(JsValue::NULL)),
+        ] {
+            let _ = js_sys::Reflect::set(&init, &key.into(), &value);
         }
-        if let Ok(event) = SubmitEvent::new_with_event_init_dict("submit", &init) {
-            let _ = form.dispatch_event(event.unchecked_ref::<Event>());
+        // `new SubmitEvent("submit", init)`.
+        let kind = js::get(&dom::window(), "SubmitEvent");
+        let args = js_sys::Array::of1(&"submit".into());
+        let _ = js_sys::Reflect::set(&args, &1.into(), &init);
+        if let Ok(event) =
+            js_sys::Reflect::construct(kind.unchecked_ref::<js_sys::Function>(), &args)
+        {
+            js::call(form, "dispatchEvent", &event);
         }
+    }
+}
+
+/// Browser properties and methods by name, through `Reflect`. Each method
+/// web-sys binds adds its own few lines to the start script and to the main
+/// module, which every first load fetches, and this module would need a
+/// score of them, most in no other page; a few bindings serve them all.
+mod js {
+    use js_sys::{Array, Function, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    /// `target[name]`; `undefined` where it has none, or reading throws.
+    pub fn get(target: &JsValue, name: &str) -> JsValue {
+        Reflect::get(target, &name.into()).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    /// `target[name]` when it is a string.
+    pub fn text(target: &JsValue, name: &str) -> Option<String> {
+        get(target, name).as_string()
+    }
+
+    /// `target[name](arg)`; `undefined` where there is no such method, or
+    /// it throws. A method that takes no argument ignores `arg`.
+    pub fn call(target: &JsValue, name: &str, arg: &JsValue) -> JsValue {
+        let method = get(target, name);
+        let Some(method) = method.dyn_ref::<Function>() else {
+            return JsValue::UNDEFINED;
+        };
+        Reflect::apply(method, target, &Array::of1(arg)).unwrap_or(JsValue::UNDEFINED)
     }
 }
